@@ -1,0 +1,346 @@
+//! Problems found in a registry, as data, and their rendering with a caret
+//! under the offending text.
+
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal : $desc:literal, )*) => {
+        /// A validation rule. Every problem [`Diagnostic`] names the rule it breaks.
+        ///
+        /// Rules are data: each has a stable id (used in messages, fixtures and
+        /// docs) and a description. [`Rule::ALL`] lists them all.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule, in documentation order.
+            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
+
+            /// The stable id, e.g. `unknown-key`.
+            pub fn id(self) -> &'static str {
+                match self { $( Rule::$variant => $id, )* }
+            }
+
+            /// One sentence saying what the rule checks.
+            pub fn description(self) -> &'static str {
+                match self { $( Rule::$variant => $desc, )* }
+            }
+        }
+    };
+}
+
+rules! {
+    /// A file that must exist is missing, or cannot be read as UTF-8 text.
+    MissingFile = "missing-file": "a required file (authorities.toml, list.toml) is missing or is not UTF-8 text",
+    /// The file is not valid TOML.
+    Syntax = "syntax": "the file is not valid TOML",
+    /// A key the format does not define.
+    UnknownKey = "unknown-key": "a key that the format does not define (with the closest known key as a suggestion)",
+    /// A required key is absent.
+    MissingKey = "missing-key": "a required key is absent",
+    /// A value of the wrong type, or not one of the allowed words.
+    InvalidValue = "invalid-value": "a value of the wrong type, or a word that is not one of the allowed values",
+    /// A code, date, version, region or document number that is malformed.
+    MalformedValue = "malformed-value": "a code, date, version, region code or document number that is malformed",
+    /// An id that is not safe as a file name.
+    UnsafeId = "unsafe-id": "an id (or a directory or file named by one) that is not safe as a file name",
+    /// A required text is blank.
+    BlankText = "blank-text": "a required text (a name, a title, a body) is blank",
+    /// Two records share an id.
+    DuplicateId = "duplicate-id": "two authorities, items, agreements or documents share an id or number",
+    /// Two items share a code.
+    DuplicateCode = "duplicate-code": "two items of one list share a code (ended items keep theirs: codes are never reused)",
+    /// Two sub-items share a code, or a sub-item has an item's code.
+    DuplicateSubCode = "duplicate-sub-code": "two sub-items share a code, or a sub-item has the code of an item",
+    /// A file name that does not match the record it holds.
+    FileName = "file-name": "an agreement or statistics file whose name does not match its id or year, or a list directory that is no authority",
+    /// An authority id that `authorities.toml` does not define.
+    UnknownAuthority = "unknown-authority": "an authority id that authorities.toml does not define",
+    /// A document number that `documents.toml` does not define.
+    UnknownDocument = "unknown-document": "a document number that documents.toml does not define",
+    /// An own item that names a grantor.
+    OwnWithGrantor = "own-with-grantor": "an item of the body's own power that names a grantor",
+    /// An entrusted, devolved or authorized item without its grantor.
+    MissingGrantor = "missing-grantor": "an entrusted, devolved or authorized item without the authority that granted it",
+    /// A devolved or authorized item without its deciding document.
+    MissingSourceDocument = "missing-source-document": "a devolved or authorized item without the document that decided it",
+    /// An entrusted item not covered by an agreement in force.
+    EntrustedWithoutAgreement = "entrusted-without-agreement": "an entrusted item without an agreement in force that lists it with the same entrusting authority, on some day it is in force",
+    /// An agreement that lists an item the list does not hold.
+    AgreementUnknownItem = "agreement-unknown-item": "an agreement that lists an item the list does not hold",
+    /// An agreement whose parties do not fit the list.
+    AgreementParties = "agreement-parties": "an agreement whose entrusted authority is not the list's holder, or whose entruster is the holder itself",
+    /// A licensing unit without its legal and promised limits or handling type.
+    MissingLimits = "missing-limits": "a unit handled on application (licensing) without legal and promised time limits and a handling type",
+    /// A promised limit above the legal one.
+    PromisedExceedsLegal = "promised-exceeds-legal": "a promised time limit longer than the legal one",
+    /// Implementation elements on an item that has sub-items.
+    MisplacedImplementation = "misplaced-implementation": "implementation elements on an item that has sub-items (they belong on the sub-items)",
+    /// Dates out of order.
+    DatesOutOfOrder = "dates-out-of-order": "an end before a start: item, sub-item or agreement term dates out of order, or a sub-item outside its item's dates",
+    /// An ended status without an end date.
+    MissingEndDate = "missing-end-date": "an item or sub-item whose status says it ended but which has no end date",
+    /// Case statistics for an item the list does not hold.
+    StatisticsUnknownItem = "statistics-unknown-item": "case statistics for an item the list does not hold",
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte range of the offending text in the file.
+    pub span: Range<usize>,
+    /// The text of the line (without its line break).
+    pub line_text: String,
+}
+
+impl Location {
+    /// Computes line, column and line text of a byte span in `text`.
+    pub fn of(text: &str, span: Range<usize>) -> Self {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let line_text = text[line_start..line_end].trim_end_matches('\r').to_owned();
+        Self {
+            line,
+            column,
+            span: start..end,
+            line_text,
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found in a registry.
+///
+/// Diagnostics are plain data, compared whole in tests. [`Diagnostic::render`]
+/// draws one for a terminal, with a caret under the offending text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The rule broken.
+    pub rule: Rule,
+    /// The file, as a path under the registry root given to the loader.
+    pub file: PathBuf,
+    /// Key path inside the file, e.g. `item[3].sub[0].code` (indexes from 0);
+    /// empty for the file as a whole.
+    pub key: String,
+    /// Where in the file, when the file could be read.
+    pub location: Option<Location>,
+    /// What is wrong, in one lowercase sentence.
+    pub message: String,
+    /// The offending text, when there is one.
+    pub found: Option<String>,
+    /// What was expected.
+    pub expected: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without location; see [`Diagnostic::at`].
+    pub fn new(
+        rule: Rule,
+        file: impl Into<PathBuf>,
+        key: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            file: file.into(),
+            key: key.into(),
+            location: None,
+            message: message.into(),
+            found: None,
+            expected: None,
+        }
+    }
+
+    /// Sets the location.
+    #[must_use]
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    /// Sets what was found.
+    #[must_use]
+    pub fn found(mut self, found: impl Into<String>) -> Self {
+        self.found = Some(found.into());
+        self
+    }
+
+    /// Sets what was expected.
+    #[must_use]
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// `file:line:column`, or the file alone when there is no location.
+    pub fn position(&self) -> String {
+        match &self.location {
+            Some(l) => format!("{}:{}:{}", display_path(&self.file), l.line, l.column),
+            None => display_path(&self.file),
+        }
+    }
+
+    /// Renders the diagnostic for a terminal:
+    ///
+    /// ```text
+    /// error[unknown-key]: unknown key `nmae`; did you mean `name`?
+    ///   --> registry/x/items/licensing.toml:4:1
+    ///    |
+    ///  4 | nmae = "民用爆炸物品销售许可"
+    ///    | ^^^^
+    ///    = key: item[0].nmae
+    ///    = expected: one of `id`, `code`, `name`, …
+    /// ```
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "error[{}]: {}", self.rule.id(), self.message);
+        let gutter = self
+            .location
+            .as_ref()
+            .map_or(1, |l| l.line.to_string().len());
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}--> {}", self.position());
+        if let Some(l) = &self.location {
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{} | {}", l.line, l.line_text);
+            let before = prefix_by_chars(&l.line_text, l.column - 1);
+            let indent = UnicodeWidthStr::width(before);
+            let rest = &l.line_text[before.len()..];
+            let span_len = l.span.len().min(rest.len());
+            let marked = &rest[..floor_char_boundary(rest, span_len)];
+            let carets = UnicodeWidthStr::width(marked).max(1);
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(carets));
+        }
+        if !self.key.is_empty() {
+            let _ = writeln!(out, "{pad} = key: {}", self.key);
+        }
+        if let Some(found) = &self.found {
+            let _ = writeln!(out, "{pad} = found: {found}");
+        }
+        if let Some(expected) = &self.expected {
+            let _ = writeln!(out, "{pad} = expected: {expected}");
+        }
+        out
+    }
+}
+
+fn prefix_by_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Paths print with `/` on every platform, so messages and snapshots agree.
+pub(crate) fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} [{}]",
+            self.position(),
+            self.message,
+            self.rule.id()
+        )?;
+        if !self.key.is_empty() {
+            write!(f, " at {}", self.key)?;
+        }
+        Ok(())
+    }
+}
+
+/// The closest of `candidates` to `word` when it is close enough to be a
+/// likely typo (edit distance at most a third of the word, plus one).
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = levenshtein(word, c);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    let limit = (word.chars().count() / 3).max(1) + 1;
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_characters() {
+        let text = "a = 1\nname = \"民爆\" x\n";
+        let pos = text.find('x').unwrap_or(0);
+        let l = Location::of(text, pos..pos + 1);
+        assert_eq!((l.line, l.column), (2, 13));
+        assert_eq!(l.line_text, "name = \"民爆\" x");
+    }
+
+    #[test]
+    fn caret_under_cjk_text() {
+        let text = "name = \"民爆\"\n";
+        let d = Diagnostic::new(Rule::BlankText, "f.toml", "name", "m")
+            .at(Some(Location::of(text, 7..15)));
+        let r = d.render();
+        assert!(
+            r.contains("1 | name = \"民爆\"\n  |        ^^^^^^\n"),
+            "{r}"
+        );
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("nmae", ["id", "name", "code"]), Some("name"));
+        assert_eq!(
+            suggest("licencing", ["licensing", "penalty"]),
+            Some("licensing")
+        );
+        assert_eq!(suggest("zzzzzz", ["id", "name"]), None);
+    }
+}

@@ -1,0 +1,35 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # The crate
+//!
+//! - [`Registry`] reads a registry directory ([`Registry::load`],
+//!   [`Registry::open`]), checks it ([`Registry::validate`]) and writes it
+//!   ([`Registry::save`]).
+//! - The model: [`Authority`], [`Item`], [`SubItem`], [`Implementation`],
+//!   [`LegalBasis`], [`Agreement`], [`Statistics`], [`Document`].
+//! - Problems are [`Diagnostic`]s, each naming the [`Rule`] it breaks.
+//! - [`Stats`] counts a list on a date in the official phrasing.
+//!
+//! The file format is specified in `docs/format.md`.
+
+pub mod diag;
+mod id;
+mod model;
+mod parse;
+mod registry;
+#[cfg(feature = "schema")]
+pub mod schema;
+mod show;
+mod stats;
+mod validate;
+
+pub use diag::{Diagnostic, Location, Rule};
+pub use id::{Code, Date, DocNumber, Id, ParseError, Version};
+pub use model::{
+    Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Category,
+    Document, DocumentsFile, Element, Handling, Implementation, Item, ItemsFile, LegalBasis, Level,
+    ListMeta, Mode, Responsibility, Source, Stage, Statistics, Status, SubItem,
+};
+pub use registry::{Error, List, Loaded, Registry, write_atomic};
+pub use show::{Lang, render_item};
+pub use stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats};

@@ -1,0 +1,637 @@
+//! The registry: a directory of TOML files holding authorities, documents and
+//! one power list per authority.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::diag::{Diagnostic, Location, Rule};
+use crate::id::{Date, DocNumber, Id};
+use crate::model::{
+    Agreement, AuthoritiesFile, Authority, Category, Document, DocumentsFile, Item, ItemsFile,
+    ListMeta, Statistics,
+};
+use crate::parse::{decode_records, decode_whole};
+
+/// An error that stops loading or saving a registry.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    #[error("{}: {source}", crate::diag::display_path(path))]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The registry holds problems; every one is listed.
+    #[error("the registry has {} problem(s); the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Invalid(Vec<Diagnostic>),
+    /// A save target that already holds files (save never overwrites).
+    #[error("{}: not empty; a registry is saved only into a new or empty directory", crate::diag::display_path(.0))]
+    NotEmpty(PathBuf),
+    /// A list that the registry does not hold.
+    #[error("no list for authority `{0}` in the registry")]
+    UnknownList(String),
+    /// A value that could not be written as TOML.
+    #[error("cannot write {}: {message}", crate::diag::display_path(path))]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Where a record was read from: its file, and its index among the file's
+/// records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub(crate) file: Arc<Path>,
+    pub(crate) index: usize,
+}
+
+/// One authority's power list: the files under `registry/<authority>/`.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct List {
+    /// The holder of the list.
+    pub authority: Id,
+    /// `list.toml`.
+    pub meta: ListMeta,
+    /// The items, from `items/*.toml` in file-name order, each file in its order.
+    pub items: Vec<Item>,
+    /// The delegation agreements, from `agreements/*.toml` in file-name order.
+    pub agreements: Vec<Agreement>,
+    /// Case statistics, from `statistics/*.toml` in file-name order.
+    pub statistics: Vec<Statistics>,
+    pub(crate) origin: ListOrigin,
+}
+
+impl PartialEq for List {
+    /// Lists are equal when their content is, wherever it was read from.
+    fn eq(&self, other: &Self) -> bool {
+        self.authority == other.authority
+            && self.meta == other.meta
+            && self.items == other.items
+            && self.agreements == other.agreements
+            && self.statistics == other.statistics
+    }
+}
+
+/// Where each part of a list came from (empty for lists built in memory).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ListOrigin {
+    pub(crate) meta: Option<Arc<Path>>,
+    pub(crate) items: Vec<Origin>,
+    pub(crate) agreements: Vec<Arc<Path>>,
+    pub(crate) statistics: Vec<Arc<Path>>,
+}
+
+impl List {
+    /// A list built in memory.
+    pub fn new(authority: Id, meta: ListMeta) -> Self {
+        Self {
+            authority,
+            meta,
+            items: Vec::new(),
+            agreements: Vec::new(),
+            statistics: Vec::new(),
+            origin: ListOrigin::default(),
+        }
+    }
+
+    /// The item with the given public code (ended items included).
+    pub fn item_by_code(&self, code: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.code.as_str() == code)
+    }
+
+    /// The item with the given stable id.
+    pub fn item(&self, id: &Id) -> Option<&Item> {
+        self.items.iter().find(|i| &i.id == id)
+    }
+
+    /// The items in force on `date`, in list order.
+    pub fn items_on(&self, date: Date) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.in_force_on(date))
+    }
+
+    /// The agreements in force on `date` that list the item with id `item`.
+    pub fn agreements_for(&self, item: &Id, date: Date) -> impl Iterator<Item = &Agreement> {
+        let item = item.clone();
+        self.agreements
+            .iter()
+            .filter(move |a| a.lists(&item) && a.in_force_on(date))
+    }
+
+    /// The statistics of `year`, if the list has them.
+    pub fn statistics_for(&self, year: i16) -> Option<&Statistics> {
+        self.statistics.iter().find(|s| s.year == year)
+    }
+
+    pub(crate) fn item_file(&self, index: usize) -> Option<(&Path, String)> {
+        self.origin
+            .items
+            .get(index)
+            .map(|o| (&*o.file, format!("item[{}]", o.index)))
+    }
+}
+
+/// A registry: authorities, deciding documents and one list per authority.
+///
+/// ```
+/// use quanze::{Date, Registry};
+/// let registry = Registry::open("registry")?;
+/// let list = registry.list("guangzhou-gxj").expect("bundled list");
+/// let date: Date = "2021-12-31".parse()?;
+/// assert_eq!(list.items_on(date).count(), 73);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Registry {
+    /// The directory the registry was read from.
+    pub root: PathBuf,
+    /// `authorities.toml`, by id.
+    pub authorities: IndexMap<Id, Authority>,
+    /// `documents.toml`, by number.
+    pub documents: IndexMap<DocNumber, Document>,
+    /// The lists, by holder, in directory-name order.
+    pub lists: IndexMap<Id, List>,
+    pub(crate) origin: RegistryOrigin,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RegistryOrigin {
+    pub(crate) authorities: HashMap<Id, Origin>,
+    pub(crate) documents: HashMap<DocNumber, Origin>,
+}
+
+/// A registry as read, with every problem found while reading it.
+///
+/// Records that could not be read are left out of `registry`; the problems
+/// say where they are.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// What could be read.
+    pub registry: Registry,
+    /// The problems found while reading (syntax, unknown keys, bad values, …).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads a file as UTF-8 text, dropping a leading byte-order mark.
+fn read_text(path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(mut s) => {
+                if s.starts_with('\u{feff}') {
+                    s.drain(..3);
+                }
+                Ok(Some(s))
+            }
+            Err(e) => {
+                problems.push(
+                    Diagnostic::new(Rule::MissingFile, path, "", "the file is not UTF-8 text")
+                        .found(format!(
+                            "an invalid byte at offset {}",
+                            e.utf8_error().valid_up_to()
+                        ))
+                        .expected("UTF-8 text"),
+                );
+                Ok(None)
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io(path)(e)),
+    }
+}
+
+/// The `.toml` files of a directory, sorted by name; none when it is absent.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(io(dir))?.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl Registry {
+    /// An empty registry rooted at `root` (nothing is read or written).
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            authorities: IndexMap::new(),
+            documents: IndexMap::new(),
+            lists: IndexMap::new(),
+            origin: RegistryOrigin::default(),
+        }
+    }
+
+    /// Reads the registry at `root` and returns what could be read together
+    /// with every problem found while reading. Semantic rules are checked
+    /// separately, by [`Registry::validate`].
+    ///
+    /// # Errors
+    /// [`Error::Io`] when `root` or a file in it cannot be read (a missing
+    /// optional file is no error; a missing required one is a problem).
+    pub fn load(root: impl AsRef<Path>) -> Result<Loaded, Error> {
+        let root = root.as_ref();
+        fs::metadata(root).map_err(io(root))?;
+        let mut reg = Self::new(root);
+        let mut problems = Vec::new();
+
+        let file = root.join("authorities.toml");
+        match read_text(&file, &mut problems)? {
+            Some(text) => {
+                let d = decode_records::<Authority>(&file, &text, "authority");
+                problems.extend(d.problems);
+                let file: Arc<Path> = file.into();
+                for (index, a) in d.records {
+                    reg.origin
+                        .authorities
+                        .entry(a.id.clone())
+                        .or_insert(Origin {
+                            file: file.clone(),
+                            index,
+                        });
+                    if reg.authorities.contains_key(&a.id) {
+                        problems.push(duplicate(
+                            &file,
+                            &text,
+                            format!("authority[{index}].id"),
+                            "authority id",
+                            a.id.as_str(),
+                        ));
+                    } else {
+                        reg.authorities.insert(a.id.clone(), a);
+                    }
+                }
+            }
+            None if !file.exists() => problems.push(
+                Diagnostic::new(
+                    Rule::MissingFile,
+                    &file,
+                    "",
+                    "the registry has no authorities.toml",
+                )
+                .expected("a file listing every authority the registry names"),
+            ),
+            None => {}
+        }
+
+        let file = root.join("documents.toml");
+        if let Some(text) = read_text(&file, &mut problems)? {
+            let d = decode_records::<Document>(&file, &text, "document");
+            problems.extend(d.problems);
+            let file: Arc<Path> = file.into();
+            for (index, doc) in d.records {
+                if reg.documents.contains_key(&doc.number) {
+                    problems.push(duplicate(
+                        &file,
+                        &text,
+                        format!("document[{index}].number"),
+                        "document number",
+                        doc.number.as_str(),
+                    ));
+                } else {
+                    reg.origin.documents.insert(
+                        doc.number.clone(),
+                        Origin {
+                            file: file.clone(),
+                            index,
+                        },
+                    );
+                    reg.documents.insert(doc.number.clone(), doc);
+                }
+            }
+        }
+
+        let mut dirs = Vec::new();
+        for entry in fs::read_dir(root).map_err(io(root))? {
+            let path = entry.map_err(io(root))?.path();
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if path.is_dir() && !hidden {
+                dirs.push(path);
+            }
+        }
+        dirs.sort();
+        for dir in dirs {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = match name.parse::<Id>() {
+                Ok(id) => id,
+                Err(e) => {
+                    problems.push(
+                        Diagnostic::new(
+                            Rule::UnsafeId,
+                            &dir,
+                            "",
+                            format!("list directory name {name:?} is not a valid authority id"),
+                        )
+                        .found(name)
+                        .expected(e.expected),
+                    );
+                    continue;
+                }
+            };
+            if let Some(list) = load_list(&dir, id.clone(), &mut problems)? {
+                reg.lists.insert(id, list);
+            }
+        }
+        Ok(Loaded {
+            registry: reg,
+            problems,
+        })
+    }
+
+    /// Reads and validates the registry at `root`, with agreements checked up
+    /// to today.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when something cannot be read; [`Error::Invalid`] with
+    /// every problem when any is found.
+    pub fn open(root: impl AsRef<Path>) -> Result<Self, Error> {
+        let loaded = Self::load(root)?;
+        let mut problems = loaded.problems;
+        problems.extend(loaded.registry.validate(Date::today()));
+        if problems.is_empty() {
+            Ok(loaded.registry)
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
+    /// The list held by authority `id`.
+    pub fn list(&self, id: &str) -> Option<&List> {
+        self.lists
+            .iter()
+            .find(|(k, _)| k.as_str() == id)
+            .map(|(_, l)| l)
+    }
+
+    /// The authority with id `id`.
+    pub fn authority(&self, id: &str) -> Option<&Authority> {
+        self.authorities
+            .iter()
+            .find(|(k, _)| k.as_str() == id)
+            .map(|(_, a)| a)
+    }
+
+    /// The display name of an authority: its name, or its id when unknown.
+    pub fn authority_name<'a>(&'a self, id: &'a Id) -> &'a str {
+        self.authorities.get(id).map_or(id.as_str(), |a| &a.name)
+    }
+
+    /// Writes the registry into `root` in the canonical layout: items grouped
+    /// into `items/<category>.toml` in category order, one file per agreement
+    /// and per year of statistics. Each file is written atomically (to a
+    /// temporary file, synced, then renamed).
+    ///
+    /// # Errors
+    /// [`Error::NotEmpty`] when `root` exists and holds anything (saving never
+    /// overwrites); [`Error::Io`] or [`Error::Serialize`] when writing fails.
+    pub fn save(&self, root: impl AsRef<Path>) -> Result<(), Error> {
+        let root = root.as_ref();
+        if let Ok(mut entries) = fs::read_dir(root) {
+            if entries.next().is_some() {
+                return Err(Error::NotEmpty(root.to_owned()));
+            }
+        }
+        fs::create_dir_all(root).map_err(io(root))?;
+        write_toml(
+            &root.join("authorities.toml"),
+            "# Every authority the registry names: list holders and grantors.\n",
+            &AuthoritiesFile {
+                authority: self.authorities.values().cloned().collect(),
+            },
+        )?;
+        if !self.documents.is_empty() {
+            write_toml(
+                &root.join("documents.toml"),
+                "# Deciding documents, referred to by number.\n",
+                &DocumentsFile {
+                    document: self.documents.values().cloned().collect(),
+                },
+            )?;
+        }
+        for (id, list) in &self.lists {
+            let dir = root.join(id.as_str());
+            fs::create_dir_all(&dir).map_err(io(&dir))?;
+            write_toml(&dir.join("list.toml"), "", &list.meta)?;
+            for category in Category::ALL {
+                let items: Vec<Item> = list
+                    .items
+                    .iter()
+                    .filter(|i| i.category == category)
+                    .cloned()
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                let items_dir = dir.join("items");
+                fs::create_dir_all(&items_dir).map_err(io(&items_dir))?;
+                write_toml(
+                    &items_dir.join(format!("{}.toml", category.id())),
+                    &format!("# {} ({})\n", category.zh(), category.id()),
+                    &ItemsFile { item: items },
+                )?;
+            }
+            for a in &list.agreements {
+                let d = dir.join("agreements");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_toml(&d.join(format!("{}.toml", a.id)), "", a)?;
+            }
+            for s in &list.statistics {
+                let d = dir.join("statistics");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_toml(&d.join(format!("{}.toml", s.year)), "", s)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn duplicate(file: &Path, text: &str, key: String, what: &str, value: &str) -> Diagnostic {
+    let location = crate::parse::span_of(text, &key).map(|s| Location::of(text, s));
+    Diagnostic::new(
+        Rule::DuplicateId,
+        file,
+        key,
+        format!("duplicate {what} `{value}`"),
+    )
+    .at(location)
+    .found(value)
+    .expected(format!("a {what} not used before in the file"))
+}
+
+fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Option<List>, Error> {
+    let meta_file = dir.join("list.toml");
+    let meta = match read_text(&meta_file, problems)? {
+        Some(text) => {
+            let (meta, p) = decode_whole::<ListMeta>(&meta_file, &text);
+            problems.extend(p);
+            meta
+        }
+        None => {
+            if !meta_file.exists() {
+                problems.push(
+                    Diagnostic::new(
+                        Rule::MissingFile,
+                        &meta_file,
+                        "",
+                        "the list directory has no list.toml",
+                    )
+                    .expected("a list.toml with the list's title and version"),
+                );
+            }
+            None
+        }
+    };
+    let Some(meta) = meta else {
+        return Ok(None);
+    };
+    let mut list = List::new(id, meta);
+    list.origin.meta = Some(meta_file.into());
+
+    for file in toml_files(&dir.join("items"))? {
+        let Some(text) = read_text(&file, problems)? else {
+            continue;
+        };
+        let d = decode_records::<Item>(&file, &text, "item");
+        problems.extend(d.problems);
+        let file: Arc<Path> = file.into();
+        for (index, item) in d.records {
+            list.items.push(item);
+            list.origin.items.push(Origin {
+                file: file.clone(),
+                index,
+            });
+        }
+    }
+
+    for file in toml_files(&dir.join("agreements"))? {
+        let Some(text) = read_text(&file, problems)? else {
+            continue;
+        };
+        let (a, p) = decode_whole::<Agreement>(&file, &text);
+        problems.extend(p);
+        let Some(a) = a else { continue };
+        let name = stem(&file);
+        if a.id.as_str() != name {
+            let location = crate::parse::span_of(&text, "id").map(|s| Location::of(&text, s));
+            problems.push(
+                Diagnostic::new(
+                    Rule::FileName,
+                    &file,
+                    "id",
+                    format!("agreement id `{}` does not match its file name", a.id),
+                )
+                .at(location)
+                .found(a.id.as_str())
+                .expected(format!("`{name}`, the file's name without `.toml`")),
+            );
+        }
+        list.agreements.push(a);
+        list.origin.agreements.push(file.into());
+    }
+
+    for file in toml_files(&dir.join("statistics"))? {
+        let Some(text) = read_text(&file, problems)? else {
+            continue;
+        };
+        let (s, p) = decode_whole::<Statistics>(&file, &text);
+        problems.extend(p);
+        let Some(s) = s else { continue };
+        let name = stem(&file);
+        if s.year.to_string() != name {
+            let location = crate::parse::span_of(&text, "year").map(|sp| Location::of(&text, sp));
+            problems.push(
+                Diagnostic::new(
+                    Rule::FileName,
+                    &file,
+                    "year",
+                    format!("year {} does not match the file name", s.year),
+                )
+                .at(location)
+                .found(s.year.to_string())
+                .expected(format!("{name}, the file's name without `.toml`")),
+            );
+        }
+        list.statistics.push(s);
+        list.origin.statistics.push(file.into());
+    }
+    Ok(Some(list))
+}
+
+/// Writes `value` as TOML to `path` atomically: a temporary file in the same
+/// directory is written and synced, then renamed over `path`.
+fn write_toml<T: serde::Serialize>(path: &Path, header: &str, value: &T) -> Result<(), Error> {
+    let body = toml::to_string(value).map_err(|e| Error::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, format!("{header}{body}").as_bytes())
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the
+/// new one, never a mix.
+///
+/// # Errors
+/// [`Error::Io`] when the temporary file cannot be written, synced or renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|source| {
+        let _ = fs::remove_file(&tmp);
+        Error::Io {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}

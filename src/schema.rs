@@ -1,0 +1,68 @@
+//! JSON Schemas of the registry files, generated from the types (feature
+//! `schema`). Editors that understand `#:schema` comments (Taplo, Even Better
+//! TOML) validate registry files against them while people type.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema, schema_for};
+
+use crate::id::{Code, Date, DocNumber, Id, Version};
+use crate::model::{Agreement, AuthoritiesFile, DocumentsFile, ItemsFile, ListMeta, Statistics};
+
+macro_rules! string_schema {
+    ($ty:ty, $name:literal, $schema:tt) => {
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed($name)
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+string_schema!(Id, "Id", {
+    "type": "string",
+    "description": "A stable id: a-z, 0-9 and '-', 1 to 64 characters, safe as a file name.",
+    "pattern": "^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"
+});
+string_schema!(Code, "Code", {
+    "type": "string",
+    "description": "A public item or sub-item code (事项编码).",
+    "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+});
+string_schema!(DocNumber, "DocNumber", {
+    "type": "string",
+    "description": "A document number (文号), e.g. 粤府令第270号.",
+    "pattern": "^\\S(.*\\S)?$"
+});
+string_schema!(Date, "Date", {
+    "type": "string",
+    "description": "A date written YYYY-MM-DD, quoted.",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+});
+string_schema!(Version, "Version", {
+    "type": "string",
+    "description": "A semantic version without build metadata.",
+    "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$"
+});
+
+fn pretty(schema: &Schema) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Every file kind with its schema as pretty JSON, in a fixed order:
+/// `authorities`, `documents`, `list`, `items`, `agreement`, `statistics`.
+pub fn all() -> Vec<(&'static str, String)> {
+    vec![
+        ("authorities", pretty(&schema_for!(AuthoritiesFile))),
+        ("documents", pretty(&schema_for!(DocumentsFile))),
+        ("list", pretty(&schema_for!(ListMeta))),
+        ("items", pretty(&schema_for!(ItemsFile))),
+        ("agreement", pretty(&schema_for!(Agreement))),
+        ("statistics", pretty(&schema_for!(Statistics))),
+    ]
+}
