@@ -207,7 +207,7 @@ impl Category {
             Self::Confirmation => "confirmation",
             Self::Award => "award",
             Self::Adjudication => "adjudication",
-            Self::Other => "other powers",
+            Self::Other => "other",
             Self::PublicService => "public services",
         }
     }

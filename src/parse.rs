@@ -19,6 +19,9 @@ use crate::diag::{Diagnostic, Location, Rule, suggest};
 pub(crate) struct Decoded<T> {
     pub(crate) records: Vec<(usize, T)>,
     pub(crate) problems: Vec<Diagnostic>,
+    /// The `id` (or `number`) of each record that could not be read, when it
+    /// has one, so that later rules do not call it missing.
+    pub(crate) unreadable: Vec<String>,
 }
 
 /// Reads a file whose top level holds one array of tables named `key`
@@ -31,11 +34,16 @@ pub(crate) fn decode_records<T: DeserializeOwned>(
     let mut out = Decoded {
         records: Vec::new(),
         problems: Vec::new(),
+        unreadable: Vec::new(),
     };
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         out.problems
             .extend(errors.into_iter().map(|e| syntax(file, text, &e)));
+        // What the parser recovered names the records that are now unreadable.
+        if let Some(DeValue::Array(records)) = root.get_ref().get(key).map(Spanned::get_ref) {
+            out.unreadable.extend(records.iter().filter_map(record_id));
+        }
         return out;
     }
     let mut root = root.into_inner();
@@ -55,9 +63,13 @@ pub(crate) fn decode_records<T: DeserializeOwned>(
     match records.into_inner() {
         DeValue::Array(array) => {
             for (i, value) in array.into_iter().enumerate() {
+                let id = record_id(&value);
                 match T::deserialize(value.into_deserializer()) {
                     Ok(record) => out.records.push((i, record)),
-                    Err(e) => out.problems.push(from_de_error(file, text, &e)),
+                    Err(e) => {
+                        out.problems.push(from_de_error(file, text, &e));
+                        out.unreadable.extend(id);
+                    }
                 }
             }
         }
@@ -74,6 +86,17 @@ pub(crate) fn decode_records<T: DeserializeOwned>(
         ),
     }
     out
+}
+
+/// The `id` or `number` of a record, when it is a string.
+fn record_id(value: &Spanned<DeValue<'_>>) -> Option<String> {
+    let table = value.get_ref().as_table()?;
+    ["id", "number"].iter().find_map(|k| {
+        table
+            .iter()
+            .find(|(key, _)| key.get_ref() == k)
+            .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned))
+    })
 }
 
 /// Reads a file that is one record as a whole (`list.toml`, an agreement).
@@ -209,7 +232,10 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
         d = d.expected(expected);
     }
     if found_text.len() == 10 && found_text.parse::<crate::Date>().is_ok() {
-        d = d.expected("a quoted date, e.g. \"2021-12-31\" (dates are strings in registry files)");
+        d.message = format!("unquoted date {found_text}");
+        d = d.expected(format!(
+            "a quoted date, \"{found_text}\" (dates are strings in registry files)"
+        ));
     }
     d
 }
@@ -261,6 +287,15 @@ fn find_in_value(v: &Spanned<DeValue<'_>>, pos: usize, path: &mut String) -> boo
 /// The byte span of the value at a key path, or of the nearest enclosing
 /// table that exists (for a key that is missing).
 pub(crate) fn span_of(text: &str, path: &str) -> Option<Range<usize>> {
+    span_at(text, path, false)
+}
+
+/// The byte span of the last key of a key path (rather than of its value).
+pub(crate) fn key_span_of(text: &str, path: &str) -> Option<Range<usize>> {
+    span_at(text, path, true)
+}
+
+fn span_at(text: &str, path: &str, want_key: bool) -> Option<Range<usize>> {
     let root = DeTable::parse(text).ok()?;
     let mut span: Range<usize> = 0..0;
     let mut current: Option<&Spanned<DeValue<'_>>> = None;
@@ -276,9 +311,12 @@ pub(crate) fn span_of(text: &str, path: &str) -> Option<Range<usize>> {
                 _ => break,
             }
         }
-        let Some((_, v)) = table.iter().find(|(k, _)| k.get_ref() == name) else {
+        let Some((k, v)) = table.iter().find(|(k, _)| k.get_ref() == name) else {
             break;
         };
+        if want_key && index.is_none() {
+            span = k.span();
+        }
         let v = match (index, v.get_ref()) {
             (Some(i), DeValue::Array(a)) => match a.get(i) {
                 Some(e) => e,
@@ -286,7 +324,9 @@ pub(crate) fn span_of(text: &str, path: &str) -> Option<Range<usize>> {
             },
             _ => v,
         };
-        span = v.span();
+        if !(want_key && index.is_none()) {
+            span = v.span();
+        }
         current = Some(v);
     }
     Some(span)

@@ -71,7 +71,8 @@ pub struct List {
     pub authority: Id,
     /// `list.toml`.
     pub meta: ListMeta,
-    /// The items, from `items/*.toml` in file-name order, each file in its order.
+    /// The items in published order: by category (in the order of
+    /// [`Category::ALL`]), then by their position in `items/*.toml` (files by name).
     pub items: Vec<Item>,
     /// The delegation agreements, from `agreements/*.toml` in file-name order.
     pub agreements: Vec<Agreement>,
@@ -98,6 +99,8 @@ pub(crate) struct ListOrigin {
     pub(crate) items: Vec<Origin>,
     pub(crate) agreements: Vec<Arc<Path>>,
     pub(crate) statistics: Vec<Arc<Path>>,
+    /// Ids of item records that could not be read.
+    pub(crate) unreadable: std::collections::HashSet<String>,
 }
 
 impl List {
@@ -177,6 +180,8 @@ pub struct Registry {
 pub(crate) struct RegistryOrigin {
     pub(crate) authorities: HashMap<Id, Origin>,
     pub(crate) documents: HashMap<DocNumber, Origin>,
+    /// Ids and numbers of authority and document records that could not be read.
+    pub(crate) unreadable: std::collections::HashSet<String>,
 }
 
 /// A registry as read, with every problem found while reading it.
@@ -273,6 +278,7 @@ impl Registry {
             Some(text) => {
                 let d = decode_records::<Authority>(&file, &text, "authority");
                 problems.extend(d.problems);
+                reg.origin.unreadable.extend(d.unreadable);
                 let file: Arc<Path> = file.into();
                 for (index, a) in d.records {
                     reg.origin
@@ -311,6 +317,7 @@ impl Registry {
         if let Some(text) = read_text(&file, &mut problems)? {
             let d = decode_records::<Document>(&file, &text, "document");
             problems.extend(d.problems);
+            reg.origin.unreadable.extend(d.unreadable);
             let file: Arc<Path> = file.into();
             for (index, doc) in d.records {
                 if reg.documents.contains_key(&doc.number) {
@@ -403,10 +410,7 @@ impl Registry {
 
     /// The authority with id `id`.
     pub fn authority(&self, id: &str) -> Option<&Authority> {
-        self.authorities
-            .iter()
-            .find(|(k, _)| k.as_str() == id)
-            .map(|(_, a)| a)
+        self.authorities.get(&id.parse::<Id>().ok()?)
     }
 
     /// The display name of an authority: its name, or its id when unknown.
@@ -531,6 +535,7 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
         };
         let d = decode_records::<Item>(&file, &text, "item");
         problems.extend(d.problems);
+        list.origin.unreadable.extend(d.unreadable);
         let file: Arc<Path> = file.into();
         for (index, item) in d.records {
             list.items.push(item);
@@ -540,6 +545,15 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
             });
         }
     }
+
+    // Published order: by category, then by position in the files (files
+    // by name). A stable sort keeps each record beside its origin.
+    let mut pairs: Vec<(Item, Origin)> = std::mem::take(&mut list.items)
+        .into_iter()
+        .zip(std::mem::take(&mut list.origin.items))
+        .collect();
+    pairs.sort_by_key(|(item, _)| item.category);
+    (list.items, list.origin.items) = pairs.into_iter().unzip();
 
     for file in toml_files(&dir.join("agreements"))? {
         let Some(text) = read_text(&file, problems)? else {

@@ -157,8 +157,8 @@ fn units(item: &Item, date: Date) -> Vec<Option<&Implementation>> {
 }
 
 /// The items in force on `date` in published order: by category, then in
-/// list order.
-pub(crate) fn ordered_on(list: &List, date: Date) -> Vec<&Item> {
+/// list order (lists built in memory need not be sorted).
+fn ordered_on(list: &List, date: Date) -> Vec<&Item> {
     let mut items: Vec<&Item> = list.items_on(date).collect();
     items.sort_by_key(|i| i.category);
     items

@@ -17,14 +17,18 @@ struct Locator {
 }
 
 impl Locator {
-    fn locate(&mut self, file: &Path, key: &str) -> Option<Location> {
+    fn locate(&mut self, file: &Path, key: &str, on_key: bool) -> Option<Location> {
         let text = self
             .texts
             .entry(file.to_owned())
             .or_insert_with(|| std::fs::read_to_string(file).ok())
             .as_deref()?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let span = crate::parse::span_of(text, key)?;
+        let span = if on_key {
+            crate::parse::key_span_of(text, key)?
+        } else {
+            crate::parse::span_of(text, key)?
+        };
         Some(Location::of(text, span))
     }
 }
@@ -51,7 +55,10 @@ impl Checker<'_> {
         let location = if file == Path::new(MEMORY) {
             None
         } else {
-            self.locator.locate(file, &key)
+            // Problems with a map key (an unknown item id among the cases)
+            // point at the key; all others at the value.
+            self.locator
+                .locate(file, &key, rule == Rule::StatisticsUnknownItem)
         };
         let mut d = Diagnostic::new(rule, file, key, message)
             .at(location)
@@ -140,7 +147,9 @@ impl Checker<'_> {
     }
 
     fn authority_known(&mut self, id: &Id, file: &Path, key: String) {
-        if !self.reg.authorities.contains_key(id) {
+        if !self.reg.authorities.contains_key(id)
+            && !self.reg.origin.unreadable.contains(id.as_str())
+        {
             let suggestion =
                 crate::diag::suggest(id.as_str(), self.reg.authorities.keys().map(Id::as_str))
                     .map(|s| format!("; did you mean `{s}`?"))
@@ -157,7 +166,9 @@ impl Checker<'_> {
     }
 
     fn document_known(&mut self, number: &crate::DocNumber, file: &Path, key: String) {
-        if !self.reg.documents.contains_key(number) {
+        if !self.reg.documents.contains_key(number)
+            && !self.reg.origin.unreadable.contains(number.as_str())
+        {
             self.push(
                 Rule::UnknownDocument,
                 file,
@@ -319,7 +330,9 @@ impl Checker<'_> {
                 self.document_known(doc, &file, format!("decided_by[{k}]"));
             }
             for (k, entry) in a.items.iter().enumerate() {
-                if list.item(&entry.item).is_none() {
+                if list.item(&entry.item).is_none()
+                    && !list.origin.unreadable.contains(entry.item.as_str())
+                {
                     self.push(
                         Rule::AgreementUnknownItem,
                         &file,
@@ -342,7 +355,7 @@ impl Checker<'_> {
                 .get(n)
                 .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf());
             for id in s.cases.keys() {
-                if list.item(id).is_none() {
+                if list.item(id).is_none() && !list.origin.unreadable.contains(id.as_str()) {
                     self.push(
                         Rule::StatisticsUnknownItem,
                         &file,

@@ -1,0 +1,316 @@
+//! Tests that run the real `quanze` binary.
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output};
+
+fn quanze(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quanze"))
+        .args(args)
+        .output()
+        .expect("run quanze")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn stats_json(as_of: &str) -> serde_json::Value {
+    let o = quanze(&[
+        "stats",
+        "guangzhou-gxj",
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+#[test]
+fn bundled_registry_reproduces_the_2021_report() {
+    let j = stats_json("2021-12-31");
+    let cat = |c: &str, k: &str| j["categories"][c][k].as_u64().unwrap();
+    // 行政许可13项(含子项共34项),行政处罚35项(含子项共39项),行政征收1项,行政检查13项,其他11项
+    assert_eq!(
+        (cat("licensing", "items"), cat("licensing", "units")),
+        (13, 34)
+    );
+    assert_eq!((cat("penalty", "items"), cat("penalty", "units")), (35, 39));
+    assert_eq!((cat("levy", "items"), cat("levy", "units")), (1, 1));
+    assert_eq!(
+        (cat("inspection", "items"), cat("inspection", "units")),
+        (13, 13)
+    );
+    assert_eq!((cat("other", "items"), cat("other", "units")), (11, 11));
+    for c in [
+        "coercion",
+        "benefit",
+        "confirmation",
+        "award",
+        "adjudication",
+        "public-service",
+    ] {
+        assert_eq!((cat(c, "items"), cat(c, "units")), (0, 0), "{c}");
+    }
+
+    // 承接省工信厅 29个委托事项、省能源局 3个下放事项
+    let sources = j["sources"].as_array().unwrap();
+    let find = |source: &str, grantor: &str| {
+        sources
+            .iter()
+            .find(|s| s["source"] == source && s["grantor"] == grantor)
+            .unwrap_or_else(|| panic!("no {source} group for {grantor}"))
+    };
+    assert_eq!(find("entrusted", "gd-gxt")["items"], 29);
+    assert_eq!(
+        find("entrusted", "gd-gxt")["example"],
+        "民用爆炸物品销售许可"
+    );
+    assert_eq!(find("devolved", "gd-nyj")["items"], 3);
+    assert_eq!(
+        find("devolved", "gd-nyj")["example"],
+        "成品油零售经营资格审批"
+    );
+    assert!(
+        sources
+            .iter()
+            .all(|s| s["source"] == "own" || s["grantor"] == "gd-gxt" || s["grantor"] == "gd-nyj")
+    );
+
+    // 即办率71% (24/34), 审批时限压缩率92.3% (12/13), 电子证照和网上办理100%
+    let ind = &j["indicators"];
+    assert_eq!(
+        (
+            ind["immediate"]["numerator"].as_u64(),
+            ind["immediate"]["denominator"].as_u64()
+        ),
+        (Some(24), Some(34))
+    );
+    assert_eq!(ind["immediate"]["percent"].as_f64().unwrap().round(), 71.0);
+    assert_eq!(
+        (
+            ind["compression_items"]["numerator"].as_u64(),
+            ind["compression_items"]["denominator"].as_u64()
+        ),
+        (Some(12), Some(13))
+    );
+    assert_eq!(ind["compression_items"]["percent"].as_f64(), Some(92.3));
+    assert_eq!(ind["e_licence"]["percent"].as_f64(), Some(100.0));
+    assert_eq!(ind["online"]["percent"].as_f64(), Some(100.0));
+
+    // 行政许可978件, 行政处罚5件, 行政征收6件, 行政检查132件
+    let cases = &j["cases"];
+    assert_eq!(cases["year"], 2021);
+    assert_eq!(cases["categories"]["licensing"], 978);
+    assert_eq!(cases["categories"]["penalty"], 5);
+    assert_eq!(cases["categories"]["levy"], 6);
+    assert_eq!(cases["categories"]["inspection"], 132);
+}
+
+#[test]
+fn bundled_registry_reproduces_the_2019_counts_from_effective_dates() {
+    // The 2019 report: 20 licensing units, 24 penalty items, 1 levy item;
+    // 16 items entrusted by 省工信厅 and 1 by 省能源局. Items that ended
+    // later (cancelled in 2021, withdrawn in 2020) still count in 2019.
+    let j = stats_json("2019-12-31");
+    assert_eq!(j["categories"]["licensing"]["units"], 20);
+    assert_eq!(j["categories"]["penalty"]["items"], 24);
+    assert_eq!(j["categories"]["levy"]["items"], 1);
+    let sources = j["sources"].as_array().unwrap();
+    let entrusted = |g: &str| {
+        sources
+            .iter()
+            .find(|s| s["source"] == "entrusted" && s["grantor"] == g)
+            .map(|s| s["items"].as_u64().unwrap())
+    };
+    assert_eq!(entrusted("gd-gxt"), Some(16));
+    assert_eq!(entrusted("gd-nyj"), Some(1));
+    assert!(!sources.iter().any(|s| s["source"] == "devolved"));
+}
+
+#[test]
+fn stats_text_uses_the_official_phrasing() {
+    let o = quanze(&["stats", "guangzhou-gxj", "--as-of", "2021-12-31"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("共有行政许可13项(含子项共34项),行政处罚35项(含子项共39项),行政征收1项,行政检查13项,其他11项。其中,承接广东省工业和信息化厅“民用爆炸物品销售许可”等29个委托事项、广东省能源局“成品油零售经营资格审批”等3个下放事项。"),
+        "{out}"
+    );
+    assert!(out.contains("即办率70.6%(24/34)"), "{out}");
+    assert!(out.contains("审批时限压缩率92.3%(12/13项"), "{out}");
+    assert!(
+        out.contains(
+            "2021年共办理行政许可事项978件,实施行政处罚5件,行政征收6件,实施行政检查132件。"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("非官方"),
+        "the reconstruction note is shown: {out}"
+    );
+}
+
+#[test]
+fn stats_in_english() {
+    let o = quanze(&[
+        "stats",
+        "guangzhou-gxj",
+        "--as-of",
+        "2021-12-31",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("13 licensing items (34 units including sub-items), 35 penalty items (39 units including sub-items), 1 levy item, 13 inspection items and 11 other items."), "{out}");
+    assert!(out.contains("29 entrusted by Department of Industry and Information Technology of Guangdong Province"), "{out}");
+}
+
+#[test]
+fn check_passes_on_the_bundled_registry() {
+    let o = quanze(&["check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).starts_with("ok: registry holds 1 list(s)"));
+    let o = quanze(&["check", "guangzhou-gxj"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn check_lists_problems_with_a_caret_and_exits_1() {
+    let o = quanze(&[
+        "--registry",
+        "tests/fixtures/invalid/promised-exceeds-legal",
+        "check",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(
+        out,
+        "error[promised-exceeds-legal]: unit `XK-001-01` promises 45 working days, more than the legal 30\n  \
+         --> tests/fixtures/invalid/promised-exceeds-legal/test-bureau/items/licensing.toml:17:17\n   \
+         |\n\
+         17 | promised_days = 45\n   \
+         |                 ^^\n   \
+         = key: item[0].sub[0].implementation.promised_days\n   \
+         = found: 45\n   \
+         = expected: at most 30, the legal limit\n\
+         \n\
+         1 problem(s) found\n"
+    );
+}
+
+#[test]
+fn check_of_one_authority_and_usage_errors_exit_2() {
+    let o = quanze(&["check", "no-such-bureau"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no list for authority `no-such-bureau`"));
+    let o = quanze(&["--registry", "/nonexistent/registry", "check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent/registry"),
+        "{}",
+        stderr(&o)
+    );
+    let o = quanze(&["stats"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = quanze(&["stats", "guangzhou-gxj", "--as-of", "2021-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("invalid date \"2021-02-30\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn stats_refuses_a_registry_it_cannot_read() {
+    let o = quanze(&[
+        "--registry",
+        "tests/fixtures/invalid/syntax",
+        "stats",
+        "test-bureau",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("error[syntax]"), "{}", stderr(&o));
+}
+
+#[test]
+fn show_prints_one_item_aligned() {
+    let o = quanze(&["show", "guangzhou-gxj", "XK-014", "--as-of", "2021-12-31"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "成品油零售经营资格审批");
+    assert_eq!(lines[1], "  事项编码    XK-014");
+    assert!(
+        out.contains(
+            "  权力来源    上级下放 — 广东省能源局 (国发〔2020〕13号、粤能〔2020〕(重构)1号)\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  子项        XK-014-01 新申请 — 法定20个工作日 · 承诺10个工作日 · 承诺件"),
+        "{out}"
+    );
+    // Continuation rows are indented to the same column as values.
+    assert!(out.contains("\n              XK-014-02 变更"), "{out}");
+    // A sub-item's code finds its item; so does the id.
+    let by_sub = quanze(&[
+        "show",
+        "guangzhou-gxj",
+        "XK-014-02",
+        "--as-of",
+        "2021-12-31",
+    ]);
+    assert_eq!(stdout(&by_sub), out);
+    let by_id = quanze(&[
+        "show",
+        "guangzhou-gxj",
+        "refined-oil-retail-licence",
+        "--as-of",
+        "2021-12-31",
+    ]);
+    assert_eq!(stdout(&by_id), out);
+}
+
+#[test]
+fn show_shows_the_agreement_of_an_entrusted_item_and_english_labels() {
+    let o = quanze(&[
+        "show",
+        "guangzhou-gxj",
+        "XK-001",
+        "--as-of",
+        "2021-12-31",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("  agreement   gd-gxt-2020-270 "), "{out}");
+    assert!(
+        out.contains("  source      entrusted — 广东省工业和信息化厅 (粤府令第270号)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn show_suggests_a_close_code() {
+    let o = quanze(&["show", "guangzhou-gxj", "XK-10"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no item with code or id `XK-10`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("did you mean"), "{}", stderr(&o));
+}

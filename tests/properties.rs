@@ -1,0 +1,490 @@
+//! Property tests of the counting rule and of lossless load → save → load.
+//!
+//! The case count is modest by default so the suite stays quick; set
+//! `PROPTEST_CASES` for a longer run (CI runs a bounded longer pass).
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+use quanze::{
+    Agreement, AgreementItem, Authority, BasisLevel, BasisRole, Category, Date, Document, Element,
+    Handling, Id, Implementation, Item, LegalBasis, List, ListMeta, Mode, Registry, Responsibility,
+    Source, Stage, Statistics, Stats, Status, SubItem,
+};
+
+// ---------------------------------------------------------------- strategies
+
+/// Any text: every printable Unicode character, plus the characters that
+/// TOML must escape (quotes, backslashes, tabs, line breaks).
+fn text() -> impl Strategy<Value = String> {
+    "(\\PC|[\n\r\t\"'\\\\])*"
+}
+
+fn id() -> impl Strategy<Value = Id> {
+    "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}".prop_map(|s| s.parse().unwrap())
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (2000i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(vec![
+        Status::InForce,
+        Status::Suspended,
+        Status::Cancelled,
+        Status::Merged,
+        Status::Split,
+        Status::Recoded,
+        Status::DevolvedOut,
+        Status::Withdrawn,
+    ])
+}
+
+fn implementation() -> impl Strategy<Value = Implementation> {
+    (
+        proptest::option::of(0u32..400),
+        proptest::option::of(0u32..400),
+        proptest::option::of(prop::sample::select(vec![
+            Handling::Immediate,
+            Handling::Promised,
+        ])),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(
+            |(legal_days, promised_days, handling, online, charges, result, e_licence)| {
+                Implementation {
+                    legal_days,
+                    promised_days,
+                    handling,
+                    online,
+                    charges,
+                    result,
+                    e_licence,
+                }
+            },
+        )
+}
+
+fn sub(code: String) -> impl Strategy<Value = SubItem> {
+    (
+        text(),
+        status(),
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        proptest::option::of(implementation()),
+        proptest::option::of(text()),
+    )
+        .prop_map(
+            move |(name, status, effective, ended, implementation, remarks)| SubItem {
+                code: code.parse().unwrap(),
+                name,
+                status,
+                effective,
+                ended,
+                implementation,
+                remarks,
+            },
+        )
+}
+
+fn basis() -> impl Strategy<Value = LegalBasis> {
+    (
+        text(),
+        prop::sample::select(vec![
+            BasisLevel::Law,
+            BasisLevel::AdministrativeRegulation,
+            BasisLevel::DepartmentalRule,
+            BasisLevel::LocalRegulation,
+            BasisLevel::LocalRule,
+            BasisLevel::NormativeDocument,
+        ]),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        prop::sample::select(vec![BasisRole::Setting, BasisRole::Implementing]),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(title, level, number, article, role, reconstructed)| LegalBasis {
+                title,
+                level,
+                number,
+                article,
+                role,
+                reconstructed,
+            },
+        )
+}
+
+const ELEMENTS: [Element; 12] = [
+    Element::Existence,
+    Element::Code,
+    Element::Name,
+    Element::Source,
+    Element::Body,
+    Element::Unit,
+    Element::SubItems,
+    Element::Responsibilities,
+    Element::Accountability,
+    Element::Implementation,
+    Element::Dates,
+    Element::Remarks,
+];
+
+/// An item numbered `n` (codes are made unique from `n`).
+fn item(n: usize) -> impl Strategy<Value = Item> {
+    let subs = (0usize..4)
+        .prop_flat_map(move |k| (0..k).map(|j| sub(format!("C{n}-{j}"))).collect::<Vec<_>>());
+    (
+        (
+            id(),
+            text(),
+            prop::sample::select(Category::ALL.to_vec()),
+            status(),
+            date(),
+            proptest::option::of(date()),
+        ),
+        (
+            prop::sample::select(vec![
+                Source::Own,
+                Source::Devolved,
+                Source::Entrusted,
+                Source::Authorized,
+            ]),
+            proptest::option::of(id()),
+            prop::collection::vec("[\\p{Han}A-Za-z0-9〔〕第号]{1,12}", 0..3),
+            text(),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+        ),
+        (
+            subsequence(ELEMENTS.to_vec(), 0..4),
+            prop::collection::vec(text(), 0..3),
+            proptest::option::of(implementation()),
+            prop::collection::vec(basis(), 0..3),
+            prop::collection::vec((text(), text()), 0..3),
+            subs,
+        ),
+    )
+        .prop_map(
+            move |(
+                (id, name, category, status, effective, ended),
+                (source, grantor, docs, body, unit, remarks),
+                (reconstructed, accountability, implementation, basis, resp, sub),
+            )| Item {
+                id,
+                code: format!("C{n}").parse().unwrap(),
+                name,
+                category,
+                status,
+                effective,
+                ended,
+                source,
+                grantor,
+                source_documents: docs.iter().map(|d| d.parse().unwrap()).collect(),
+                body,
+                unit,
+                remarks,
+                reconstructed,
+                accountability,
+                implementation,
+                basis,
+                responsibility: resp
+                    .into_iter()
+                    .map(|(stage, duty)| Responsibility { stage, duty })
+                    .collect(),
+                sub,
+            },
+        )
+}
+
+fn items() -> impl Strategy<Value = Vec<Item>> {
+    (0usize..12).prop_flat_map(|n| (0..n).map(item).collect::<Vec<_>>())
+}
+
+fn meta() -> impl Strategy<Value = ListMeta> {
+    (
+        text(),
+        (0u64..5, 0u64..20, 0u64..20),
+        proptest::option::of(text()),
+        any::<bool>(),
+    )
+        .prop_map(|(title, (a, b, c), note, reconstructed)| {
+            let toml = format!(
+                "title = {}\nversion = \"{a}.{b}.{c}\"\n",
+                toml_string(&title)
+            );
+            let mut m: ListMeta = toml::from_str(&toml).unwrap();
+            m.note = note;
+            m.reconstructed = reconstructed;
+            m
+        })
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+fn agreement(item_ids: Vec<Id>) -> impl Strategy<Value = Agreement> {
+    (
+        text(),
+        date(),
+        date(),
+        proptest::option::of(date()),
+        prop::collection::vec(text(), 0..3),
+        subsequence(
+            vec![
+                Stage::Accept,
+                Stage::Review,
+                Stage::Decide,
+                Stage::Deliver,
+                Stage::Supervise,
+            ],
+            1..5,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(
+            move |(title, signed, term_start, term_end, lines, scope, full)| Agreement {
+                id: "agreement-1".parse().unwrap(),
+                title,
+                entruster: "province".parse().unwrap(),
+                entrusted: "bureau".parse().unwrap(),
+                mode: Mode::EntrusterName,
+                signed,
+                term_start,
+                term_end,
+                decided_by: vec!["文号1".parse().unwrap()],
+                rights_obligations: lines.clone(),
+                responsibility: lines.clone(),
+                supervision: lines.clone(),
+                termination: lines,
+                reconstructed: full,
+                items: item_ids
+                    .iter()
+                    .map(|i| AgreementItem {
+                        item: i.clone(),
+                        scope: scope.clone(),
+                        full,
+                        remarks: None,
+                    })
+                    .collect(),
+            },
+        )
+}
+
+fn registry_with(list: List) -> Registry {
+    let mut reg = Registry::new("memory");
+    for (id, name) in [("bureau", "测试局"), ("province", "测试省厅")] {
+        let a: Authority = toml::from_str(&format!(
+            "id = \"{id}\"\nname = \"{name}\"\nlevel = \"prefecture\"\nregion = \"440100\"\n"
+        ))
+        .unwrap();
+        reg.authorities.insert(a.id.clone(), a);
+    }
+    reg.lists.insert(list.authority.clone(), list);
+    reg
+}
+
+// ----------------------------------------------------- an independent count
+
+/// The counting rule of DOMAIN.md written out again, independently of the
+/// crate: an item counts on `d` if not suspended and `effective <= d < ended`;
+/// its units are its sub-items in force that day, or 1 if it has none.
+fn in_force(status: Status, eff: Date, end: Option<Date>, d: Date) -> bool {
+    status != Status::Suspended && eff <= d && end.is_none_or(|e| d < e)
+}
+
+fn expected_units(item: &Item, d: Date) -> usize {
+    if !in_force(item.status, item.effective, item.ended, d) {
+        return 0;
+    }
+    let subs = item
+        .sub
+        .iter()
+        .filter(|s| in_force(s.status, s.effective.unwrap_or(item.effective), s.ended, d))
+        .count();
+    subs.max(1)
+}
+
+fn list_of(items: Vec<Item>) -> List {
+    let meta: ListMeta = toml::from_str("title = \"t\"\nversion = \"1.0.0\"\n").unwrap();
+    let mut list = List::new("bureau".parse().unwrap(), meta);
+    list.items = items;
+    list
+}
+
+/// 64 cases by default; `PROPTEST_CASES=N` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn counts_follow_the_rule(items in items(), d in date()) {
+        let reg = registry_with(list_of(items.clone()));
+        let list = reg.list("bureau").unwrap();
+        let stats = Stats::compute(&reg, list, d);
+        let mut total_items = 0;
+        for c in Category::ALL {
+            let count = stats.categories[c.id()];
+            let mine: Vec<&Item> = items
+                .iter()
+                .filter(|i| i.category == c && in_force(i.status, i.effective, i.ended, d))
+                .collect();
+            prop_assert_eq!(count.items, mine.len());
+            prop_assert_eq!(count.units, mine.iter().map(|i| expected_units(i, d)).sum::<usize>());
+            prop_assert!(count.units >= count.items);
+            total_items += count.items;
+        }
+        // Category totals add up to the whole.
+        let gg = stats.categories["public-service"];
+        prop_assert_eq!(stats.powers.items + gg.items, total_items);
+        let by_source: usize = stats.sources.iter().map(|s| s.items).sum();
+        prop_assert_eq!(by_source, total_items);
+        let units_by_source: usize = stats.sources.iter().map(|s| s.units).sum();
+        prop_assert_eq!(units_by_source, stats.powers.units + gg.units);
+    }
+
+    #[test]
+    fn adding_or_removing_a_sub_item_changes_units_by_the_rule(
+        items in items(), d in date(), pick in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!items.is_empty());
+        let k = pick.index(items.len());
+        let mut items = items;
+        // Make the picked item count on `d`.
+        items[k].status = Status::InForce;
+        items[k].effective = Date::new(1999, 1, 1).unwrap();
+        items[k].ended = None;
+        let before_subs = items[k].sub.iter()
+            .filter(|s| in_force(s.status, s.effective.unwrap_or(items[k].effective), s.ended, d))
+            .count();
+        let units = |items: &Vec<Item>| {
+            let reg = registry_with(list_of(items.clone()));
+            Stats::compute(&reg, reg.list("bureau").unwrap(), d).categories[items[k].category.id()].units
+        };
+        let before = units(&items);
+
+        let mut added = items.clone();
+        added[k].sub.push(SubItem {
+            code: "NEW-SUB".parse().unwrap(),
+            name: "新增子项".into(),
+            status: Status::InForce,
+            effective: None,
+            ended: None,
+            implementation: None,
+            remarks: None,
+        });
+        // 0 → 1 sub-item: the item already counted as one unit.
+        let delta = if before_subs == 0 { 0 } else { 1 };
+        prop_assert_eq!(units(&added), before + delta);
+
+        if let Some(j) = items[k].sub.iter().position(|s| in_force(s.status, s.effective.unwrap_or(items[k].effective), s.ended, d)) {
+            let mut removed = items.clone();
+            removed[k].sub.remove(j);
+            // 1 → 0 sub-items: the item itself counts as one unit again.
+            let delta = if before_subs == 1 { 0 } else { 1 };
+            prop_assert_eq!(units(&removed) + delta, before);
+        }
+    }
+
+    #[test]
+    fn load_save_load_preserves_everything(
+        items in items(),
+        meta in meta(),
+        agreement_strategy in any::<bool>(),
+        agreement in agreement(vec!["x".parse().unwrap()]),
+        cases in prop::collection::vec(0u32..5000, 0..5),
+        doc_title in text(),
+    ) {
+        // Items in published order (by category, stable), which is the order
+        // a load gives back.
+        let mut items = items;
+        items.sort_by_key(|i| i.category);
+        let mut list = List::new("bureau".parse().unwrap(), meta);
+        if agreement_strategy {
+            let mut a = agreement;
+            a.items.truncate(0);
+            for i in &items {
+                a.items.push(AgreementItem { item: i.id.clone(), scope: vec![Stage::Accept], full: true, remarks: None });
+            }
+            list.agreements.push(a);
+        }
+        if !items.is_empty() {
+            let mut s: Statistics = toml::from_str("year = 2021\n").unwrap();
+            for (i, n) in items.iter().zip(&cases) {
+                s.cases.insert(i.id.clone(), *n);
+            }
+            list.statistics.push(s);
+        }
+        list.items = items;
+        let mut reg = registry_with(list);
+        let doc: Document = toml::from_str(&format!(
+            "number = \"文号1\"\ntitle = {}\nissuer = \"国务院\"\ndate = \"2020-09-13\"\n",
+            toml_string(&doc_title)
+        )).unwrap();
+        reg.documents.insert(doc.number.clone(), doc);
+
+        let dir = tempfile::tempdir().unwrap();
+        reg.save(dir.path()).unwrap();
+        let loaded = Registry::load(dir.path()).unwrap();
+        prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let back = loaded.registry;
+        prop_assert_eq!(&back.authorities, &reg.authorities);
+        prop_assert_eq!(&back.documents, &reg.documents);
+        prop_assert_eq!(&back.lists, &reg.lists);
+
+        // And a second round gives byte-identical files.
+        let dir2 = tempfile::tempdir().unwrap();
+        back.save(dir2.path()).unwrap();
+        for rel in ["authorities.toml", "documents.toml", "bureau/list.toml"] {
+            prop_assert_eq!(
+                std::fs::read(dir.path().join(rel)).unwrap(),
+                std::fs::read(dir2.path().join(rel)).unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn save_refuses_a_directory_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("keep.txt"), "people's work").unwrap();
+    let reg = Registry::load("tests/fixtures/valid/minimal")
+        .unwrap()
+        .registry;
+    let err = reg.save(dir.path()).unwrap_err();
+    assert!(matches!(err, quanze::Error::NotEmpty(_)), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.txt")).unwrap(),
+        "people's work"
+    );
+}
+
+#[test]
+fn the_bundled_registry_survives_a_save_and_load() {
+    let reg = Registry::load("registry").unwrap().registry;
+    let dir = tempfile::tempdir().unwrap();
+    reg.save(dir.path()).unwrap();
+    let back = Registry::load(dir.path()).unwrap();
+    assert!(back.problems.is_empty());
+    assert_eq!(back.registry.lists, reg.lists);
+    assert_eq!(back.registry.authorities, reg.authorities);
+    assert_eq!(back.registry.documents, reg.documents);
+    assert!(
+        back.registry
+            .validate("2026-11-28".parse().unwrap())
+            .is_empty()
+    );
+}
