@@ -48,8 +48,52 @@ string_schema!(Version, "Version", {
     "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$"
 });
 
+/// TOML has no null: an optional key is absent, never null. schemars
+/// describes `Option<T>` as `anyOf: [T, null]`; this folds that back to `T`.
+fn drop_null(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let folded = match map.get("anyOf") {
+                Some(Value::Array(alts)) if alts.len() == 2 => {
+                    let is_null = |a: &Value| a.get("type").and_then(Value::as_str) == Some("null");
+                    match (is_null(&alts[0]), is_null(&alts[1])) {
+                        (false, true) => Some(alts[0].clone()),
+                        (true, false) => Some(alts[1].clone()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(Value::Array(types)) = map.get("type") {
+                let rest: Vec<Value> = types
+                    .iter()
+                    .filter(|t| t.as_str() != Some("null"))
+                    .cloned()
+                    .collect();
+                if rest.len() == 1 && types.len() == 2 {
+                    map.insert("type".to_owned(), rest[0].clone());
+                }
+            }
+            if let Some(Value::Object(inner)) = folded {
+                map.remove("anyOf");
+                for (k, val) in inner {
+                    map.entry(k).or_insert(val);
+                }
+            }
+            for val in map.values_mut() {
+                drop_null(val);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        _ => {}
+    }
+}
+
 fn pretty(schema: &Schema) -> String {
-    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
+    let mut value = schema.as_value().clone();
+    drop_null(&mut value);
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
     s.push('\n');
     s
 }
