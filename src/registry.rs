@@ -529,11 +529,19 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
     let mut list = List::new(id, meta);
     list.origin.meta = Some(meta_file.into());
 
-    for file in toml_files(&dir.join("items"))? {
-        let Some(text) = read_text(&file, problems)? else {
-            continue;
-        };
-        let d = decode_records::<Item>(&file, &text, "item");
+    // Item files are parsed in parallel (parsing dominates loading); the
+    // results are taken in file-name order, so the outcome is the same as a
+    // sequential load.
+    let parsed = par_map(toml_files(&dir.join("items"))?, |file| {
+        let mut file_problems = Vec::new();
+        let text = read_text(&file, &mut file_problems)?;
+        let decoded = text.map(|t| decode_records::<Item>(&file, &t, "item"));
+        Ok((file, file_problems, decoded))
+    });
+    for result in parsed {
+        let (file, file_problems, decoded) = result?;
+        problems.extend(file_problems);
+        let Some(d) = decoded else { continue };
         problems.extend(d.problems);
         list.origin.unreadable.extend(d.unreadable);
         let file: Arc<Path> = file.into();
@@ -607,6 +615,46 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
         list.origin.statistics.push(file.into());
     }
     Ok(Some(list))
+}
+
+/// Maps `f` over `inputs` on all available cores and returns the results in
+/// input order.
+fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads <= 1 || inputs.len() <= 1 {
+        return inputs.into_iter().map(f).collect();
+    }
+    let n = inputs.len();
+    let slots: Vec<std::sync::Mutex<Option<T>>> = inputs
+        .into_iter()
+        .map(|t| std::sync::Mutex::new(Some(t)))
+        .collect();
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        (0..n).map(|_| std::sync::Mutex::new(None)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(n) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    let input = slots[i].lock().ok().and_then(|mut s| s.take());
+                    if let Some(input) = input {
+                        let r = f(input);
+                        if let Ok(mut slot) = results[i].lock() {
+                            *slot = Some(r);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .filter_map(|m| m.into_inner().ok().flatten())
+        .collect()
 }
 
 /// Writes `value` as TOML to `path` atomically: a temporary file in the same
