@@ -473,8 +473,8 @@ impl Stats {
                 let _ = writeln!(s, "Cases handled in {}: {}.", c.year, english_join(&parts));
             }
         }
-        if self.note.is_some() {
-            s.push_str("Note: this list is a reconstruction consistent with published figures, not the official list.\n");
+        if let Some(note) = &self.note {
+            let _ = writeln!(s, "Note: {note}");
         }
         s
     }
