@@ -171,7 +171,7 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
     let span = e.span().unwrap_or(0..0);
     let location = Some(Location::of(text, span.clone()));
     let path = path_at(text, span.start).unwrap_or_default();
-    let found_text = text.get(span.clone()).unwrap_or("").to_owned();
+    let found_text = unquote(text.get(span.clone()).unwrap_or("")).to_owned();
 
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
@@ -238,6 +238,18 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
         ));
     }
     d
+}
+
+/// A TOML string's text without its quotes (escapes are left as written).
+fn unquote(s: &str) -> &str {
+    for q in ["\"\"\"", "'''", "\"", "'"] {
+        if s.len() >= 2 * q.len() {
+            if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+                return inner;
+            }
+        }
+    }
+    s
 }
 
 /// The key path (`item[3].sub[0].code`) of the deepest key or value whose

@@ -488,3 +488,93 @@ fn the_bundled_registry_survives_a_save_and_load() {
             .is_empty()
     );
 }
+
+/// Random edits to real registry files never make loading, checking or
+/// rendering panic: every outcome is a registry, problems, or an I/O error.
+mod robustness {
+    use super::*;
+
+    const FILES: [&str; 5] = [
+        "test-bureau/items/licensing.toml",
+        "test-bureau/items/penalty.toml",
+        "test-bureau/agreements/province-2020.toml",
+        "authorities.toml",
+        "test-bureau/statistics/2021.toml",
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Insert(usize, String),
+        Delete(usize, usize),
+        Truncate(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (any::<usize>(), "([\\[\\]\"'=#.,{}\n\\\\]|\\PC|民爆){1,6}")
+                .prop_map(|(at, s)| Edit::Insert(at, s)),
+            (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
+            any::<usize>().prop_map(Edit::Truncate),
+        ]
+    }
+
+    fn apply(text: &str, e: &Edit) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len().max(1);
+        match e {
+            Edit::Insert(at, s) => {
+                let at = at % n;
+                chars[..at].iter().collect::<String>() + s + &chars[at..].iter().collect::<String>()
+            }
+            Edit::Delete(at, len) => {
+                let at = at % n;
+                let end = (at + len).min(chars.len());
+                chars[..at].iter().chain(&chars[end..]).collect()
+            }
+            Edit::Truncate(at) => chars[..at % n].iter().collect(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases() * 2, ..ProptestConfig::default() })]
+
+        #[test]
+        fn edited_files_never_panic(file in 0usize..FILES.len(), edits in prop::collection::vec(edit(), 1..4)) {
+            let tmp = tempfile::tempdir().unwrap();
+            super::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), tmp.path());
+            let path = tmp.path().join(FILES[file]);
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            for e in &edits {
+                text = apply(&text, e);
+            }
+            std::fs::write(&path, &text).unwrap();
+            let loaded = Registry::load(tmp.path()).unwrap();
+            let mut problems = loaded.problems;
+            problems.extend(loaded.registry.validate(Date::new(2026, 11, 28).unwrap()));
+            for d in &problems {
+                let _ = d.render();
+                let _ = d.to_string();
+            }
+            for list in loaded.registry.lists.values() {
+                let stats = Stats::compute(&loaded.registry, list, Date::new(2021, 12, 31).unwrap());
+                let _ = stats.text_zh();
+                for item in &list.items {
+                    let _ = quanze::render_item(&loaded.registry, list, item, Date::new(2021, 12, 31).unwrap(), quanze::Lang::Zh);
+                }
+            }
+        }
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
