@@ -89,6 +89,20 @@ rules! {
     MissingEndDate = "missing-end-date": "an item or sub-item whose status says it ended but which has no end date",
     /// Case statistics for an item the list does not hold.
     StatisticsUnknownItem = "statistics-unknown-item": "case statistics for an item the list does not hold",
+    /// A change-log entry without a deciding document.
+    MissingDecision = "missing-decision": "a change-log entry that names no deciding document",
+    /// Versions that do not increase, or a bump smaller than the operations require.
+    ChangelogVersion = "changelog-version": "change-log versions that do not increase, or a version bump smaller than its operations require",
+    /// Dates that go back while versions go forward.
+    ChangelogDate = "changelog-date": "a change-log entry dated before the entry it follows",
+    /// An operation that does not fit the state it meets.
+    ChangelogOp = "changelog-op": "a change-log operation that does not fit the list it applies to (cancel a code not in force, merge into a missing item, entrust without an agreement, reuse a code, …)",
+    /// A broken hash chain.
+    HashChain = "hash-chain": "a change-log entry changed after it was written: the hash chain (each entry's `previous`, list.toml's `head`) is broken",
+    /// list.toml's version or head does not match the change log.
+    HeadMismatch = "head-mismatch": "list.toml's version is not the last change-log entry's version",
+    /// The files differ from what the change log says.
+    UnrecordedChange = "unrecorded-change": "a difference between the list files and the replayed change log that no entry records",
 }
 
 impl fmt::Display for Rule {

@@ -12,7 +12,9 @@
 //!
 //! The file format is specified in `docs/format.md`.
 
+mod changelog;
 pub mod diag;
+mod history;
 mod id;
 mod model;
 mod parse;
@@ -22,8 +24,11 @@ pub mod schema;
 mod show;
 mod stats;
 mod validate;
+pub mod write;
 
+pub use changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind, canonical_bytes};
 pub use diag::{Diagnostic, Location, Rule};
+pub use history::{History, ItemVersion, OpError, Outcome, Resolution, Snapshot, State, Step};
 pub use id::{Code, Date, DocNumber, Id, ParseError, Version};
 pub use model::{
     Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Category,

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quanze::{Date, Diagnostic, Lang, Loaded, Registry, Stats};
+use quanze::write::{Adjustment, WriteError};
+use quanze::{Date, Diagnostic, HashAlg, Lang, List, Loaded, Registry, Stats, Version};
 
 /// quanze (权责): a versioned registry of a department's list of powers and
 /// responsibilities.
@@ -23,6 +24,21 @@ struct Cli {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum HashArg {
+    Sha256,
+    Sm3,
+}
+
+impl From<HashArg> for HashAlg {
+    fn from(h: HashArg) -> Self {
+        match h {
+            HashArg::Sha256 => Self::Sha256,
+            HashArg::Sm3 => Self::Sm3,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -58,9 +74,13 @@ enum Command {
     Stats {
         /// The authority whose list to count.
         authority: String,
-        /// Count what is in force on this date (default: today).
+        /// Count what is in force on this date (default: today, or the
+        /// version's date with --at).
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
+        /// Count the list as it was at this version (from the change log).
+        #[arg(long, value_name = "VERSION")]
+        at: Option<Version>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -74,12 +94,77 @@ enum Command {
         authority: String,
         /// The item's code, a sub-item's code, or the item's id.
         code: String,
-        /// Show the agreements in force on this date (default: today).
+        /// Show the item as it was on this date (default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
+        /// Show the item as it was at this version (from the change log).
+        #[arg(long, value_name = "VERSION")]
+        at: Option<Version>,
         /// Language of the labels.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+    },
+    /// List the change log: every version with its date, decisions and operations.
+    Log {
+        /// The authority whose list's log to show.
+        authority: String,
+    },
+    /// Show every version of one item, with the deciding documents.
+    History {
+        /// The authority.
+        authority: String,
+        /// The item's code (current or former), a sub-item's code or its id.
+        code: String,
+    },
+    /// Follow merges, splits and recodes from a code to the codes in force.
+    Resolve {
+        /// The authority.
+        authority: String,
+        /// The code, current or ended.
+        code: String,
+        /// Resolve as of this version instead of the head.
+        #[arg(long, value_name = "VERSION")]
+        at: Option<Version>,
+    },
+    /// Apply an operations file: record it as a new change-log entry and update the list files.
+    Apply {
+        /// The authority.
+        authority: String,
+        /// The operations file (version, date, reason, [[decided_by]], [[op]]).
+        file: PathBuf,
+        /// Hash algorithm of the new link.
+        #[arg(long, value_enum, default_value = "sha256")]
+        hash: HashArg,
+        /// Show the entry and the bump it needs; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Record the difference between the edited list files and the head of the change log.
+    Adjust {
+        /// The authority.
+        authority: String,
+        /// The new version.
+        #[arg(long, value_name = "VERSION")]
+        version: Version,
+        /// The date the adjustment takes effect.
+        #[arg(long, value_name = "DATE")]
+        date: Date,
+        /// The number of a deciding document in documents.toml (repeatable).
+        #[arg(long = "decided-by", value_name = "NUMBER", required = true)]
+        decided_by: Vec<String>,
+        /// Why.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Operations to apply before the inferred ones (merges, splits,
+        /// recodes): a file with [[op]] tables.
+        #[arg(long, value_name = "FILE")]
+        ops: Option<PathBuf>,
+        /// Hash algorithm of the new link.
+        #[arg(long, value_enum, default_value = "sha256")]
+        hash: HashArg,
+        /// Show the entry and the bump it needs; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print the JSON Schema of a registry file kind.
     #[cfg(feature = "schema")]
@@ -126,6 +211,145 @@ fn load_clean(root: &Path) -> Result<Registry, ExitCode> {
     Err(ExitCode::from(1))
 }
 
+fn find_list<'a>(reg: &'a Registry, authority: &str, root: &Path) -> Result<&'a List, ExitCode> {
+    reg.list(authority).ok_or_else(|| {
+        fail(&format!(
+            "no list for authority `{authority}` in {}",
+            root.display()
+        ))
+    })
+}
+
+fn replayed(list: &List) -> Result<quanze::History, ExitCode> {
+    if list.log.is_empty() {
+        return Err(fail(&format!(
+            "the list of `{}` has no change log",
+            list.authority
+        )));
+    }
+    list.history().map_err(|(n, e)| {
+        fail(&format!(
+            "the change log does not replay (entry {}, operation {}: {e}); run `quanze check`",
+            list.log[n].entry.version, e.index
+        ))
+    })
+}
+
+/// The list to count or show, and the date to count it on.
+fn view(list: &List, at: Option<&Version>, as_of: Option<Date>) -> Result<(List, Date), ExitCode> {
+    match (at, as_of) {
+        (Some(v), date) => {
+            let Some(l) = list.at_version(v) else {
+                return Err(fail(&format!(
+                    "the change log of `{}` has no version {v}",
+                    list.authority
+                )));
+            };
+            let entry_date = list
+                .log
+                .iter()
+                .find(|e| &e.entry.version == v)
+                .map(|e| e.entry.date);
+            let date = date.or(entry_date).unwrap_or_else(Date::today);
+            Ok((l, date))
+        }
+        (None, date) => {
+            let date = date.unwrap_or_else(Date::today);
+            match list.as_of(date) {
+                Some(l) => Ok((l, date)),
+                None => Err(fail(&format!(
+                    "the change log of `{}` has no version in force on {date}",
+                    list.authority
+                ))),
+            }
+        }
+    }
+}
+
+fn log_text(list: &List) -> String {
+    let mut s = String::new();
+    if list.log.is_empty() {
+        return format!("the list of `{}` has no change log\n", list.authority);
+    }
+    for e in &list.log {
+        let docs: Vec<&str> = e
+            .entry
+            .decided_by
+            .iter()
+            .map(|d| d.number.as_str())
+            .collect();
+        let mut counts: Vec<(quanze::OpKind, usize)> = Vec::new();
+        for op in &e.entry.op {
+            match counts.iter_mut().find(|(k, _)| *k == op.kind()) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((op.kind(), 1)),
+            }
+        }
+        let ops: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| format!("{} {n}", k.id()))
+            .collect();
+        let alg = e
+            .entry
+            .previous
+            .as_deref()
+            .and_then(HashAlg::of)
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "{} {} {}\n",
+            e.entry.version,
+            e.entry.date,
+            docs.join("、")
+        ));
+        if let Some(r) = &e.entry.reason {
+            s.push_str(&format!("    {r}\n"));
+        }
+        s.push_str(&format!("    {} · {}\n", ops.join(", "), e.hash(alg)));
+    }
+    s
+}
+
+fn recorded_text(rec: &quanze::write::Recorded, dry_run: bool) -> String {
+    let mut s = String::new();
+    if dry_run {
+        s.push_str(&format!(
+            "dry run: nothing written. The operations require a {} bump.\n\n{}",
+            rec.required, rec.text
+        ));
+    } else {
+        s.push_str(&format!(
+            "recorded version {} ({} bump required); wrote {}\n",
+            rec.entry.version,
+            rec.required,
+            rec.files.join(", ")
+        ));
+    }
+    s
+}
+
+fn write_fail(e: WriteError) -> ExitCode {
+    match e {
+        WriteError::Invalid(problems) => {
+            let mut s = String::new();
+            for d in &problems {
+                s.push_str(&d.render());
+                s.push('\n');
+            }
+            eprint!("{s}");
+            eprintln!("error: {} problem(s); nothing was written", problems.len());
+            ExitCode::from(1)
+        }
+        WriteError::Locked(_) => {
+            eprintln!("error: {e}");
+            ExitCode::from(3)
+        }
+        other => {
+            eprintln!("error: {other}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn in_scope(d: &Diagnostic, root: &Path, authority: Option<&str>) -> bool {
     match authority {
         None => true,
@@ -144,13 +368,14 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
         Command::Check { authority, as_of } => {
             let loaded = load(root)?;
-            if let Some(a) = &authority {
-                if loaded.registry.list(a).is_none() && !root.join(a).is_dir() {
-                    return Err(fail(&format!(
-                        "no list for authority `{a}` in {}",
-                        root.display()
-                    )));
-                }
+            if let Some(a) = &authority
+                && loaded.registry.list(a).is_none()
+                && !root.join(a).is_dir()
+            {
+                return Err(fail(&format!(
+                    "no list for authority `{a}` in {}",
+                    root.display()
+                )));
             }
             let mut problems = loaded.problems;
             problems.extend(loaded.registry.validate(as_of.unwrap_or_else(Date::today)));
@@ -178,17 +403,14 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
         Command::Stats {
             authority,
             as_of,
+            at,
             format,
             lang,
         } => {
             let reg = load_clean(root)?;
-            let Some(list) = reg.list(&authority) else {
-                return Err(fail(&format!(
-                    "no list for authority `{authority}` in {}",
-                    root.display()
-                )));
-            };
-            let stats = Stats::compute(&reg, list, as_of.unwrap_or_else(Date::today));
+            let list = find_list(&reg, &authority, root)?;
+            let (list, date) = view(list, at.as_ref(), as_of)?;
+            let stats = Stats::compute(&reg, &list, date);
             match format {
                 Format::Json => {
                     let json =
@@ -206,15 +428,13 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             authority,
             code,
             as_of,
+            at,
             lang,
         } => {
             let reg = load_clean(root)?;
-            let Some(list) = reg.list(&authority) else {
-                return Err(fail(&format!(
-                    "no list for authority `{authority}` in {}",
-                    root.display()
-                )));
-            };
+            let list = find_list(&reg, &authority, root)?;
+            let (list, date) = view(list, at.as_ref(), as_of)?;
+            let list = &list;
             let item = list.items.iter().find(|i| {
                 i.code.as_str() == code
                     || i.id.as_str() == code
@@ -229,13 +449,125 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                     "no item with code or id `{code}` in the list of `{authority}`{hint}"
                 )));
             };
-            print(&quanze::render_item(
-                &reg,
-                list,
-                item,
-                as_of.unwrap_or_else(Date::today),
-                lang.into(),
-            ));
+            print(&quanze::render_item(&reg, list, item, date, lang.into()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Log { authority } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            print(&log_text(list));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { authority, code } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            let history = replayed(list)?;
+            let versions = history.item_history(&code);
+            if versions.is_empty() {
+                return Err(fail(&format!(
+                    "no item has or had code or id `{code}` in the change log of `{authority}`"
+                )));
+            }
+            let mut s = String::new();
+            for v in versions {
+                let ops: Vec<String> = v
+                    .ops
+                    .iter()
+                    .map(|k| format!("{} {}", k.id(), k.zh()))
+                    .collect();
+                let docs: Vec<&str> = v.decided_by.iter().map(|d| d.number.as_str()).collect();
+                s.push_str(&format!(
+                    "{} {} [{}] {}\n",
+                    v.version,
+                    v.date,
+                    ops.join(", "),
+                    docs.join("、")
+                ));
+                match v.item {
+                    Some(i) => s.push_str(&format!(
+                        "    {} {} · {} · {}{}\n",
+                        i.code,
+                        i.name,
+                        i.category.zh(),
+                        i.status.zh(),
+                        i.ended.map(|e| format!(" (止于{e})")).unwrap_or_default()
+                    )),
+                    None => s.push_str("    (no record)\n"),
+                }
+            }
+            print(&s);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Resolve {
+            authority,
+            code,
+            at,
+        } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            let history = replayed(list)?;
+            if let Some(v) = &at
+                && history.at(v).is_none()
+            {
+                return Err(fail(&format!(
+                    "the change log of `{authority}` has no version {v}"
+                )));
+            }
+            match history.resolve(&code, at.as_ref()) {
+                Some(r) => {
+                    print(&r.render());
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Err(fail(&format!(
+                    "code `{code}` was never used in the list of `{authority}`"
+                ))),
+            }
+        }
+        Command::Apply {
+            authority,
+            file,
+            hash,
+            dry_run,
+        } => {
+            let entry = quanze::write::read_ops_file(&file).map_err(write_fail)?;
+            let adj = Adjustment {
+                version: entry.version,
+                date: entry.date,
+                decided_by: entry.decided_by,
+                reason: entry.reason,
+                ops: entry.op,
+                hash: hash.into(),
+            };
+            let rec = quanze::write::apply(root, &authority, &adj, dry_run).map_err(write_fail)?;
+            print(&recorded_text(&rec, dry_run));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Adjust {
+            authority,
+            version,
+            date,
+            decided_by,
+            reason,
+            ops,
+            hash,
+            dry_run,
+        } => {
+            let reg = load_clean(root)?;
+            let decided_by = quanze::write::decisions(&reg, &decided_by).map_err(write_fail)?;
+            let ops = match ops {
+                Some(f) => quanze::write::read_ops_list(&f).map_err(write_fail)?,
+                None => Vec::new(),
+            };
+            let adj = Adjustment {
+                version,
+                date,
+                decided_by,
+                reason,
+                ops,
+                hash: hash.into(),
+            };
+            let rec = quanze::write::adjust(root, &authority, &adj, dry_run).map_err(write_fail)?;
+            print(&recorded_text(&rec, dry_run));
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "schema")]

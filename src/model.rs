@@ -106,6 +106,11 @@ pub struct ListMeta {
     /// True when the list as a whole is a reconstruction, not the official list.
     #[serde(default, skip_serializing_if = "is_false")]
     pub reconstructed: bool,
+    /// The hash of the last change-log entry (`sha256:…` or `sm3:…`), when
+    /// the list has a change log; it seals the last entry as each entry's
+    /// `previous` seals the one before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
 }
 
 /// The class of a power (事项类型): the ten national classes and public services.
@@ -618,6 +623,14 @@ pub struct Item {
     /// Sub-items.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub: Vec<SubItem>,
+    /// Codes the item had before a recode (编码调整); they stay reserved and
+    /// resolve to the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_codes: Vec<Code>,
+    /// For an item that ended by merge or split: the ids of the items that
+    /// took it over.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<Id>,
 }
 
 fn own() -> Source {
@@ -658,6 +671,12 @@ impl Item {
             return 0;
         }
         self.subs_on(date).count().max(1)
+    }
+
+    /// The published order of items: by category (in the order of
+    /// [`Category::ALL`]), then by code (as text).
+    pub fn published_order(a: &Self, b: &Self) -> std::cmp::Ordering {
+        (a.category, &a.code).cmp(&(b.category, &b.code))
     }
 
     /// Whether the element is marked as reconstructed.

@@ -243,10 +243,10 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
 /// A TOML string's text without its quotes (escapes are left as written).
 fn unquote(s: &str) -> &str {
     for q in ["\"\"\"", "'''", "\"", "'"] {
-        if s.len() >= 2 * q.len() {
-            if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
-                return inner;
-            }
+        if s.len() >= 2 * q.len()
+            && let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q))
+        {
+            return inner;
         }
     }
     s

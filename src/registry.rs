@@ -72,12 +72,15 @@ pub struct List {
     /// `list.toml`.
     pub meta: ListMeta,
     /// The items in published order: by category (in the order of
-    /// [`Category::ALL`]), then by their position in `items/*.toml` (files by name).
+    /// [`Category::ALL`]), then by code.
     pub items: Vec<Item>,
     /// The delegation agreements, from `agreements/*.toml` in file-name order.
     pub agreements: Vec<Agreement>,
     /// Case statistics, from `statistics/*.toml` in file-name order.
     pub statistics: Vec<Statistics>,
+    /// The change log, from `changelog/<version>.toml` in version order
+    /// (empty for a list without one).
+    pub log: Vec<crate::changelog::LoggedEntry>,
     pub(crate) origin: ListOrigin,
 }
 
@@ -89,6 +92,12 @@ impl PartialEq for List {
             && self.items == other.items
             && self.agreements == other.agreements
             && self.statistics == other.statistics
+            && self.log.len() == other.log.len()
+            && self
+                .log
+                .iter()
+                .zip(&other.log)
+                .all(|(a, b)| a.entry == b.entry)
     }
 }
 
@@ -112,6 +121,7 @@ impl List {
             items: Vec::new(),
             agreements: Vec::new(),
             statistics: Vec::new(),
+            log: Vec::new(),
             origin: ListOrigin::default(),
         }
     }
@@ -199,7 +209,16 @@ pub struct Loaded {
 
 /// Reads a file as UTF-8 text, dropping a leading byte-order mark.
 fn read_text(path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
-    match fs::read(path) {
+    read_text_from(path, path, problems)
+}
+
+/// Reads `from`, reporting problems under the name `path`.
+fn read_text_from(
+    path: &Path,
+    from: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Option<String>, Error> {
+    match fs::read(from) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(mut s) => {
                 if s.starts_with('\u{feff}') {
@@ -221,6 +240,52 @@ fn read_text(path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<Strin
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io(path)(e)),
+    }
+}
+
+/// A list directory as readers see it: its files, overlaid by the staged
+/// files of a committed transaction that a writer has not finished moving
+/// into place (see `write.rs`).
+struct ListFiles {
+    dir: PathBuf,
+    overlay: Option<PathBuf>,
+}
+
+impl ListFiles {
+    fn new(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            overlay: crate::write::overlay(dir),
+        }
+    }
+
+    /// The `.toml` files of `sub`, by the names they have (or will have) in
+    /// the list directory.
+    fn files(&self, sub: &str) -> Result<Vec<PathBuf>, Error> {
+        let mut files = toml_files(&self.dir.join(sub))?;
+        if let Some(o) = &self.overlay {
+            for staged in toml_files(&o.join(sub))? {
+                if let Some(name) = staged.file_name() {
+                    let target = self.dir.join(sub).join(name);
+                    if !files.contains(&target) {
+                        files.push(target);
+                    }
+                }
+            }
+            files.sort();
+        }
+        Ok(files)
+    }
+
+    /// Reads a file of the list, through the overlay.
+    fn read(&self, target: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
+        if let (Some(o), Ok(rel)) = (&self.overlay, target.strip_prefix(&self.dir)) {
+            let staged = o.join(rel);
+            if let Some(text) = read_text_from(target, &staged, problems)? {
+                return Ok(Some(text));
+            }
+        }
+        read_text(target, problems)
     }
 }
 
@@ -428,10 +493,10 @@ impl Registry {
     /// overwrites); [`Error::Io`] or [`Error::Serialize`] when writing fails.
     pub fn save(&self, root: impl AsRef<Path>) -> Result<(), Error> {
         let root = root.as_ref();
-        if let Ok(mut entries) = fs::read_dir(root) {
-            if entries.next().is_some() {
-                return Err(Error::NotEmpty(root.to_owned()));
-            }
+        if let Ok(mut entries) = fs::read_dir(root)
+            && entries.next().is_some()
+        {
+            return Err(Error::NotEmpty(root.to_owned()));
         }
         fs::create_dir_all(root).map_err(io(root))?;
         write_toml(
@@ -477,6 +542,15 @@ impl Registry {
                 fs::create_dir_all(&d).map_err(io(&d))?;
                 write_toml(&d.join(format!("{}.toml", a.id)), "", a)?;
             }
+            for e in &list.log {
+                // Entries are written exactly as read: their hashes cover every byte.
+                let d = dir.join("changelog");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_atomic(
+                    &d.join(crate::changelog::file_name(&e.entry.version)),
+                    e.text.as_bytes(),
+                )?;
+            }
             for s in &list.statistics {
                 let d = dir.join("statistics");
                 fs::create_dir_all(&d).map_err(io(&d))?;
@@ -501,8 +575,9 @@ fn duplicate(file: &Path, text: &str, key: String, what: &str, value: &str) -> D
 }
 
 fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Option<List>, Error> {
+    let fs_ = ListFiles::new(dir);
     let meta_file = dir.join("list.toml");
-    let meta = match read_text(&meta_file, problems)? {
+    let meta = match fs_.read(&meta_file, problems)? {
         Some(text) => {
             let (meta, p) = decode_whole::<ListMeta>(&meta_file, &text);
             problems.extend(p);
@@ -532,9 +607,9 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
     // Item files are parsed in parallel (parsing dominates loading); the
     // results are taken in file-name order, so the outcome is the same as a
     // sequential load.
-    let parsed = par_map(toml_files(&dir.join("items"))?, |file| {
+    let parsed = par_map(fs_.files("items")?, |file| {
         let mut file_problems = Vec::new();
-        let text = read_text(&file, &mut file_problems)?;
+        let text = fs_.read(&file, &mut file_problems)?;
         let decoded = text.map(|t| decode_records::<Item>(&file, &t, "item"));
         Ok((file, file_problems, decoded))
     });
@@ -554,17 +629,17 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
         }
     }
 
-    // Published order: by category, then by position in the files (files
-    // by name). A stable sort keeps each record beside its origin.
+    // Published order: by category, then by code. Each record stays beside
+    // its origin.
     let mut pairs: Vec<(Item, Origin)> = std::mem::take(&mut list.items)
         .into_iter()
         .zip(std::mem::take(&mut list.origin.items))
         .collect();
-    pairs.sort_by_key(|(item, _)| item.category);
+    pairs.sort_by(|(a, _), (b, _)| Item::published_order(a, b));
     (list.items, list.origin.items) = pairs.into_iter().unzip();
 
-    for file in toml_files(&dir.join("agreements"))? {
-        let Some(text) = read_text(&file, problems)? else {
+    for file in fs_.files("agreements")? {
+        let Some(text) = fs_.read(&file, problems)? else {
             continue;
         };
         let (a, p) = decode_whole::<Agreement>(&file, &text);
@@ -589,8 +664,49 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
         list.origin.agreements.push(file.into());
     }
 
-    for file in toml_files(&dir.join("statistics"))? {
-        let Some(text) = read_text(&file, problems)? else {
+    let mut entries = Vec::new();
+    for file in fs_.files("changelog")? {
+        let name = stem(&file);
+        let Ok(version) = name.parse::<crate::Version>() else {
+            problems.push(
+                Diagnostic::new(
+                    Rule::FileName,
+                    &file,
+                    "",
+                    format!("change-log file {name:?} is not named by a version"),
+                )
+                .found(name)
+                .expected("<version>.toml, e.g. 1.2.0.toml"),
+            );
+            continue;
+        };
+        let Some(text) = fs_.read(&file, problems)? else {
+            continue;
+        };
+        let (entry, p) = decode_whole::<crate::changelog::Entry>(&file, &text);
+        problems.extend(p);
+        let Some(entry) = entry else { continue };
+        if entry.version != version {
+            let location = crate::parse::span_of(&text, "version").map(|s| Location::of(&text, s));
+            problems.push(
+                Diagnostic::new(
+                    Rule::FileName,
+                    &file,
+                    "version",
+                    format!("version {} does not match the file name", entry.version),
+                )
+                .at(location)
+                .found(entry.version.to_string())
+                .expected(format!("{version}, the file's name without `.toml`")),
+            );
+        }
+        entries.push((version, crate::changelog::LoggedEntry { entry, file, text }));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    list.log = entries.into_iter().map(|(_, e)| e).collect();
+
+    for file in fs_.files("statistics")? {
+        let Some(text) = fs_.read(&file, problems)? else {
             continue;
         };
         let (s, p) = decode_whole::<Statistics>(&file, &text);

@@ -41,8 +41,8 @@ pub struct SourceCount {
     pub items: usize,
     /// Units of those items.
     pub units: usize,
-    /// The name of the first of those items in list order (categories in
-    /// published order), used as the example of the count sentence.
+    /// The name of the first of those items in published order (by
+    /// category, then code), used as the example of the count sentence.
     pub example: Option<String>,
 }
 
@@ -156,11 +156,11 @@ fn units(item: &Item, date: Date) -> Vec<Option<&Implementation>> {
     }
 }
 
-/// The items in force on `date` in published order: by category, then in
-/// list order (lists built in memory need not be sorted).
+/// The items in force on `date` in published order: by category, then by
+/// code (lists built in memory need not be sorted).
 fn ordered_on(list: &List, date: Date) -> Vec<&Item> {
     let mut items: Vec<&Item> = list.items_on(date).collect();
-    items.sort_by_key(|i| i.category);
+    items.sort_by(|a, b| Item::published_order(a, b));
     items
 }
 
@@ -254,10 +254,10 @@ impl Stats {
                 .map(|c| (c.id().to_owned(), 0))
                 .collect();
             for (id, n) in &s.cases {
-                if let Some(item) = list.item(id) {
-                    if let Some(c) = by_category.get_mut(item.category.id()) {
-                        *c += u64::from(*n);
-                    }
+                if let Some(item) = list.item(id)
+                    && let Some(c) = by_category.get_mut(item.category.id())
+                {
+                    *c += u64::from(*n);
                 }
             }
             let total = by_category.values().sum();

@@ -311,20 +311,20 @@ impl Checker<'_> {
                     "a title",
                 );
             }
-            if let Some(end) = a.term_end {
-                if end < a.term_start {
-                    self.push(
-                        Rule::DatesOutOfOrder,
-                        &file,
-                        "term_end".into(),
-                        format!(
-                            "the term of agreement `{}` ends on {end}, before it starts on {}",
-                            a.id, a.term_start
-                        ),
-                        Some(end.to_string()),
-                        &format!("a date on or after term_start ({})", a.term_start),
-                    );
-                }
+            if let Some(end) = a.term_end
+                && end < a.term_start
+            {
+                self.push(
+                    Rule::DatesOutOfOrder,
+                    &file,
+                    "term_end".into(),
+                    format!(
+                        "the term of agreement `{}` ends on {end}, before it starts on {}",
+                        a.id, a.term_start
+                    ),
+                    Some(end.to_string()),
+                    &format!("a date on or after term_start ({})", a.term_start),
+                );
             }
             for (k, doc) in a.decided_by.iter().enumerate() {
                 self.document_known(doc, &file, format!("decided_by[{k}]"));
@@ -348,6 +348,8 @@ impl Checker<'_> {
             }
         }
 
+        self.changelog(list, &meta_file);
+
         for (n, s) in list.statistics.iter().enumerate() {
             let file = list
                 .origin
@@ -365,6 +367,203 @@ impl Checker<'_> {
                         "the id of an item of the list",
                     );
                 }
+            }
+        }
+    }
+
+    /// The change log: decisions, versions, dates, the hash chain, the replay
+    /// and the head files against the replay.
+    fn changelog(&mut self, list: &List, meta_file: &Path) {
+        use crate::history::{History, by_id, chain_problem, table_differences, version_problems};
+        if list.log.is_empty() {
+            if list.meta.head.is_some() {
+                self.push(
+                    Rule::HeadMismatch,
+                    meta_file,
+                    "head".into(),
+                    "list.toml has a `head` hash but the list has no change log".into(),
+                    None,
+                    "no `head`, or a changelog/ directory",
+                );
+            }
+            return;
+        }
+        for e in &list.log {
+            if e.entry.decided_by.is_empty() {
+                self.push(
+                    Rule::MissingDecision,
+                    &e.file,
+                    "version".into(),
+                    format!("entry {} names no deciding document", e.entry.version),
+                    None,
+                    "one or more [[decided_by]] tables (number, title, issuer, date)",
+                );
+            }
+        }
+        let entries: Vec<&crate::changelog::Entry> = list.log.iter().map(|e| &e.entry).collect();
+        for (n, message, what) in version_problems(&entries) {
+            let (rule, key) = if what == "date" {
+                (Rule::ChangelogDate, "date")
+            } else {
+                (Rule::ChangelogVersion, "version")
+            };
+            let e = &list.log[n];
+            let found = if what == "date" {
+                e.entry.date.to_string()
+            } else {
+                e.entry.version.to_string()
+            };
+            let expected = if what == "date" {
+                "a date on or after the previous entry's"
+            } else {
+                "a version above the previous one, bumped at least as much as its operations require (see docs/adjusting.md)"
+            };
+            self.push(rule, &e.file, key.into(), message, Some(found), expected);
+        }
+        if let Some((n, message)) = chain_problem(&list.log, list.meta.head.as_deref()) {
+            // Point at the entry that was changed, or at list.toml's head.
+            let (file, key) = match list.log.get(n) {
+                Some(e) => (e.file.clone(), "version"),
+                None => (meta_file.to_owned(), "head"),
+            };
+            self.push(
+                Rule::HashChain,
+                &file,
+                key.into(),
+                message,
+                None,
+                "entries are never edited: record corrections as a new entry",
+            );
+        }
+        let last = &list.log[list.log.len() - 1].entry;
+        if list.meta.version != last.version {
+            self.push(
+                Rule::HeadMismatch,
+                meta_file,
+                "version".into(),
+                format!(
+                    "list.toml says version {}, but the change log ends at {}",
+                    list.meta.version, last.version
+                ),
+                Some(list.meta.version.to_string()),
+                &format!("{}, the last entry's version", last.version),
+            );
+        }
+        let history = match History::replay(&list.authority, entries.iter().copied()) {
+            Ok(h) => h,
+            Err((n, e)) => {
+                let entry = &list.log[n];
+                self.push(
+                    Rule::ChangelogOp,
+                    &entry.file,
+                    format!("op[{}]", e.index),
+                    format!(
+                        "entry {} operation {}: {}",
+                        entry.entry.version, e.index, e.message
+                    ),
+                    None,
+                    "an operation that fits the list as the entries before it left it",
+                );
+                return;
+            }
+        };
+        let Some(head) = history.head() else { return };
+        let replayed = by_id(&head.state.items);
+        let files = by_id(&list.items);
+        for (n, item) in list.items.iter().enumerate() {
+            let (file, key) = list.item_file(n).map_or_else(
+                || (PathBuf::from(MEMORY), format!("item[{n}]")),
+                |(f, k)| (f.to_owned(), k),
+            );
+            match replayed.get(&item.id) {
+                None => self.push(
+                    Rule::UnrecordedChange,
+                    &file,
+                    format!("{key}.id"),
+                    format!(
+                        "item `{}` ({}) is in the files, but no change-log entry adds it",
+                        item.id, item.code
+                    ),
+                    Some(item.id.to_string()),
+                    "an entry that adds it (quanze adjust)",
+                ),
+                Some(before) => {
+                    for (field, was, now) in table_differences(*before, item) {
+                        self.push(
+                            Rule::UnrecordedChange,
+                            &file,
+                            format!("{key}.{field}"),
+                            format!(
+                                "item `{}` ({}): `{field}` differs from the change log",
+                                item.id, item.code
+                            ),
+                            Some(now),
+                            &format!("{was}, as the change log has it"),
+                        );
+                    }
+                }
+            }
+        }
+        for item in &head.state.items {
+            if !files.contains_key(&item.id) && !list.origin.unreadable.contains(item.id.as_str()) {
+                self.push(
+                    Rule::UnrecordedChange,
+                    meta_file,
+                    String::new(),
+                    format!("item `{}` ({}) is in the change log but not in the files (items are never deleted; ended items keep their records)", item.id, item.code),
+                    None,
+                    "its [[item]] record in items/",
+                );
+            }
+        }
+        for (n, a) in list.agreements.iter().enumerate() {
+            let file = list
+                .origin
+                .agreements
+                .get(n)
+                .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf());
+            match head.state.agreements.iter().find(|x| x.id == a.id) {
+                None => self.push(
+                    Rule::UnrecordedChange,
+                    &file,
+                    "id".into(),
+                    format!(
+                        "agreement `{}` is in the files, but no change-log entry signs it",
+                        a.id
+                    ),
+                    Some(a.id.to_string()),
+                    "an entry with `agreement-sign`",
+                ),
+                Some(before) => {
+                    for (field, was, now) in table_differences(before, a) {
+                        self.push(
+                            Rule::UnrecordedChange,
+                            &file,
+                            field.clone(),
+                            format!(
+                                "agreement `{}`: `{field}` differs from the change log",
+                                a.id
+                            ),
+                            Some(now),
+                            &format!("{was}, as the change log has it"),
+                        );
+                    }
+                }
+            }
+        }
+        for a in &head.state.agreements {
+            if !list.agreements.iter().any(|x| x.id == a.id) {
+                self.push(
+                    Rule::UnrecordedChange,
+                    meta_file,
+                    String::new(),
+                    format!(
+                        "agreement `{}` is in the change log but not in the files",
+                        a.id
+                    ),
+                    None,
+                    &format!("agreements/{}.toml", a.id),
+                );
             }
         }
     }
@@ -402,20 +601,20 @@ impl Checker<'_> {
                 "an `ended` date (the first day the item is no longer in force)",
             );
         }
-        if let Some(end) = item.ended {
-            if end <= item.effective {
-                self.push(
-                    Rule::DatesOutOfOrder,
-                    file,
-                    format!("{key}.ended"),
-                    format!(
-                        "item `{}` ends on {end}, not after it takes effect on {}",
-                        item.code, item.effective
-                    ),
-                    Some(end.to_string()),
-                    &format!("a date after `effective` ({})", item.effective),
-                );
-            }
+        if let Some(end) = item.ended
+            && end <= item.effective
+        {
+            self.push(
+                Rule::DatesOutOfOrder,
+                file,
+                format!("{key}.ended"),
+                format!(
+                    "item `{}` ends on {end}, not after it takes effect on {}",
+                    item.code, item.effective
+                ),
+                Some(end.to_string()),
+                &format!("a date after `effective` ({})", item.effective),
+            );
         }
         for (j, sub) in item.sub.iter().enumerate() {
             let skey = format!("{key}.sub[{j}]");
@@ -527,10 +726,11 @@ impl Checker<'_> {
         for (k, doc) in item.source_documents.iter().enumerate() {
             self.document_known(doc, file, format!("{key}.source_documents[{k}]"));
         }
-        if item.source == Source::Entrusted {
-            if let Some(grantor) = &item.grantor {
-                if let Some(day) = uncovered_day(list, item, grantor, self.as_of) {
-                    self.push(
+        if item.source == Source::Entrusted
+            && let Some(grantor) = &item.grantor
+            && let Some(day) = uncovered_day(list, item, grantor, self.as_of)
+        {
+            self.push(
                         Rule::EntrustedWithoutAgreement,
                         file,
                         format!("{key}.source"),
@@ -541,8 +741,6 @@ impl Checker<'_> {
                         Some(format!("no agreement covering {day}")),
                         &format!("an agreement of `{grantor}` listing item `{}` whose term covers every day the item is in force", item.id),
                     );
-                }
-            }
         }
     }
 
@@ -610,17 +808,18 @@ impl Checker<'_> {
             }
         }
         if let (Some(legal), Some(promised)) = (imp_or_empty.legal_days, imp_or_empty.promised_days)
+            && promised > legal
         {
-            if promised > legal {
-                self.push(
-                    Rule::PromisedExceedsLegal,
-                    file,
-                    format!("{key}.promised_days"),
-                    format!("unit `{code}` promises {promised} working days, more than the legal {legal}"),
-                    Some(promised.to_string()),
-                    &format!("at most {legal}, the legal limit"),
-                );
-            }
+            self.push(
+                Rule::PromisedExceedsLegal,
+                file,
+                format!("{key}.promised_days"),
+                format!(
+                    "unit `{code}` promises {promised} working days, more than the legal {legal}"
+                ),
+                Some(promised.to_string()),
+                &format!("at most {legal}, the legal limit"),
+            );
         }
     }
 }

@@ -199,6 +199,8 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                     .map(|(stage, duty)| Responsibility { stage, duty })
                     .collect(),
                 sub,
+                former_codes: Vec::new(),
+                successors: Vec::new(),
             },
         )
 }
@@ -408,10 +410,10 @@ proptest! {
         cases in prop::collection::vec(0u32..5000, 0..5),
         doc_title in text(),
     ) {
-        // Items in published order (by category, stable), which is the order
-        // a load gives back.
+        // Items in published order (by category, then code), which is the
+        // order a load gives back.
         let mut items = items;
-        items.sort_by_key(|i| i.category);
+        items.sort_by(Item::published_order);
         let mut list = List::new("bureau".parse().unwrap(), meta);
         if agreement_strategy {
             let mut a = agreement;
