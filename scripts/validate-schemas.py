@@ -23,8 +23,8 @@ def kind_of(root: pathlib.Path, path: pathlib.Path):
         return "documents"
     if len(rel) == 2 and rel[1] == "list.toml":
         return "list"
-    if len(rel) == 3 and rel[1] in ("items", "agreements", "statistics"):
-        return {"items": "items", "agreements": "agreement", "statistics": "statistics"}[rel[1]]
+    if len(rel) == 3 and rel[1] in ("items", "agreements", "statistics", "changelog"):
+        return {"items": "items", "agreements": "agreement", "statistics": "statistics", "changelog": "changelog"}[rel[1]]
     return None
 
 

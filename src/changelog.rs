@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::id::{Code, Date, DocNumber, Id, Version};
 use crate::model::{Agreement, Category, Item, SubItem};
 
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
 /// A deciding document as an entry records it: everything needed to cite it,
 /// so that the entry is complete on its own and its hash covers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Document number (文号).
@@ -26,6 +30,7 @@ pub struct Decision {
 
 /// One typed operation of an adjustment. The `kind` key names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Op {
@@ -45,6 +50,10 @@ pub enum Op {
         code: Code,
         /// The new values, by key of `[[item]]`.
         #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "serde_json::Map<String, serde_json::Value>")
+        )]
         set: toml::Table,
         /// Optional keys to remove.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -139,6 +148,10 @@ pub enum Op {
         sub: Code,
         /// The new values, by key of `[[item.sub]]`.
         #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "serde_json::Map<String, serde_json::Value>")
+        )]
         set: toml::Table,
         /// Optional keys to remove.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -155,6 +168,10 @@ pub enum Op {
         agreement: Id,
         /// The new values, by key of the agreement file.
         #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "serde_json::Map<String, serde_json::Value>")
+        )]
         set: toml::Table,
         /// Optional keys to remove.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -297,6 +314,7 @@ impl fmt::Display for Bump {
 
 /// One adjustment: the file `changelog/<version>.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The version this adjustment produces.

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema, schema_for};
 
+use crate::changelog::Entry;
 use crate::id::{Code, Date, DocNumber, Id, Version};
 use crate::model::{Agreement, AuthoritiesFile, DocumentsFile, ItemsFile, ListMeta, Statistics};
 
@@ -99,7 +100,8 @@ fn pretty(schema: &Schema) -> String {
 }
 
 /// Every file kind with its schema as pretty JSON, in a fixed order:
-/// `authorities`, `documents`, `list`, `items`, `agreement`, `statistics`.
+/// `authorities`, `documents`, `list`, `items`, `agreement`, `statistics`,
+/// `changelog`.
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("authorities", pretty(&schema_for!(AuthoritiesFile))),
@@ -108,5 +110,6 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("items", pretty(&schema_for!(ItemsFile))),
         ("agreement", pretty(&schema_for!(Agreement))),
         ("statistics", pretty(&schema_for!(Statistics))),
+        ("changelog", pretty(&schema_for!(Entry))),
     ]
 }

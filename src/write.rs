@@ -318,7 +318,7 @@ pub fn adjust(
                 WriteError::Rejected(format!("operation {i} ({}): {m}", op.kind().id()))
             })?;
     }
-    ops.extend(infer(&explicit, &list, adj.date)?);
+    ops.extend(infer(&head, &explicit, &list, adj.date)?);
     if ops.is_empty() {
         return rejected(
             "the files do not differ from the head of the change log: nothing to record",
@@ -413,11 +413,17 @@ fn set_and_unset<T: serde::Serialize>(
     (set, unset)
 }
 
-/// The operations that turn `state` into the list files.
-fn infer(state: &State, list: &List, date: Date) -> Result<Vec<Op>, WriteError> {
+/// The operations that turn `state` (the head after the explicit
+/// operations) into the list files. Records the files leave as they were at
+/// the head were not edited: the explicit operations alone change them.
+fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>, WriteError> {
     let mut ops = Vec::new();
+    let unedited_item = |i: &Item| head.item(&i.id) == Some(i);
     // Agreements first, so that entrusted items find theirs.
     for a in &list.agreements {
+        if head.agreements.iter().any(|x| x == a) {
+            continue;
+        }
         match state.agreements.iter().find(|x| x.id == a.id) {
             None => ops.push(Op::AgreementSign {
                 agreement: Box::new(a.clone()),
@@ -461,6 +467,9 @@ fn infer(state: &State, list: &List, date: Date) -> Result<Vec<Op>, WriteError> 
         }
     }
     for item in &list.items {
+        if unedited_item(item) {
+            continue;
+        }
         let Some(before) = state.item(&item.id) else {
             let op = match item.source {
                 Source::Devolved => Op::ReceiveDevolved {

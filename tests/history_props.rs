@@ -1,0 +1,564 @@
+//! Property tests over random valid histories.
+//!
+//! Random *intents* are turned into operations that fit the current state by
+//! a small interpreter, grouped into entries with increasing versions and
+//! dates. Then: replaying the entries equals applying the operations one by
+//! one; counts change exactly as each operation says; entries survive a TOML
+//! round trip; `resolve` never dangles or loops; no code is ever reused.
+//! 64 cases by default; `PROPTEST_CASES=N` for a longer run.
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashSet;
+
+use proptest::prelude::*;
+use quanze::{
+    Bump, Category, Date, Entry, History, Id, Item, List, ListMeta, Op, Registry, State, Stats,
+    Status, SubItem, Version,
+};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64)
+}
+
+fn holder() -> Id {
+    "bureau".parse().unwrap()
+}
+
+#[derive(Debug, Clone)]
+enum Intent {
+    Add(u8, u8),
+    Cancel(usize),
+    Modify(usize),
+    Merge(usize, usize, bool),
+    Split(usize),
+    Recode(usize),
+    Reclassify(usize, u8),
+    Devolved,
+    DevolveOut(usize),
+    Entrusted,
+    Withdraw(usize),
+    Suspend(usize),
+    Resume(usize),
+    SubAdd(usize),
+    SubRemove(usize),
+    SubModify(usize),
+    AgreementEnd,
+}
+
+fn intent() -> impl Strategy<Value = Intent> {
+    prop_oneof![
+        3 => (any::<u8>(), 0u8..4).prop_map(|(c, s)| Intent::Add(c, s)),
+        1 => any::<usize>().prop_map(Intent::Cancel),
+        1 => any::<usize>().prop_map(Intent::Modify),
+        1 => (any::<usize>(), any::<usize>(), any::<bool>()).prop_map(|(a, b, n)| Intent::Merge(a, b, n)),
+        1 => any::<usize>().prop_map(Intent::Split),
+        1 => any::<usize>().prop_map(Intent::Recode),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(a, c)| Intent::Reclassify(a, c)),
+        1 => Just(Intent::Devolved),
+        1 => any::<usize>().prop_map(Intent::DevolveOut),
+        1 => Just(Intent::Entrusted),
+        1 => any::<usize>().prop_map(Intent::Withdraw),
+        1 => any::<usize>().prop_map(Intent::Suspend),
+        1 => any::<usize>().prop_map(Intent::Resume),
+        1 => any::<usize>().prop_map(Intent::SubAdd),
+        1 => any::<usize>().prop_map(Intent::SubRemove),
+        1 => any::<usize>().prop_map(Intent::SubModify),
+        1 => Just(Intent::AgreementEnd),
+    ]
+}
+
+const CATS: [Category; 6] = [
+    Category::Licensing,
+    Category::Penalty,
+    Category::Levy,
+    Category::Inspection,
+    Category::Other,
+    Category::PublicService,
+];
+
+/// Turns intents into valid operations, tracking the state.
+struct Interpreter {
+    state: State,
+    next: usize,
+    date: Date,
+    /// An operation to apply right after the one returned (receive an item
+    /// after amending the agreement to list it).
+    pending: Option<Op>,
+}
+
+impl Interpreter {
+    fn fresh(&mut self) -> usize {
+        self.next += 1;
+        self.next
+    }
+
+    fn new_item(&mut self, cat: u8, subs: u8, source: &str) -> Item {
+        let n = self.fresh();
+        let category = CATS[cat as usize % CATS.len()];
+        let mut item: Item = toml::from_str(&format!(
+            "id = \"i{n}\"\ncode = \"C{n}\"\nname = \"事项{n}\"\ncategory = \"{category}\"\neffective = \"{}\"\nsource = \"{source}\"\nbody = \"局\"\n",
+            self.date
+        ))
+        .unwrap();
+        if source != "own" {
+            item.grantor = Some("prov".parse().unwrap());
+        }
+        if source == "devolved" {
+            item.source_documents = vec!["文1".parse().unwrap()];
+        }
+        for j in 0..subs {
+            item.sub.push(self.new_sub(&format!("C{n}-{j}")));
+        }
+        item
+    }
+
+    fn new_sub(&self, code: &str) -> SubItem {
+        toml::from_str(&format!("code = \"{code}\"\nname = \"子项\"\n")).unwrap()
+    }
+
+    /// Codes of items in force (status in force), in state order.
+    fn in_force(&self) -> Vec<String> {
+        self.state
+            .items
+            .iter()
+            .filter(|i| i.status == Status::InForce)
+            .map(|i| i.code.to_string())
+            .collect()
+    }
+
+    fn pick(list: &[String], n: usize) -> Option<String> {
+        (!list.is_empty()).then(|| list[n % list.len()].clone())
+    }
+
+    fn op(&mut self, intent: &Intent) -> Option<Op> {
+        let live = self.in_force();
+        let code = |s: String| s.parse().unwrap();
+        Some(match intent {
+            Intent::Add(c, s) => Op::Add {
+                item: Box::new(self.new_item(*c, *s, "own")),
+            },
+            Intent::Devolved => Op::ReceiveDevolved {
+                item: Box::new(self.new_item(0, 2, "devolved")),
+            },
+            Intent::Entrusted => {
+                let Some(open) = self
+                    .state
+                    .agreements
+                    .iter()
+                    .find(|a| a.term_end.is_none())
+                    .cloned()
+                else {
+                    // No agreement in force: sign a new one first.
+                    let k = self.fresh();
+                    return Some(Op::AgreementSign {
+                        agreement: Box::new(
+                            toml::from_str(&format!(
+                                "id = \"agr{k}\"\ntitle = \"协议{k}\"\nentruster = \"prov\"\nentrusted = \"bureau\"\nsigned = \"{d}\"\nterm_start = \"{d}\"\nitems = []\n",
+                                d = self.date
+                            ))
+                            .unwrap(),
+                        ),
+                    });
+                };
+                let a = open.id.clone();
+                let item = self.new_item(1, 0, "entrusted");
+                // Amend the agreement to list the item, then receive it.
+                let mut items: Vec<toml::Value> = open
+                    .items
+                    .iter()
+                    .map(|e| toml::Value::try_from(e).unwrap())
+                    .collect();
+                items.push(
+                    toml::Value::try_from(quanze::AgreementItem {
+                        item: item.id.clone(),
+                        scope: vec![quanze::Stage::Accept],
+                        full: true,
+                        remarks: None,
+                    })
+                    .unwrap(),
+                );
+                let mut set = toml::Table::new();
+                set.insert("items".into(), toml::Value::Array(items));
+                self.pending = Some(Op::ReceiveEntrusted {
+                    item: Box::new(item),
+                    agreement: a.clone(),
+                });
+                Op::AgreementAmend {
+                    agreement: a,
+                    set,
+                    unset: Vec::new(),
+                }
+            }
+            Intent::Cancel(n) => Op::Cancel {
+                code: code(Self::pick(&live, *n)?),
+            },
+            Intent::DevolveOut(n) => Op::DevolveOut {
+                code: code(Self::pick(&live, *n)?),
+            },
+            Intent::Suspend(n) => Op::Suspend {
+                code: code(Self::pick(&live, *n)?),
+            },
+            Intent::Withdraw(n) => {
+                let granted: Vec<String> = self
+                    .state
+                    .items
+                    .iter()
+                    .filter(|i| i.status == Status::InForce && i.grantor.is_some())
+                    .map(|i| i.code.to_string())
+                    .collect();
+                Op::Withdraw {
+                    code: code(Self::pick(&granted, *n)?),
+                }
+            }
+            Intent::Resume(n) => {
+                let suspended: Vec<String> = self
+                    .state
+                    .items
+                    .iter()
+                    .filter(|i| i.status == Status::Suspended)
+                    .map(|i| i.code.to_string())
+                    .collect();
+                Op::Resume {
+                    code: code(Self::pick(&suspended, *n)?),
+                }
+            }
+            Intent::Modify(n) => {
+                let c = Self::pick(&live, *n)?;
+                let mut set = toml::Table::new();
+                let k = self.fresh();
+                set.insert("name".into(), toml::Value::String(format!("更名{k}")));
+                Op::Modify {
+                    code: code(c),
+                    set,
+                    unset: Vec::new(),
+                }
+            }
+            Intent::Merge(a, b, new) => {
+                let x = Self::pick(&live, *a)?;
+                let rest: Vec<String> = live.iter().filter(|c| **c != x).cloned().collect();
+                if *new {
+                    let item = self.new_item(*a as u8, 0, "own");
+                    Op::Merge {
+                        codes: vec![code(x)],
+                        into: None,
+                        item: Some(Box::new(item)),
+                    }
+                } else {
+                    let y = Self::pick(&rest, *b)?;
+                    Op::Merge {
+                        codes: vec![code(x)],
+                        into: Some(code(y)),
+                        item: None,
+                    }
+                }
+            }
+            Intent::Split(n) => {
+                let c = Self::pick(&live, *n)?;
+                let (a, b) = (self.new_item(0, 1, "own"), self.new_item(2, 0, "own"));
+                Op::Split {
+                    code: code(c),
+                    items: vec![a, b],
+                }
+            }
+            Intent::Recode(n) => {
+                let c = Self::pick(&live, *n)?;
+                let k = self.fresh();
+                Op::Recode {
+                    code: code(c),
+                    to: code(format!("R{k}")),
+                }
+            }
+            Intent::Reclassify(n, cat) => {
+                let c = Self::pick(&live, *n)?;
+                let item = self.state.items.iter().find(|i| i.code.as_str() == c)?;
+                let category = CATS[*cat as usize % CATS.len()];
+                if category == item.category {
+                    return None;
+                }
+                Op::Reclassify {
+                    code: code(c),
+                    category,
+                    to: None,
+                }
+            }
+            Intent::SubAdd(n) => {
+                let c = Self::pick(&live, *n)?;
+                let k = self.fresh();
+                Op::SubAdd {
+                    code: code(c),
+                    sub: self.new_sub(&format!("S{k}")),
+                }
+            }
+            Intent::SubRemove(n) | Intent::SubModify(n) => {
+                let with_subs: Vec<String> = self
+                    .state
+                    .items
+                    .iter()
+                    .filter(|i| {
+                        i.status == Status::InForce && i.sub.iter().any(|s| !s.status.is_ended())
+                    })
+                    .map(|i| i.code.to_string())
+                    .collect();
+                let c = Self::pick(&with_subs, *n)?;
+                let item = self.state.items.iter().find(|i| i.code.as_str() == c)?;
+                let sub = item.sub.iter().find(|s| !s.status.is_ended())?.code.clone();
+                if matches!(intent, Intent::SubRemove(_)) {
+                    Op::SubRemove { code: code(c), sub }
+                } else {
+                    let mut set = toml::Table::new();
+                    let k = self.fresh();
+                    set.insert("name".into(), toml::Value::String(format!("子项{k}")));
+                    Op::SubModify {
+                        code: code(c),
+                        sub,
+                        set,
+                        unset: Vec::new(),
+                    }
+                }
+            }
+            Intent::AgreementEnd => {
+                let a = self
+                    .state
+                    .agreements
+                    .iter()
+                    .find(|a| a.term_end.is_none())?;
+                // Only when no entrusted item still relies on it.
+                let relied = self
+                    .state
+                    .items
+                    .iter()
+                    .any(|i| i.status == Status::InForce && a.lists(&i.id));
+                if relied {
+                    return None;
+                }
+                Op::AgreementEnd {
+                    agreement: a.id.clone(),
+                    term_end: self.date,
+                }
+            }
+        })
+    }
+}
+
+fn totals(state: &State, date: Date) -> (usize, usize) {
+    let meta: ListMeta = toml::from_str("title = \"t\"\nversion = \"1.0.0\"\n").unwrap();
+    let mut list = List::new(holder(), meta);
+    list.items = state.items.clone();
+    let mut reg = Registry::new("memory");
+    reg.lists.insert(holder(), list);
+    let stats = Stats::compute(&reg, reg.list("bureau").unwrap(), date);
+    let items = stats.categories.values().map(|c| c.items).sum();
+    let units = stats.categories.values().map(|c| c.units).sum();
+    (items, units)
+}
+
+fn units_of(state: &State, code: &str, date: Date) -> usize {
+    state
+        .items
+        .iter()
+        .find(|i| i.code.as_str() == code)
+        .map_or(0, |i| i.units_on(date))
+}
+
+/// The change in (items, units) that an operation must make, computed from
+/// the state before it.
+fn expected_delta(before: &State, op: &Op, date: Date) -> (isize, isize) {
+    let u = |c: &quanze::Code| units_of(before, c.as_str(), date) as isize;
+    let new_units = |i: &Item| i.sub.len().max(1) as isize;
+    match op {
+        Op::Add { item } | Op::ReceiveDevolved { item } | Op::ReceiveEntrusted { item, .. } => {
+            (1, new_units(item))
+        }
+        Op::Cancel { code }
+        | Op::DevolveOut { code }
+        | Op::Withdraw { code }
+        | Op::Suspend { code } => (-1, -u(code)),
+        Op::Resume { code } => {
+            let item = before.items.iter().find(|i| &i.code == code).unwrap();
+            let mut back = item.clone();
+            back.status = Status::InForce;
+            (1, back.units_on(date) as isize)
+        }
+        Op::Merge { codes, item, .. } => {
+            let gone: isize = codes.iter().map(u).sum();
+            match item {
+                Some(new) => (1 - codes.len() as isize, new_units(new) - gone),
+                None => (-(codes.len() as isize), -gone),
+            }
+        }
+        Op::Split { code, items } => (
+            items.len() as isize - 1,
+            items.iter().map(new_units).sum::<isize>() - u(code),
+        ),
+        Op::SubAdd { code, .. } => {
+            let item = before.items.iter().find(|i| &i.code == code).unwrap();
+            (0, isize::from(item.subs_on(date).count() > 0))
+        }
+        Op::SubRemove { code, .. } => {
+            let item = before.items.iter().find(|i| &i.code == code).unwrap();
+            (0, -isize::from(item.subs_on(date).count() > 1))
+        }
+        _ => (0, 0),
+    }
+}
+
+fn base_entry(date: Date) -> Entry {
+    toml::from_str(&format!(
+        r#"version = "1.0.0"
+date = "{date}"
+
+[[decided_by]]
+number = "文1"
+title = "决定"
+issuer = "政府"
+date = "{date}"
+
+[[op]]
+kind = "agreement-sign"
+[op.agreement]
+id = "agr"
+title = "协议"
+entruster = "prov"
+entrusted = "bureau"
+signed = "{date}"
+term_start = "{date}"
+items = []
+"#
+    ))
+    .unwrap()
+}
+
+fn bump(v: &Version, b: Bump) -> Version {
+    let s = v.semver();
+    let text = match b {
+        Bump::Major => format!("{}.0.0", s.major + 1),
+        Bump::Minor => format!("{}.{}.0", s.major, s.minor + 1),
+        Bump::Patch => format!("{}.{}.{}", s.major, s.minor, s.patch + 1),
+    };
+    text.parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_histories_replay_count_resolve_and_never_reuse_codes(
+        groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..8),
+    ) {
+        let mut date = Date::new(2020, 1, 1).unwrap();
+        let first = base_entry(date);
+        let mut interp = Interpreter { state: State::default(), next: 0, date, pending: None };
+        interp.state.apply(&holder(), &first).unwrap();
+        let mut entries = vec![first];
+        for group in &groups {
+            date = date.next_day().unwrap().next_day().unwrap();
+            interp.date = date;
+            let mut ops = Vec::new();
+            for intent in group {
+                let Some(first) = interp.op(intent) else { continue };
+                let mut queue = vec![first];
+                while let Some(op) = queue.pop() {
+                let before = interp.state.clone();
+                let (i0, u0) = totals(&before, date);
+                interp.state.apply_op(&holder(), date, &op)
+                    .unwrap_or_else(|e| panic!("{intent:?} gave an invalid {}: {e}", op.kind().id()));
+                let (i1, u1) = totals(&interp.state, date);
+                let (di, du) = expected_delta(&before, &op, date);
+                prop_assert_eq!((i1 as isize - i0 as isize, u1 as isize - u0 as isize), (di, du), "{:?}", op.kind());
+                ops.push(op);
+                queue.extend(interp.pending.take());
+                }
+            }
+            if ops.is_empty() {
+                continue;
+            }
+            let mut entry = base_entry(date);
+            entry.op = ops;
+            entry.version = bump(&entries.last().unwrap().version, entry.required_bump());
+            entries.push(entry);
+        }
+
+        // Replay equals applying one by one; versions increase with a
+        // sufficient bump; dates do not go back.
+        let history = History::replay(&holder(), entries.iter()).unwrap();
+        prop_assert_eq!(&history.head().unwrap().state, &interp.state);
+        for pair in entries.windows(2) {
+            let b = Bump::between(&pair[0].version, &pair[1].version).unwrap();
+            prop_assert!(b >= pair[1].required_bump());
+            prop_assert!(pair[0].date <= pair[1].date);
+        }
+
+        // Entries survive TOML.
+        for e in &entries {
+            let text = toml::to_string_pretty(e).unwrap();
+            let back: Entry = toml::from_str(&text).unwrap();
+            prop_assert_eq!(&back, e);
+        }
+
+        // No code is ever reused.
+        let mut seen = HashSet::new();
+        for i in &interp.state.items {
+            for c in std::iter::once(&i.code).chain(&i.former_codes).chain(i.sub.iter().map(|s| &s.code)) {
+                prop_assert!(seen.insert(c.to_string()), "code {} used twice", c);
+            }
+        }
+
+        // Every code ever used resolves, to codes in force or to an end.
+        let head = &history.head().unwrap().state;
+        for i in &head.items {
+            for c in std::iter::once(&i.code).chain(&i.former_codes) {
+                let r = history.resolve(c.as_str(), None).unwrap();
+                prop_assert!(!r.outcomes.is_empty(), "{} resolves to nothing", c);
+                for o in &r.outcomes {
+                    match &o.code {
+                        Some(now) => {
+                            let target = head.items.iter().find(|x| x.code.as_str() == now).unwrap();
+                            prop_assert!(!target.status.is_ended(), "{} resolves to ended {}", c, now);
+                        }
+                        None => {
+                            let id = o.item.as_ref().unwrap();
+                            let ended = head.item(id).unwrap();
+                            prop_assert!(ended.status.is_ended() && ended.successors.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_single_byte_change_to_a_past_entry_is_detected(
+        which in 0usize..2, at in any::<prop::sample::Index>(), byte in any::<u8>(),
+    ) {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(std::path::Path::new("tests/fixtures/valid/with-history"), tmp.path());
+        let file = tmp.path().join(["test-bureau/changelog/1.0.0.toml", "test-bureau/changelog/1.1.0.toml"][which]);
+        let mut bytes = std::fs::read(&file).unwrap();
+        let i = at.index(bytes.len());
+        prop_assume!(bytes[i] != byte);
+        bytes[i] = byte;
+        std::fs::write(&file, &bytes).unwrap();
+        let loaded = Registry::load(tmp.path()).unwrap();
+        let mut problems = loaded.problems;
+        problems.extend(loaded.registry.validate(Date::new(2026, 11, 28).unwrap()));
+        prop_assert!(!problems.is_empty(), "changing byte {} of {} to {:#04x} went unnoticed", i, file.display(), byte);
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,516 @@
+//! The adjustment workflow through the real binary: adjust and apply, dry
+//! runs, rejected versions, comments kept, crashes at every step of a write,
+//! and two writers at once.
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_quanze");
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the fixture with a two-entry history (1.0.0, 1.1.0).
+fn registry() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("tests/fixtures/valid/with-history"), &root);
+    (tmp, root)
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--registry")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn check_ok(root: &Path) {
+    let o = run(root, &["check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(0), "check failed:\n{}", text(&o));
+}
+
+fn version(root: &Path) -> String {
+    let reg = quanze::Registry::load(root).unwrap().registry;
+    reg.list("test-bureau").unwrap().meta.version.to_string()
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let s = fs::read_to_string(&p).unwrap();
+    assert!(s.contains(from), "{rel} lacks {from:?}");
+    fs::write(&p, s.replacen(from, to, 1)).unwrap();
+}
+
+const NEW_PENALTY: &str = r#"
+# 新增:对违反电力设施保护规定行为的处罚(2022年)
+[[item]]
+id = "power-protection-penalty"
+code = "CF-002"
+name = "对危害电力设施行为的处罚"
+category = "penalty"
+effective = "2022-01-01"
+body = "测试市工业和信息化局"
+"#;
+
+#[test]
+fn adjust_infers_operations_and_keeps_comments() {
+    let (_tmp, root) = registry();
+    check_ok(&root);
+    // People's edits: a comment, a new item, a cancellation, a rename.
+    edit(
+        &root,
+        "test-bureau/items/penalty.toml",
+        "[[item]]\nid = \"electricity-theft\"",
+        "# 本项2022年起取消(见测府令第2号)\n[[item]]\nid = \"electricity-theft\"",
+    );
+    edit(
+        &root,
+        "test-bureau/items/penalty.toml",
+        "effective = \"2019-01-01\"",
+        "status = \"cancelled\"\neffective = \"2019-01-01\"\nended = \"2022-01-01\"",
+    );
+    fs::write(
+        root.join("test-bureau/items/penalty.toml"),
+        fs::read_to_string(root.join("test-bureau/items/penalty.toml")).unwrap() + NEW_PENALTY,
+    )
+    .unwrap();
+    edit(
+        &root,
+        "test-bureau/items/licensing.toml",
+        "name = \"在电力设施保护区内进行作业的审批\"",
+        "name = \"在电力设施保护区内作业审批\"",
+    );
+
+    // The files now differ from the log: check says so, item and field.
+    let o = run(&root, &["check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    assert!(out.contains("error[unrecorded-change]: item `power-zone-works` (XK-002): `name` differs from the change log"), "{out}");
+    assert!(out.contains("no change-log entry adds it"), "{out}");
+
+    // A minor bump is too small for a cancellation.
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "1.2.0",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains(
+            "version 1.2.0 is a minor bump from 1.1.0, but the operations require a major bump"
+        ),
+        "{}",
+        text(&o)
+    );
+
+    // A dry run shows the entry and writes nothing.
+    let before = fs::read_to_string(root.join("test-bureau/list.toml")).unwrap();
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "2.0.0",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+            "--reason",
+            "2022年调整",
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let out = text(&o);
+    assert!(
+        out.starts_with("dry run: nothing written. The operations require a major bump."),
+        "{out}"
+    );
+    for kind in ["kind = \"add\"", "kind = \"cancel\"", "kind = \"modify\""] {
+        assert!(out.contains(kind), "{kind} missing:\n{out}");
+    }
+    assert_eq!(
+        fs::read_to_string(root.join("test-bureau/list.toml")).unwrap(),
+        before
+    );
+    assert!(!root.join("test-bureau/changelog/2.0.0.toml").exists());
+
+    // Recorded for real.
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "2.0.0",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+            "--reason",
+            "2022年调整",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    assert_eq!(version(&root), "2.0.0");
+    let penalty = fs::read_to_string(root.join("test-bureau/items/penalty.toml")).unwrap();
+    assert!(
+        penalty.contains("# 本项2022年起取消(见测府令第2号)"),
+        "comment lost:\n{penalty}"
+    );
+    assert!(
+        penalty.contains("# 新增:对违反电力设施保护规定行为的处罚(2022年)"),
+        "comment lost:\n{penalty}"
+    );
+
+    // Time travel: on 2021-12-31 the cancelled penalty still counts.
+    let o = run(
+        &root,
+        &[
+            "stats",
+            "test-bureau",
+            "--as-of",
+            "2021-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["version"], "1.1.0");
+    assert_eq!(j["categories"]["penalty"]["items"], 1);
+    let o = run(
+        &root,
+        &[
+            "stats",
+            "test-bureau",
+            "--as-of",
+            "2022-06-30",
+            "--format",
+            "json",
+        ],
+    );
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["version"], "2.0.0");
+    assert_eq!(
+        j["categories"]["penalty"]["items"], 1,
+        "CF-001 ended, CF-002 added"
+    );
+    let o = run(
+        &root,
+        &["stats", "test-bureau", "--at", "1.0.0", "--format", "json"],
+    );
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (
+            j["version"].as_str(),
+            j["categories"]["licensing"]["units"].as_u64()
+        ),
+        (Some("1.0.0"), Some(2))
+    );
+
+    // Nothing more to record.
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "2.0.1",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("nothing to record"), "{}", text(&o));
+}
+
+#[test]
+fn adjust_takes_merges_from_an_operations_file_and_resolve_follows_them() {
+    let (tmp, root) = registry();
+    let ops = tmp.path().join("merge.toml");
+    fs::write(
+        &ops,
+        "[[op]]\nkind = \"merge\"\ncodes = [\"XK-002\"]\ninto = \"XK-001\"\n",
+    )
+    .unwrap();
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "2.0.0",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+            "--ops",
+            ops.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    let items = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
+    assert!(items.contains("status = \"merged\""), "{items}");
+    assert!(
+        items.contains("successors = [\"explosives-sales\"]"),
+        "{items}"
+    );
+    let o = run(&root, &["resolve", "test-bureau", "XK-002"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "XK-002 ⇒ XK-001 (在用)\n  2.0.0 2022-01-01 合并 XK-002 → XK-001 (测府令第1号)\n"
+    );
+    let o = run(
+        &root,
+        &["resolve", "test-bureau", "XK-002", "--at", "1.1.0"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "XK-002 ⇒ XK-002 (在用)\n"
+    );
+}
+
+fn write_ops(dir: &Path, name: &str, version: &str, code: &str) -> PathBuf {
+    let path = dir.join(name);
+    let lower = code.to_lowercase();
+    fs::write(
+        &path,
+        format!(
+            "version = \"{version}\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-{lower}\"\ncode = \"{code}\"\nname = \"新增事项{code}\"\ncategory = \"other\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn apply_records_an_operations_file_and_refuses_unrecorded_edits() {
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    assert_eq!(version(&root), "1.2.0");
+    assert!(root.join("test-bureau/items/other.toml").exists());
+
+    edit(
+        &root,
+        "test-bureau/items/licensing.toml",
+        "name = \"核发\"",
+        "name = \"新办\"",
+    );
+    let ops = write_ops(tmp.path(), "ops2.toml", "1.3.0", "QT-002");
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains("changes the change log does not record"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(version(&root), "1.2.0");
+}
+
+#[test]
+fn sm3_links_are_offered_and_verified() {
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let o = run(
+        &root,
+        &[
+            "apply",
+            "test-bureau",
+            ops.to_str().unwrap(),
+            "--hash",
+            "sm3",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let list = fs::read_to_string(root.join("test-bureau/list.toml")).unwrap();
+    assert!(list.contains("head = \"sm3:"), "{list}");
+    check_ok(&root);
+    // Tampering with the SM3-sealed entry is detected.
+    edit(
+        &root,
+        "test-bureau/changelog/1.2.0.toml",
+        "新增事项QT-001",
+        "新增事项QT-00l",
+    );
+    let o = run(&root, &["check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains("error[hash-chain]: entry 1.2.0 has been changed after it was written"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// The writer aborted between any two steps leaves a registry that `check`
+/// accepts, at the old version before the commit marker and at the new one
+/// after it; the next writer finishes or discards the transaction.
+#[test]
+fn a_crash_at_any_step_leaves_a_registry_that_check_accepts() {
+    for (point, after) in [
+        ("staged-first", "1.1.0"),
+        ("staged-all", "1.1.0"),
+        ("committed", "1.2.0"),
+        ("moved-first", "1.2.0"),
+        ("moved-all", "1.2.0"),
+    ] {
+        let (tmp, root) = registry();
+        let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+        let o = Command::new(BIN)
+            .arg("--registry")
+            .arg(&root)
+            .args(["apply", "test-bureau", ops.to_str().unwrap()])
+            .env("QUANZE_CRASH_AT", point)
+            .output()
+            .unwrap();
+        assert!(
+            !o.status.success(),
+            "{point}: the writer was meant to crash"
+        );
+        check_ok(&root);
+        assert_eq!(version(&root), after, "{point}");
+        // The next writer recovers and goes on.
+        let next = write_ops(tmp.path(), "next.toml", "1.3.0", "QT-002");
+        let ops_again = if after == "1.1.0" { &ops } else { &next };
+        let o = run(
+            &root,
+            &["apply", "test-bureau", ops_again.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{point}: {}", text(&o));
+        check_ok(&root);
+        assert!(!root.join("test-bureau/.txn").exists(), "{point}");
+    }
+}
+
+#[test]
+fn a_writer_killed_at_random_moments_leaves_a_registry_that_check_accepts() {
+    for round in 0..12u64 {
+        let (tmp, root) = registry();
+        let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+        let mut child = Command::new(BIN)
+            .arg("--registry")
+            .arg(&root)
+            .args(["apply", "test-bureau", ops.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the writer's run (a few milliseconds).
+        std::thread::sleep(std::time::Duration::from_micros(round * 700));
+        let _ = child.kill();
+        let _ = child.wait();
+        check_ok(&root);
+        let v = version(&root);
+        assert!(v == "1.1.0" || v == "1.2.0", "round {round}: {v}");
+    }
+}
+
+#[test]
+fn a_second_writer_fails_while_the_first_holds_the_lock() {
+    let (tmp, root) = registry();
+    let lock = quanze::write::lock(&root.join("test-bureau")).unwrap();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(
+        text(&o).contains("another quanze is recording an adjustment to `test-bureau`"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(version(&root), "1.1.0", "the loser wrote nothing");
+    drop(lock);
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+#[test]
+fn two_writers_at_once_one_wins_and_nothing_is_lost() {
+    for _ in 0..8 {
+        let (tmp, root) = registry();
+        let a = write_ops(tmp.path(), "a.toml", "1.2.0", "QT-001");
+        let b = write_ops(tmp.path(), "b.toml", "1.2.0", "QT-002");
+        let spawn = |ops: &Path| {
+            Command::new(BIN)
+                .arg("--registry")
+                .arg(&root)
+                .args(["apply", "test-bureau", ops.to_str().unwrap()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (ca, cb) = (spawn(&a), spawn(&b));
+        let (oa, ob) = (
+            ca.wait_with_output().unwrap(),
+            cb.wait_with_output().unwrap(),
+        );
+        let wins = [&oa, &ob].iter().filter(|o| o.status.success()).count();
+        assert_eq!(
+            wins,
+            1,
+            "exactly one writer records 1.2.0:\n{}\n{}",
+            text(&oa),
+            text(&ob)
+        );
+        for o in [&oa, &ob] {
+            if !o.status.success() {
+                let msg = text(o);
+                assert!(
+                    msg.contains("another quanze is recording")
+                        || msg.contains("version 1.2.0 does not follow 1.2.0"),
+                    "the loser says why: {msg}"
+                );
+            }
+        }
+        check_ok(&root);
+        assert_eq!(version(&root), "1.2.0");
+        let log = quanze::Registry::load(&root)
+            .unwrap()
+            .registry
+            .list("test-bureau")
+            .unwrap()
+            .log
+            .len();
+        assert_eq!(log, 3);
+    }
+}
