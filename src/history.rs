@@ -501,6 +501,22 @@ pub struct Snapshot {
 }
 
 /// The replayed history of a list: every version's state, in order.
+///
+/// ```
+/// use quanze::Registry;
+/// let registry = Registry::open("registry")?;
+/// let list = registry.list("guangzhou-gxj").expect("bundled list");
+/// let history = list.history().expect("the log replays");
+///
+/// // Time travel: the list in force at the end of 2021 was version 3.0.0.
+/// let v = history.as_of("2021-12-31".parse()?).expect("a version");
+/// assert_eq!(v.entry.version.to_string(), "3.0.0");
+///
+/// // Codes never disappear: a split code resolves to its successors.
+/// let r = history.resolve("JC-008", None).expect("a code that was used");
+/// assert_eq!(r.codes(), ["JC-014", "JC-015"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct History {
     /// The versions, oldest first.

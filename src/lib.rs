@@ -9,8 +9,13 @@
 //!   [`LegalBasis`], [`Agreement`], [`Statistics`], [`Document`].
 //! - Problems are [`Diagnostic`]s, each naming the [`Rule`] it breaks.
 //! - [`Stats`] counts a list on a date in the official phrasing.
+//! - The change log: [`Entry`] and its [`Op`]erations, replayed by
+//!   [`History`] (time travel with [`List::at_version`] and [`List::as_of`],
+//!   [`History::resolve`], [`History::item_history`]); [`write::adjust`] and
+//!   [`write::apply`] record adjustments atomically under a lock.
 //!
-//! The file format is specified in `docs/format.md`.
+//! The file format is specified in `docs/format.md`, the adjustment workflow
+//! in `docs/adjusting.md`.
 
 mod changelog;
 pub mod diag;

@@ -313,9 +313,14 @@ fn recorded_text(rec: &quanze::write::Recorded, dry_run: bool) -> String {
     let mut s = String::new();
     if dry_run {
         s.push_str(&format!(
-            "dry run: nothing written. The operations require a {} bump.\n\n{}",
-            rec.required, rec.text
+            "dry run: nothing written. The operations require a {} bump.\n",
+            rec.required
         ));
+        if let Some(why) = &rec.refusal {
+            s.push_str(&format!("as given, it would be refused: {why}\n"));
+        }
+        s.push('\n');
+        s.push_str(&rec.text);
     } else {
         s.push_str(&format!(
             "recorded version {} ({} bump required); wrote {}\n",

@@ -12,7 +12,7 @@
 //! # Locking
 //! A writer holds an exclusive OS lock on `<list>/.lock` (released by the
 //! OS if the writer dies, so a crash leaves no stale lock). A second writer
-//! does not wait: it fails with [`Error::Locked`] and writes nothing.
+//! does not wait: it fails with [`WriteError::Locked`] and writes nothing.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -201,6 +201,9 @@ pub struct Recorded {
     pub required: Bump,
     /// The files written, relative to the list directory.
     pub files: Vec<String>,
+    /// In a dry run: why the adjustment as given would be refused (a version
+    /// below the bump its operations require, say).
+    pub refusal: Option<String>,
 }
 
 /// Loads the registry and the list, requiring no problems in it.
@@ -631,7 +634,12 @@ fn record(
         op: ops,
     };
     let required = entry.required_bump();
-    check_version(list, adj, required)?;
+    // A dry run shows the entry even when its version would be refused.
+    let refusal = match check_version(list, adj, required) {
+        Ok(()) => None,
+        Err(e) if dry_run => Some(e.to_string()),
+        Err(e) => return Err(e),
+    };
     let mut state = head;
     state.apply(&list.authority, &entry).map_err(|e| {
         WriteError::Rejected(format!(
@@ -662,6 +670,7 @@ fn record(
         text,
         required,
         files: names,
+        refusal,
     })
 }
 

@@ -314,3 +314,27 @@ fn show_suggests_a_close_code() {
     );
     assert!(stderr(&o).contains("did you mean"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_2019_report_counts_11_immediate_sub_items() {
+    // 2019 report: 11 licensing sub-items handled immediately. The replayed
+    // list of 2019-12-31 (version 1.0.0) has them; 2021's has more.
+    let reg = quanze::Registry::open("registry").unwrap();
+    let list = reg.list("guangzhou-gxj").unwrap();
+    let immediate_subs = |date: &str| {
+        let d: quanze::Date = date.parse().unwrap();
+        let l = list.as_of(d).unwrap();
+        l.items_on(d)
+            .filter(|i| i.category == quanze::Category::Licensing)
+            .flat_map(|i| i.subs_on(d))
+            .filter(|s| {
+                s.implementation.as_ref().and_then(|x| x.handling)
+                    == Some(quanze::Handling::Immediate)
+            })
+            .count()
+    };
+    assert_eq!(immediate_subs("2019-12-31"), 11);
+    // 2021: 24 immediate units, two of them items without sub-items
+    // (XK-011 无线电台识别码核发, XK-012 临时设置、使用无线电台(站)审批).
+    assert_eq!(immediate_subs("2021-12-31"), 22);
+}

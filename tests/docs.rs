@@ -122,3 +122,167 @@ fn format_md_shows_a_real_error() {
         "docs/format.md's error example differs from tests/fixtures/invalid/unknown-key/expected.txt"
     );
 }
+
+/// Whether to rewrite the output blocks from what the binary prints
+/// (`QUANZE_BLESS=1`), instead of comparing.
+fn bless() -> bool {
+    std::env::var_os("QUANZE_BLESS").is_some()
+}
+
+/// Runs a walkthrough page on a copy of the bundled registry, in order:
+/// ```diff blocks (`--- PATH`, then ` ` context, `-` old and `+` new lines)
+/// are applied to the copy, ```toml blocks headed `# file: PATH` are written
+/// beside it, and each ```text block after `<!-- quanze: ARGS -->` must be what
+/// `quanze ARGS` prints (stdout, then stderr) at that point, run in the copy's
+/// parent directory. With `QUANZE_BLESS=1` the output blocks are rewritten.
+fn walk_page(page: &str) -> usize {
+    let md = fs::read_to_string(page).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let mut ran = 0;
+    let mut rewritten = String::new();
+    let mut lines = md.lines();
+    let mut previous = String::new();
+    while let Some(line) = lines.next() {
+        rewritten.push_str(line);
+        rewritten.push('\n');
+        let Some(info) = line.strip_prefix("```") else {
+            if !line.trim().is_empty() {
+                previous = line.to_owned();
+            }
+            continue;
+        };
+        let mut body = String::new();
+        let mut closing = String::from("```");
+        for l in lines.by_ref() {
+            if l.starts_with("```") {
+                closing = l.to_owned();
+                break;
+            }
+            body.push_str(l);
+            body.push('\n');
+        }
+        let args = previous
+            .strip_prefix("<!-- quanze: ")
+            .and_then(|r| r.strip_suffix(" -->"))
+            .map(str::to_owned);
+        previous.clear();
+        match (info, args) {
+            ("text", Some(args)) => {
+                let out = Command::new(env!("CARGO_BIN_EXE_quanze"))
+                    .current_dir(tmp.path())
+                    .arg("--registry")
+                    .arg("registry")
+                    .args(args.split_whitespace())
+                    .output()
+                    .unwrap();
+                let printed = format!(
+                    "{}{}",
+                    String::from_utf8(out.stdout).unwrap(),
+                    String::from_utf8(out.stderr).unwrap()
+                );
+                if bless() {
+                    rewritten.push_str(&printed);
+                } else {
+                    assert_eq!(
+                        printed, body,
+                        "{page}: `quanze {args}` prints something else"
+                    );
+                    rewritten.push_str(&body);
+                }
+                ran += 1;
+            }
+            ("diff", _) => {
+                let mut it = body.lines();
+                let path = it
+                    .next()
+                    .and_then(|l| l.strip_prefix("--- "))
+                    .expect("--- PATH");
+                let (mut old, mut new) = (String::new(), String::new());
+                for l in it {
+                    let (mark, text) = l.split_at(l.len().min(1));
+                    match mark {
+                        " " | "" => {
+                            old.push_str(text);
+                            old.push('\n');
+                            new.push_str(text);
+                            new.push('\n');
+                        }
+                        "-" => {
+                            old.push_str(text);
+                            old.push('\n');
+                        }
+                        "+" => {
+                            new.push_str(text);
+                            new.push('\n');
+                        }
+                        _ => panic!("{page}: bad diff line {l:?}"),
+                    }
+                }
+                let file = root.join(path);
+                let text = fs::read_to_string(&file).unwrap();
+                assert!(
+                    text.contains(&old),
+                    "{page}: the diff for {path} does not apply:\n{old}"
+                );
+                fs::write(&file, text.replacen(&old, &new, 1)).unwrap();
+                rewritten.push_str(&body);
+            }
+            ("toml", _) if body.starts_with("# file: ") => {
+                let path = body
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .trim_start_matches("# file: ")
+                    .trim();
+                fs::write(tmp.path().join(path), &body).unwrap();
+                rewritten.push_str(&body);
+            }
+            _ => rewritten.push_str(&body),
+        }
+        rewritten.push_str(&closing);
+        rewritten.push('\n');
+    }
+    if bless() {
+        fs::write(page, rewritten).unwrap();
+    }
+    ran
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn adjusting_md_walkthrough_is_true() {
+    assert!(walk_page("docs/adjusting.md") >= 8);
+}
+
+#[test]
+fn adjusting_md_documents_every_operation() {
+    let md = fs::read_to_string("docs/adjusting.md").unwrap();
+    for k in quanze::OpKind::ALL {
+        let row = format!("| `{}` | {} |", k.id(), k.zh());
+        assert!(
+            md.contains(&row),
+            "docs/adjusting.md lacks the operation `{}`",
+            k.id()
+        );
+        let tail = format!("| {} | {} |", k.bump(), k.rule());
+        assert!(
+            md.contains(&tail),
+            "docs/adjusting.md states another bump or rule for `{}`",
+            k.id()
+        );
+    }
+}
