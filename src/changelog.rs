@@ -270,7 +270,8 @@ impl Op {
 }
 
 /// A semver bump.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Bump {
     /// Descriptive edits.
     Patch,

@@ -575,7 +575,7 @@ impl History {
                     .entry
                     .op
                     .iter()
-                    .filter(|op| op_touches(op, &id, last.or(now)))
+                    .filter(|op| op_concerns(op, &id, last.or(now)))
                     .map(Op::kind)
                     .collect();
                 out.push(ItemVersion {
@@ -770,7 +770,7 @@ impl History {
                 .entry
                 .op
                 .iter()
-                .find(|op| pred(op) && op_touches(op, id, prev.or(now)))
+                .find(|op| pred(op) && op_concerns(op, id, prev.or(now)))
                 && now != prev
             {
                 found = Some((v, op.kind()));
@@ -782,7 +782,7 @@ impl History {
 }
 
 /// Whether `op` concerns the item with id `id` (whose record before the op is `item`).
-fn op_touches(op: &Op, id: &Id, item: Option<&Item>) -> bool {
+pub(crate) fn op_concerns(op: &Op, id: &Id, item: Option<&Item>) -> bool {
     let code = item.map(|i| i.code.clone());
     let is = |c: &Code| code.as_ref() == Some(c);
     match op {

@@ -17,13 +17,17 @@
 //! The file format is specified in `docs/format.md`, the adjustment workflow
 //! in `docs/adjusting.md`.
 
+pub mod audit;
 mod changelog;
+pub mod crosswalk;
 pub mod diag;
+mod diff;
 mod history;
 mod id;
 mod model;
 mod parse;
 mod registry;
+pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod show;
@@ -33,6 +37,10 @@ pub mod write;
 
 pub use changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind, canonical_bytes};
 pub use diag::{Diagnostic, Location, Rule};
+pub use diff::{
+    Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,
+    EntrySummary, FieldChange, ItemChange, ItemRef, Point, Side, SourceDelta,
+};
 pub use history::{History, ItemVersion, OpError, Outcome, Resolution, Snapshot, State, Step};
 pub use id::{Code, Date, DocNumber, Id, ParseError, Version};
 pub use model::{

@@ -27,6 +27,27 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+impl From<ReportFormat> for quanze::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Text => Self::Text,
+            ReportFormat::Md => Self::Markdown,
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Csv => Self::Csv,
+            ReportFormat::Json => Self::Json,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum HashArg {
     Sha256,
     Sm3,
@@ -125,6 +146,69 @@ enum Command {
         /// Resolve as of this version instead of the head.
         #[arg(long, value_name = "VERSION")]
         at: Option<Version>,
+    },
+    /// What changed between two states of a list, on whose decision.
+    ///
+    /// FROM and TO are each a version (3.0.0), a date (2021-12-31) or
+    /// `files` (the list files as they are).
+    Diff {
+        /// The authority.
+        authority: String,
+        /// The first state.
+        from: quanze::Point,
+        /// The second state.
+        to: quanze::Point,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Run every audit check; exit 1 when any finding is an error.
+    Audit {
+        /// The authority.
+        authority: String,
+        /// The first version (or date) to audit (default: the first).
+        #[arg(long, value_name = "POINT")]
+        from: Option<quanze::Point>,
+        /// The last version (or date) to audit (default: the list files).
+        #[arg(long, value_name = "POINT")]
+        to: Option<quanze::Point>,
+        /// Judge agreements on this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Warn about agreements ending within this many days.
+        #[arg(long, value_name = "DAYS", default_value_t = 90)]
+        expiring_within: i64,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Old code → new codes between two versions, with the event and deciding documents.
+    Crosswalk {
+        /// The authority.
+        authority: String,
+        /// The old state (a version or a date).
+        from: quanze::Point,
+        /// The new state (a version, a date or `files`).
+        to: quanze::Point,
+        /// Output format (text shows changed codes only).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Compare two authorities' lists: what one has and the other lacks.
+    Compare {
+        /// The first authority.
+        left: String,
+        /// The second authority.
+        right: String,
+        /// Read the second authority from this registry (default: the same).
+        #[arg(long, value_name = "DIR")]
+        other_registry: Option<PathBuf>,
+        /// Compare what is in force on this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// Apply an operations file: record it as a new change-log entry and update the list files.
     Apply {
@@ -527,6 +611,73 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                     "code `{code}` was never used in the list of `{authority}`"
                 ))),
             }
+        }
+        Command::Diff {
+            authority,
+            from,
+            to,
+            format,
+        } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            let cs = quanze::ChangeSet::between(&reg, list, &from, &to).map_err(|e| fail(&e))?;
+            print(&quanze::report::changeset(&cs, format.into()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit {
+            authority,
+            from,
+            to,
+            as_of,
+            expiring_within,
+            format,
+        } => {
+            let reg = load(root)?.registry;
+            let list = find_list(&reg, &authority, root)?;
+            let opts = quanze::audit::AuditOptions {
+                from,
+                to,
+                as_of: as_of.unwrap_or_else(Date::today),
+                expiring_within,
+            };
+            let findings = quanze::audit::audit(&reg, list, &opts).map_err(|e| fail(&e))?;
+            print(&quanze::report::findings(&findings, format.into()));
+            Ok(if quanze::audit::has_errors(&findings) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Crosswalk {
+            authority,
+            from,
+            to,
+            format,
+        } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            let rows = quanze::crosswalk::crosswalk(list, &from, &to).map_err(|e| fail(&e))?;
+            print(&quanze::report::crosswalk(&rows, format.into()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare {
+            left,
+            right,
+            other_registry,
+            as_of,
+            format,
+        } => {
+            let reg = load_clean(root)?;
+            let other = match &other_registry {
+                Some(dir) => load_clean(dir)?,
+                None => reg.clone(),
+            };
+            let l = find_list(&reg, &left, root)?;
+            let r = find_list(&other, &right, other_registry.as_deref().unwrap_or(root))?;
+            let c =
+                quanze::crosswalk::compare(&reg, l, &other, r, as_of.unwrap_or_else(Date::today));
+            print(&quanze::report::comparison(&c, format.into()));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Apply {
             authority,

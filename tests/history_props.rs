@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 use proptest::prelude::*;
 use quanze::{
-    Bump, Category, Date, Entry, History, Id, Item, List, ListMeta, Op, Registry, State, Stats,
-    Status, SubItem, Version,
+    Bump, Category, ChangeSet, Date, Entry, History, Id, Item, List, ListMeta, Op, Registry, State,
+    Stats, Status, SubItem, Version,
 };
 
 fn cases() -> u32 {
@@ -346,11 +346,8 @@ impl Interpreter {
 }
 
 fn totals(state: &State, date: Date) -> (usize, usize) {
-    let meta: ListMeta = toml::from_str("title = \"t\"\nversion = \"1.0.0\"\n").unwrap();
-    let mut list = List::new(holder(), meta);
-    list.items = state.items.clone();
     let mut reg = Registry::new("memory");
-    reg.lists.insert(holder(), list);
+    reg.lists.insert(holder(), list_of(state));
     let stats = Stats::compute(&reg, reg.list("bureau").unwrap(), date);
     let items = stats.categories.values().map(|c| c.items).sum();
     let units = stats.categories.values().map(|c| c.units).sum();
@@ -443,6 +440,67 @@ fn bump(v: &Version, b: Bump) -> Version {
     text.parse().unwrap()
 }
 
+/// Turns groups of intents into a valid history: one entry per group (after
+/// a first entry that signs an agreement), versions bumped as the operations
+/// require, dates two days apart. `each` sees every operation with the state
+/// before and after it.
+fn generate(
+    groups: &[Vec<Intent>],
+    mut each: impl FnMut(&State, &Op, &State, Date),
+) -> (Vec<Entry>, State) {
+    let mut date = Date::new(2020, 1, 1).unwrap();
+    let first = base_entry(date);
+    let mut interp = Interpreter {
+        state: State::default(),
+        next: 0,
+        date,
+        pending: None,
+    };
+    interp.state.apply(&holder(), &first).unwrap();
+    let mut entries = vec![first];
+    for group in groups {
+        date = date.next_day().unwrap().next_day().unwrap();
+        interp.date = date;
+        let mut ops = Vec::new();
+        for intent in group {
+            let Some(first) = interp.op(intent) else {
+                continue;
+            };
+            let mut queue = vec![first];
+            while let Some(op) = queue.pop() {
+                let before = interp.state.clone();
+                interp
+                    .state
+                    .apply_op(&holder(), date, &op)
+                    .unwrap_or_else(|e| {
+                        panic!("{intent:?} gave an invalid {}: {e}", op.kind().id())
+                    });
+                each(&before, &op, &interp.state, date);
+                ops.push(op);
+                queue.extend(interp.pending.take());
+            }
+        }
+        if ops.is_empty() {
+            continue;
+        }
+        let mut entry = base_entry(date);
+        entry.op = ops;
+        entry.version = bump(&entries.last().unwrap().version, entry.required_bump());
+        entries.push(entry);
+    }
+    (entries, interp.state)
+}
+
+fn list_of(state: &State) -> List {
+    let meta: ListMeta = toml::from_str("title = \"t\"\nversion = \"1.0.0\"\n").unwrap();
+    let mut list = List::new(holder(), meta);
+    list.items = state.items.clone();
+    list.items.sort_by(Item::published_order);
+    list.agreements = state.agreements.clone();
+    list.agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    list
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
@@ -450,43 +508,22 @@ proptest! {
     fn random_histories_replay_count_resolve_and_never_reuse_codes(
         groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..8),
     ) {
-        let mut date = Date::new(2020, 1, 1).unwrap();
-        let first = base_entry(date);
-        let mut interp = Interpreter { state: State::default(), next: 0, date, pending: None };
-        interp.state.apply(&holder(), &first).unwrap();
-        let mut entries = vec![first];
-        for group in &groups {
-            date = date.next_day().unwrap().next_day().unwrap();
-            interp.date = date;
-            let mut ops = Vec::new();
-            for intent in group {
-                let Some(first) = interp.op(intent) else { continue };
-                let mut queue = vec![first];
-                while let Some(op) = queue.pop() {
-                let before = interp.state.clone();
-                let (i0, u0) = totals(&before, date);
-                interp.state.apply_op(&holder(), date, &op)
-                    .unwrap_or_else(|e| panic!("{intent:?} gave an invalid {}: {e}", op.kind().id()));
-                let (i1, u1) = totals(&interp.state, date);
-                let (di, du) = expected_delta(&before, &op, date);
-                prop_assert_eq!((i1 as isize - i0 as isize, u1 as isize - u0 as isize), (di, du), "{:?}", op.kind());
-                ops.push(op);
-                queue.extend(interp.pending.take());
-                }
+        let mut mismatches = Vec::new();
+        let (entries, state) = generate(&groups, |before, op, after, date| {
+            let (i0, u0) = totals(before, date);
+            let (i1, u1) = totals(after, date);
+            let got = (i1 as isize - i0 as isize, u1 as isize - u0 as isize);
+            let want = expected_delta(before, op, date);
+            if got != want {
+                mismatches.push(format!("{}: counts changed by {got:?}, the operation says {want:?}", op.kind().id()));
             }
-            if ops.is_empty() {
-                continue;
-            }
-            let mut entry = base_entry(date);
-            entry.op = ops;
-            entry.version = bump(&entries.last().unwrap().version, entry.required_bump());
-            entries.push(entry);
-        }
+        });
+        prop_assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 
         // Replay equals applying one by one; versions increase with a
         // sufficient bump; dates do not go back.
         let history = History::replay(&holder(), entries.iter()).unwrap();
-        prop_assert_eq!(&history.head().unwrap().state, &interp.state);
+        prop_assert_eq!(&history.head().unwrap().state, &state);
         for pair in entries.windows(2) {
             let b = Bump::between(&pair[0].version, &pair[1].version).unwrap();
             prop_assert!(b >= pair[1].required_bump());
@@ -502,7 +539,7 @@ proptest! {
 
         // No code is ever reused.
         let mut seen = HashSet::new();
-        for i in &interp.state.items {
+        for i in &state.items {
             for c in std::iter::once(&i.code).chain(&i.former_codes).chain(i.sub.iter().map(|s| &s.code)) {
                 prop_assert!(seen.insert(c.to_string()), "code {} used twice", c);
             }
@@ -526,6 +563,70 @@ proptest! {
                             prop_assert!(ended.status.is_ended() && ended.successors.is_empty());
                         }
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn diffs_between_random_versions_are_empty_mirrored_and_applicable(
+        groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..6),
+    ) {
+        let (entries, _) = generate(&groups, |_, _, _, _| {});
+        let history = History::replay(&holder(), entries.iter()).unwrap();
+        let mut reg = Registry::new("memory");
+        reg.lists.insert(holder(), list_of(&State::default()));
+        let side = |n: usize| quanze::Side {
+            label: entries[n].version.to_string(),
+            version: entries[n].version.clone(),
+            date: entries[n].date,
+        };
+        for i in 0..history.versions.len() {
+            for j in 0..history.versions.len() {
+                let (a, b) = (list_of(&history.versions[i].state), list_of(&history.versions[j].state));
+                let cs = ChangeSet::compare(&reg, &a, side(i), &b, side(j));
+                if i == j {
+                    prop_assert!(cs.is_empty(), "diff(a, a) is not empty");
+                }
+                // Applying diff(a, b) to a gives b.
+                let (items, agreements) = cs.apply_to(&a).unwrap();
+                prop_assert_eq!(&items, &b.items, "{} → {}", i, j);
+                prop_assert_eq!(&agreements, &b.agreements);
+                // diff(b, a) is the mirror image of diff(a, b).
+                let back = ChangeSet::compare(&reg, &b, side(j), &a, side(i));
+                prop_assert_eq!(back.items.len(), cs.items.len());
+                for c in &cs.items {
+                    let id = c.after.as_ref().or(c.before.as_ref()).unwrap().id.clone();
+                    let m = back.items.iter().find(|x| x.after.as_ref().or(x.before.as_ref()).unwrap().id == id).unwrap();
+                    let mirrored = match c.kind {
+                        quanze::ChangeKind::Added => quanze::ChangeKind::Removed,
+                        quanze::ChangeKind::Removed => quanze::ChangeKind::Added,
+                        quanze::ChangeKind::Changed => quanze::ChangeKind::Changed,
+                    };
+                    prop_assert_eq!(m.kind, mirrored);
+                    prop_assert_eq!(&m.record, &c.record);
+                    prop_assert_eq!(m.ended.is_some(), c.restored);
+                    let swapped: Vec<(String, Option<toml::Value>, Option<toml::Value>)> =
+                        c.fields.iter().map(|f| (f.path.clone(), f.after.clone(), f.before.clone())).collect();
+                    let theirs: Vec<(String, Option<toml::Value>, Option<toml::Value>)> =
+                        m.fields.iter().map(|f| (f.path.clone(), f.before.clone(), f.after.clone())).collect();
+                    let mut x = swapped.clone();
+                    let mut y = theirs.clone();
+                    x.sort_by(|p, q| p.0.cmp(&q.0));
+                    y.sort_by(|p, q| p.0.cmp(&q.0));
+                    prop_assert_eq!(x, y);
+                }
+                // Count deltas equal stats(b) − stats(a), on each side's date.
+                for c in &cs.counts {
+                    let count = |l: &List, d: Date| {
+                        let mut r = Registry::new("memory");
+                        r.lists.insert(holder(), l.clone());
+                        Stats::compute(&r, r.list("bureau").unwrap(), d).categories[c.category.id()]
+                    };
+                    prop_assert_eq!(c.before, count(&a, entries[i].date));
+                    prop_assert_eq!(c.after, count(&b, entries[j].date));
+                    let m = back.counts.iter().find(|x| x.category == c.category).unwrap();
+                    prop_assert_eq!((m.before, m.after), (c.after, c.before));
                 }
             }
         }

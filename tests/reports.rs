@@ -1,0 +1,252 @@
+//! Audit checks, and snapshots of every report format on the bundled
+//! registry. After an intended change of a report:
+//! `QUANZE_BLESS=1 cargo test --test reports`, then review the diff.
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use quanze::audit::{AuditOptions, CHECKS, audit};
+use quanze::report::{self, Format};
+use quanze::{ChangeSet, Date, Point, Registry};
+
+fn as_of() -> Date {
+    "2026-11-28".parse().unwrap()
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new("tests/snapshots").join(name);
+    if std::env::var_os("QUANZE_BLESS").is_some() {
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs from the output:\n{actual}",
+        path.display()
+    );
+}
+
+fn options() -> AuditOptions {
+    AuditOptions {
+        as_of: as_of(),
+        ..AuditOptions::default()
+    }
+}
+
+fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(Path::new("tests/fixtures").join(kind))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_audit_check_has_a_fixture_that_triggers_it() {
+    let dirs = fixture_dirs("audit");
+    for c in CHECKS {
+        assert!(
+            dirs.iter().any(|d| d.file_name().unwrap() == c.id),
+            "audit check `{}` has no fixture in tests/fixtures/audit/",
+            c.id
+        );
+    }
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            CHECKS.iter().any(|c| c.id == name),
+            "fixture `{name}` names no audit check"
+        );
+        let reg = Registry::load(&dir).unwrap().registry;
+        let list = reg.list("test-bureau").unwrap();
+        let findings = audit(&reg, list, &options()).unwrap();
+        assert!(
+            findings.iter().any(|f| f.check == name),
+            "{}: `{name}` not found in {findings:?}",
+            dir.display()
+        );
+        snapshot(
+            &format!("audit-{name}.txt"),
+            &report::findings(&findings, Format::Text),
+        );
+    }
+}
+
+#[test]
+fn valid_registries_have_no_findings() {
+    for dir in [
+        "tests/fixtures/valid/minimal",
+        "tests/fixtures/valid/with-history",
+        "registry",
+    ] {
+        let reg = Registry::load(dir).unwrap().registry;
+        for list in reg.lists.values() {
+            let findings = audit(&reg, list, &options()).unwrap();
+            assert!(findings.is_empty(), "{dir}: {findings:?}");
+        }
+    }
+}
+
+#[test]
+fn audit_exit_status_follows_severity() {
+    let run = |dir: &str| {
+        Command::new(env!("CARGO_BIN_EXE_quanze"))
+            .args([
+                "--registry",
+                dir,
+                "audit",
+                "test-bureau",
+                "--as-of",
+                "2026-11-28",
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("tests/fixtures/audit/hash-chain"), Some(1));
+    assert_eq!(
+        run("tests/fixtures/audit/agreement-expiring"),
+        Some(0),
+        "warnings alone do not fail"
+    );
+    assert_eq!(run("tests/fixtures/valid/with-history"), Some(0));
+}
+
+fn bundled() -> Registry {
+    Registry::open("registry").unwrap()
+}
+
+#[test]
+fn diff_2019_to_2021_in_every_format() {
+    let reg = bundled();
+    let list = reg.list("guangzhou-gxj").unwrap();
+    let cs = ChangeSet::between(
+        &reg,
+        list,
+        &Point::Date("2019-12-31".parse().unwrap()),
+        &Point::Date("2021-12-31".parse().unwrap()),
+    )
+    .unwrap();
+    // What an auditor asks: all accounted for, and the bump declared suffices.
+    assert_eq!(cs.unaccounted(), 0);
+    assert!(cs.bump.sufficient);
+    assert!(cs.sentence_after.contains("行政许可13项(含子项共34项)"));
+    for (ext, f) in [
+        ("txt", Format::Text),
+        ("md", Format::Markdown),
+        ("html", Format::Html),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        snapshot(&format!("diff-2019-2021.{ext}"), &report::changeset(&cs, f));
+    }
+    // The JSON is the documented shape.
+    let j: serde_json::Value = serde_json::from_str(&report::changeset(&cs, Format::Json)).unwrap();
+    assert_eq!(j["from"]["version"], "1.0.0");
+    assert_eq!(j["to"]["version"], "3.0.0");
+    assert_eq!(j["counts"][0]["category"], "licensing");
+    assert_eq!(j["counts"][0]["after"]["units"], 34);
+}
+
+#[test]
+fn crosswalk_in_every_format() {
+    let reg = bundled();
+    let list = reg.list("guangzhou-gxj").unwrap();
+    let rows = quanze::crosswalk::crosswalk(
+        list,
+        &Point::Version("3.0.0".parse().unwrap()),
+        &Point::Version("5.0.0".parse().unwrap()),
+    )
+    .unwrap();
+    let changed: Vec<(&str, Vec<String>)> = rows
+        .iter()
+        .filter(|r| r.event != "unchanged" && r.sub.is_none())
+        .map(|r| (r.code.as_str(), r.new_codes.clone()))
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("XK-013", vec!["XK-015".to_owned()]),
+            ("CF-026", vec!["CF-036".to_owned()]),
+            ("CF-027", vec!["CF-036".to_owned()]),
+            ("JC-008", vec!["JC-014".to_owned(), "JC-015".to_owned()]),
+            ("QT-007", vec![]),
+        ]
+    );
+    for (ext, f) in [
+        ("txt", Format::Text),
+        ("md", Format::Markdown),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        snapshot(
+            &format!("crosswalk-3.0.0-5.0.0.{ext}"),
+            &report::crosswalk(&rows, f),
+        );
+    }
+}
+
+#[test]
+fn comparing_two_authorities() {
+    // The bundled list against the small test list: matched by name where
+    // codes differ (民用爆炸物品销售许可 is XK-001 in both), by code otherwise.
+    let left = bundled();
+    let right = Registry::load("tests/fixtures/valid/minimal")
+        .unwrap()
+        .registry;
+    let c = quanze::crosswalk::compare(
+        &left,
+        left.list("guangzhou-gxj").unwrap(),
+        &right,
+        right.list("test-bureau").unwrap(),
+        "2021-12-31".parse().unwrap(),
+    );
+    assert!(
+        c.matched.iter().any(
+            |p| p.left.name == "民用爆炸物品销售许可" && p.right.name == "民用爆炸物品销售许可"
+        )
+    );
+    assert!(
+        c.matched
+            .iter()
+            .any(|p| p.by == "name" && p.left.code == "CF-021"),
+        "对盗窃电能的处罚 matched by name: {:?}",
+        c.matched
+    );
+    // The test list's 在电力设施保护区内进行作业的审批 is named differently
+    // from the bundled item: what only one side has is reported as such.
+    let only_right: Vec<&str> = c.only_right.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(only_right, ["在电力设施保护区内进行作业的审批"]);
+    assert_eq!(c.matched.len(), 2);
+    assert_eq!(c.matched.len() + c.only_left.len(), 73);
+    for (ext, f) in [
+        ("txt", Format::Text),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        snapshot(&format!("compare.{ext}"), &report::comparison(&c, f));
+    }
+}
+
+#[test]
+fn findings_in_every_format() {
+    let reg = Registry::load("tests/fixtures/audit/entrusted-without-agreement")
+        .unwrap()
+        .registry;
+    let findings = audit(&reg, reg.list("test-bureau").unwrap(), &options()).unwrap();
+    for (ext, f) in [
+        ("md", Format::Markdown),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        snapshot(&format!("findings.{ext}"), &report::findings(&findings, f));
+    }
+}
