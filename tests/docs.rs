@@ -100,6 +100,20 @@ fn format_md_examples_are_true() {
 }
 
 #[test]
+fn auditing_md_examples_are_true() {
+    assert!(walk_page("docs/auditing.md") >= 5);
+}
+
+#[test]
+fn auditing_md_documents_every_check() {
+    let md = fs::read_to_string("docs/auditing.md").unwrap();
+    for c in quanze::audit::CHECKS {
+        let row = format!("| `{}` | {} | {} |", c.id, c.severity.id(), c.description);
+        assert!(md.contains(&row), "docs/auditing.md lacks the row: {row}");
+    }
+}
+
+#[test]
 fn readme_examples_are_true() {
     assert!(check_page("README.md") >= 1);
 }
@@ -140,6 +154,11 @@ fn walk_page(page: &str) -> usize {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("registry");
     copy_dir(Path::new("registry"), &root);
+    // Pages may compare with the small valid fixtures.
+    copy_dir(
+        Path::new("tests/fixtures/valid"),
+        &tmp.path().join("tests/fixtures/valid"),
+    );
     let mut ran = 0;
     let mut rewritten = String::new();
     let mut lines = md.lines();
