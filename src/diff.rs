@@ -570,63 +570,23 @@ fn range(h: &History, from: Option<usize>, to: Option<usize>) -> &[Snapshot] {
         &h.versions[start..end]
     }
 }
-
-fn accounting_items(
+/// The entries between the sides (after `from`, up to `to`, or up to the
+/// head for the files side) that change the record `find` picks out of a
+/// state, with their operations that `concerns` the record.
+fn accounting<R: PartialEq>(
     h: Option<&History>,
-    from: Option<usize>,
-    to: Option<usize>,
-    id: &Id,
-    files_side: bool,
+    (from, to, files_side): (Option<usize>, Option<usize>, bool),
+    find: impl Fn(&crate::history::State) -> Option<R>,
+    concerns: impl Fn(&crate::changelog::Op, Option<&R>) -> bool,
 ) -> Vec<Accounting> {
     let Some(h) = h else { return Vec::new() };
-    let mut out = Vec::new();
     let start = from.map_or(0, |n| n + 1);
     let slice = range(h, from, if files_side { None } else { to });
+    let mut out = Vec::new();
     for (k, s) in slice.iter().enumerate() {
-        let idx = start + k;
-        let before = idx
+        let before = (start + k)
             .checked_sub(1)
-            .and_then(|p| h.versions[p].state.item(id));
-        let now = s.state.item(id);
-        if before != now {
-            let ops = s
-                .entry
-                .op
-                .iter()
-                .filter(|op| crate::history::op_concerns(op, id, before.or(now)))
-                .map(|op| op.kind().id().to_owned())
-                .collect();
-            out.push(Accounting {
-                version: s.entry.version.clone(),
-                date: s.entry.date,
-                ops,
-                documents: s
-                    .entry
-                    .decided_by
-                    .iter()
-                    .map(|d| d.number.to_string())
-                    .collect(),
-            });
-        }
-    }
-    out
-}
-
-fn accounting_agreements(
-    h: Option<&History>,
-    from: Option<usize>,
-    to: Option<usize>,
-    id: &Id,
-    files_side: bool,
-) -> Vec<Accounting> {
-    let Some(h) = h else { return Vec::new() };
-    let start = from.map_or(0, |n| n + 1);
-    let slice = range(h, from, if files_side { None } else { to });
-    let mut out = Vec::new();
-    for (k, s) in slice.iter().enumerate() {
-        let idx = start + k;
-        let find = |st: &crate::history::State| st.agreements.iter().find(|a| &a.id == id).cloned();
-        let before = idx.checked_sub(1).and_then(|p| find(&h.versions[p].state));
+            .and_then(|p| find(&h.versions[p].state));
         let now = find(&s.state);
         if before != now {
             out.push(Accounting {
@@ -636,12 +596,7 @@ fn accounting_agreements(
                     .entry
                     .op
                     .iter()
-                    .filter(|op| {
-                        matches!(
-                            op.kind(),
-                            OpKind::AgreementSign | OpKind::AgreementAmend | OpKind::AgreementEnd
-                        )
-                    })
+                    .filter(|op| concerns(op, before.as_ref().or(now.as_ref())))
                     .map(|op| op.kind().id().to_owned())
                     .collect(),
                 documents: s
@@ -721,11 +676,27 @@ impl ChangeSet {
         for c in &mut cs.items {
             let id = c.after.as_ref().or(c.before.as_ref()).map(|r| r.id.clone());
             if let Some(id) = id {
-                c.accounted_by = accounting_items(history.as_ref(), ia, ib, &id, files_side);
+                c.accounted_by = accounting(
+                    history.as_ref(),
+                    (ia, ib, files_side),
+                    |st| st.item(&id).cloned(),
+                    |op, item| crate::history::op_concerns(op, &id, item),
+                );
             }
         }
         for c in &mut cs.agreements {
-            c.accounted_by = accounting_agreements(history.as_ref(), ia, ib, &c.id, files_side);
+            let id = c.id.clone();
+            c.accounted_by = accounting(
+                history.as_ref(),
+                (ia, ib, files_side),
+                |st| st.agreements.iter().find(|a| a.id == id).cloned(),
+                |op, _| {
+                    matches!(
+                        op.kind(),
+                        OpKind::AgreementSign | OpKind::AgreementAmend | OpKind::AgreementEnd
+                    )
+                },
+            );
         }
         // Changes of the files beyond the head are not accounted for, even
         // when an entry touched the same record earlier.

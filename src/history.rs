@@ -109,6 +109,16 @@ impl State {
         set
     }
 
+    /// Refuses a code that any item or sub-item has or had.
+    fn unused(&self, code: &Code) -> Result<(), String> {
+        if self.codes_ever().contains(code.as_str()) {
+            return err(format!(
+                "code `{code}` is already used or was used before; codes are never reused"
+            ));
+        }
+        Ok(())
+    }
+
     /// The item that holds `code` now, or why there is none in force.
     fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, String> {
         if let Some(pos) = self.items.iter().position(|i| &i.code == code) {
@@ -135,13 +145,8 @@ impl State {
         if self.items.iter().any(|i| i.id == item.id) {
             return err(format!("item id `{}` is already used", item.id));
         }
+        self.unused(&item.code)?;
         let codes = self.codes_ever();
-        if codes.contains(item.code.as_str()) {
-            return err(format!(
-                "code `{}` is already used or was used before; codes are never reused",
-                item.code
-            ));
-        }
         for s in &item.sub {
             if codes.contains(s.code.as_str()) || s.code == item.code {
                 return err(format!(
@@ -271,22 +276,14 @@ impl State {
                 *item = new;
             }
             Op::Recode { code, to } => {
-                if self.codes_ever().contains(to.as_str()) {
-                    return err(format!(
-                        "code `{to}` is already used or was used before; codes are never reused"
-                    ));
-                }
+                self.unused(to)?;
                 let item = self.in_force_mut(code)?;
                 item.former_codes.push(item.code.clone());
                 item.code = to.clone();
             }
             Op::Reclassify { code, category, to } => {
-                if let Some(to) = to
-                    && self.codes_ever().contains(to.as_str())
-                {
-                    return err(format!(
-                        "code `{to}` is already used or was used before; codes are never reused"
-                    ));
+                if let Some(to) = to {
+                    self.unused(to)?;
                 }
                 let item = self.in_force_mut(code)?;
                 if item.category == *category {
@@ -367,12 +364,7 @@ impl State {
                 self.end(code, Status::Split, date)?.successors = ids;
             }
             Op::SubAdd { code, sub } => {
-                if self.codes_ever().contains(sub.code.as_str()) {
-                    return err(format!(
-                        "code `{}` is already used or was used before; codes are never reused",
-                        sub.code
-                    ));
-                }
+                self.unused(&sub.code)?;
                 if sub.status != Status::InForce || sub.ended.is_some() {
                     return err(format!(
                         "a new sub-item must be in force, without `ended` (sub-item `{}`)",

@@ -210,6 +210,66 @@ fn groups(cs: &ChangeSet) -> Vec<(&'static str, Vec<&ItemChange>)> {
     out
 }
 
+/// One row of a change table.
+struct Row {
+    code: String,
+    name: String,
+    category: &'static str,
+    details: Vec<String>,
+    basis: String,
+    unaccounted: bool,
+}
+
+fn row(c: &ItemChange) -> Row {
+    let (code, name, cat) = item_label(c);
+    let mut details = Vec::new();
+    let end = ending(c);
+    if !end.is_empty() {
+        details.push(end);
+    }
+    if c.kind == ChangeKind::Changed {
+        details.extend(shown_fields(c).into_iter().map(field_line));
+    }
+    Row {
+        code,
+        name,
+        category: cat.zh(),
+        details,
+        basis: accounted(c),
+        unaccounted: c.accounted_by.is_empty(),
+    }
+}
+
+/// What an agreement change says, one part per line.
+fn agreement_detail(a: &crate::diff::AgreementChange) -> Vec<String> {
+    match a.kind {
+        ChangeKind::Added => vec!["签订".to_owned()],
+        ChangeKind::Removed => vec!["移除".to_owned()],
+        ChangeKind::Changed => a.fields.iter().map(field_line).collect(),
+    }
+}
+
+/// The rows of the count table: category and the items/units before, after
+/// and their change, for categories present on either side.
+fn count_rows(cs: &ChangeSet) -> Vec<[String; 4]> {
+    cs.counts
+        .iter()
+        .filter(|c| c.before.items + c.after.items > 0)
+        .map(|c| {
+            [
+                c.category.zh().to_owned(),
+                format!("{}/{}", c.before.items, c.before.units),
+                format!("{}/{}", c.after.items, c.after.units),
+                format!(
+                    "{}/{}",
+                    signed(c.after.items as i64 - c.before.items as i64),
+                    signed(c.after.units as i64 - c.before.units as i64)
+                ),
+            ]
+        })
+        .collect()
+}
+
 /// Renders a change set.
 pub fn changeset(cs: &ChangeSet, format: Format) -> String {
     match format {
@@ -267,21 +327,13 @@ fn changeset_text(cs: &ChangeSet) -> String {
         pad("调整前", 14),
         pad("调整后", 14)
     );
-    for c in cs
-        .counts
-        .iter()
-        .filter(|c| c.before.items + c.after.items > 0)
-    {
-        let d_items = c.after.items as i64 - c.before.items as i64;
-        let d_units = c.after.units as i64 - c.before.units as i64;
+    for [cat, before, after, change] in count_rows(cs) {
         let _ = writeln!(
             s,
-            "  {}{}{}{}/{}",
-            pad(c.category.zh(), 16),
-            pad(&format!("{}/{}", c.before.items, c.before.units), 14),
-            pad(&format!("{}/{}", c.after.items, c.after.units), 14),
-            signed(d_items),
-            signed(d_units)
+            "  {}{}{}{change}",
+            pad(&cat, 16),
+            pad(&before, 14),
+            pad(&after, 14)
         );
     }
     let _ = writeln!(s, "  (项数/含子项数)");
@@ -340,22 +392,8 @@ fn changeset_md(cs: &ChangeSet) -> String {
         s,
         "## 数量变化\n\n| 类别 | 调整前(项/含子项) | 调整后(项/含子项) | 变化 |\n|---|---|---|---|"
     );
-    for c in cs
-        .counts
-        .iter()
-        .filter(|c| c.before.items + c.after.items > 0)
-    {
-        let _ = writeln!(
-            s,
-            "| {} | {}/{} | {}/{} | {}/{} |",
-            c.category.zh(),
-            c.before.items,
-            c.before.units,
-            c.after.items,
-            c.after.units,
-            signed(c.after.items as i64 - c.before.items as i64),
-            signed(c.after.units as i64 - c.before.units as i64)
-        );
+    for [cat, before, after, change] in count_rows(cs) {
+        let _ = writeln!(s, "| {cat} | {before} | {after} | {change} |");
     }
     for (name, items) in groups(cs) {
         let _ = writeln!(
@@ -364,25 +402,15 @@ fn changeset_md(cs: &ChangeSet) -> String {
             items.len()
         );
         for c in items {
-            let (code, item_name, cat) = item_label(c);
-            let mut detail = ending(c);
-            if c.kind == ChangeKind::Changed {
-                let fields: Vec<String> = shown_fields(c).into_iter().map(field_line).collect();
-                if !fields.is_empty() {
-                    if !detail.is_empty() {
-                        detail.push_str("; ");
-                    }
-                    detail.push_str(&fields.join("; "));
-                }
-            }
+            let r = row(c);
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} |",
-                md(&code),
-                md(&item_name),
-                cat.zh(),
-                md(&detail),
-                md(&accounted(c))
+                md(&r.code),
+                md(&r.name),
+                r.category,
+                md(&r.details.join("; ")),
+                md(&r.basis)
             );
         }
     }
@@ -392,18 +420,12 @@ fn changeset_md(cs: &ChangeSet) -> String {
             "\n## 委托协议变化\n\n| 协议 | 名称 | 情况 |\n|---|---|---|"
         );
         for a in &cs.agreements {
-            let fields: Vec<String> = a.fields.iter().map(field_line).collect();
-            let kind = match a.kind {
-                ChangeKind::Added => "签订".to_owned(),
-                ChangeKind::Removed => "移除".to_owned(),
-                ChangeKind::Changed => fields.join("; "),
-            };
             let _ = writeln!(
                 s,
                 "| {} | {} | {} |",
                 md(a.id.as_str()),
                 md(&a.title),
-                md(&kind)
+                md(&agreement_detail(a).join("; "))
             );
         }
     }
@@ -450,21 +472,10 @@ fn changeset_html(cs: &ChangeSet) -> String {
         s,
         "<h2>数量变化</h2>\n<table>\n<tr><th>类别</th><th>调整前(项/含子项)</th><th>调整后(项/含子项)</th><th>变化</th></tr>"
     );
-    for c in cs
-        .counts
-        .iter()
-        .filter(|c| c.before.items + c.after.items > 0)
-    {
+    for [cat, before, after, change] in count_rows(cs) {
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{}/{}</td><td>{}/{}</td><td>{}/{}</td></tr>",
-            c.category.zh(),
-            c.before.items,
-            c.before.units,
-            c.after.items,
-            c.after.units,
-            signed(c.after.items as i64 - c.before.items as i64),
-            signed(c.after.units as i64 - c.before.units as i64)
+            "<tr><td>{cat}</td><td>{before}</td><td>{after}</td><td>{change}</td></tr>"
         );
     }
     s.push_str("</table>\n");
@@ -475,27 +486,20 @@ fn changeset_html(cs: &ChangeSet) -> String {
             items.len()
         );
         for c in items {
-            let (code, item_name, cat) = item_label(c);
-            let mut detail = e(&ending(c));
-            if c.kind == ChangeKind::Changed {
-                for f in shown_fields(c) {
-                    if !detail.is_empty() {
-                        detail.push_str("<br>");
-                    }
-                    detail.push_str(&e(&field_line(f)));
-                }
-            }
-            let basis = if c.accounted_by.is_empty() {
-                format!("<span class=\"missing\">{}</span>", e(&accounted(c)))
+            let r = row(c);
+            let detail: Vec<String> = r.details.iter().map(|d| e(d)).collect();
+            let basis = if r.unaccounted {
+                format!("<span class=\"missing\">{}</span>", e(&r.basis))
             } else {
-                e(&accounted(c))
+                e(&r.basis)
             };
             let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{detail}</td><td>{basis}</td></tr>",
-                e(&code),
-                e(&item_name),
-                cat.zh()
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{basis}</td></tr>",
+                e(&r.code),
+                e(&r.name),
+                r.category,
+                detail.join("<br>")
             );
         }
         s.push_str("</table>\n");
@@ -506,21 +510,13 @@ fn changeset_html(cs: &ChangeSet) -> String {
             "<h2>委托协议变化</h2>\n<table>\n<tr><th>协议</th><th>名称</th><th>情况</th></tr>"
         );
         for a in &cs.agreements {
-            let detail = match a.kind {
-                ChangeKind::Added => "签订".to_owned(),
-                ChangeKind::Removed => "移除".to_owned(),
-                ChangeKind::Changed => a
-                    .fields
-                    .iter()
-                    .map(|f| e(&field_line(f)))
-                    .collect::<Vec<_>>()
-                    .join("<br>"),
-            };
+            let detail: Vec<String> = agreement_detail(a).iter().map(|d| e(d)).collect();
             let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{detail}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 e(a.id.as_str()),
-                e(&a.title)
+                e(&a.title),
+                detail.join("<br>")
             );
         }
         s.push_str("</table>\n");

@@ -10,6 +10,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -268,20 +271,6 @@ fn walk_page(page: &str) -> usize {
     }
     ran
 }
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn adjusting_md_walkthrough_is_true() {
     assert!(walk_page("docs/adjusting.md") >= 8);

@@ -9,6 +9,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::{copy_dir, fixture_dirs};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -24,17 +27,6 @@ fn problems(dir: &Path) -> Vec<Diagnostic> {
     p.extend(loaded.registry.validate(as_of()));
     p
 }
-
-fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(Path::new("tests/fixtures").join(kind))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
 fn rule_of(dir: &Path) -> String {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
     name.split("--").next().unwrap().to_owned()
@@ -173,17 +165,4 @@ fn all_problems_of_a_run_are_reported() {
             Rule::PromisedExceedsLegal
         ]
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
 }

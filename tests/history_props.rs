@@ -10,6 +10,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::copy_dir;
+
 use std::collections::HashSet;
 
 use proptest::prelude::*;
@@ -648,18 +651,5 @@ proptest! {
         let mut problems = loaded.problems;
         problems.extend(loaded.registry.validate(Date::new(2026, 11, 28).unwrap()));
         prop_assert!(!problems.is_empty(), "changing byte {} of {} to {:#04x} went unnoticed", i, file.display(), byte);
-    }
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
     }
 }

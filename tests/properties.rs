@@ -6,6 +6,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::copy_dir;
+
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use quanze::{
@@ -543,7 +546,7 @@ mod robustness {
         #[test]
         fn edited_files_never_panic(file in 0usize..FILES.len(), edits in prop::collection::vec(edit(), 1..4)) {
             let tmp = tempfile::tempdir().unwrap();
-            super::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), tmp.path());
+            copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), tmp.path());
             let path = tmp.path().join(FILES[file]);
             let mut text = std::fs::read_to_string(&path).unwrap();
             for e in &edits {
@@ -564,19 +567,6 @@ mod robustness {
                     let _ = quanze::render_item(&loaded.registry, list, item, Date::new(2021, 12, 31).unwrap(), quanze::Lang::Zh);
                 }
             }
-        }
-    }
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
         }
     }
 }

@@ -5,8 +5,11 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::fixture_dirs;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use quanze::audit::{AuditOptions, CHECKS, audit};
@@ -37,17 +40,6 @@ fn options() -> AuditOptions {
         ..AuditOptions::default()
     }
 }
-
-fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(Path::new("tests/fixtures").join(kind))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
 #[test]
 fn every_audit_check_has_a_fixture_that_triggers_it() {
     let dirs = fixture_dirs("audit");

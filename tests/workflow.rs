@@ -5,25 +5,14 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_quanze");
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
-}
-
 /// A fresh copy of the fixture with a two-entry history (1.0.0, 1.1.0).
 fn registry() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
