@@ -2,7 +2,8 @@
 """Validates registry TOML files against the JSON Schemas in docs/schema/
 with an independent validator (the `jsonschema` package, Draft 2020-12).
 
-Usage: validate-schemas.py DIR... (registry roots). Exits 1 on any error.
+Usage: validate-schemas.py [--catalogue FILE.json]... DIR... (registry roots).
+Exits 1 on any error.
 Run by .ci/run in a virtual environment that it creates.
 """
 import json
@@ -35,7 +36,21 @@ def main() -> int:
         jsonschema.Draft202012Validator.check_schema(schema)
         validators[f.name.removesuffix(".schema.json")] = jsonschema.Draft202012Validator(schema)
     checked = errors = 0
-    for arg in sys.argv[1:]:
+    args = sys.argv[1:]
+    roots = []
+    while args:
+        arg = args.pop(0)
+        if arg == "--catalogue":
+            path = pathlib.Path(args.pop(0))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            checked += 1
+            for e in validators["catalogue"].iter_errors(data):
+                errors += 1
+                where = "/".join(str(p) for p in e.absolute_path)
+                print(f"{path}: {where}: {e.message}")
+        else:
+            roots.append(arg)
+    for arg in roots:
         root = pathlib.Path(arg)
         for path in sorted(root.rglob("*.toml")):
             kind = kind_of(root, path)

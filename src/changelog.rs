@@ -271,6 +271,7 @@ impl Op {
 
 /// A semver bump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Bump {
     /// Descriptive edits.

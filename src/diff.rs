@@ -9,6 +9,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
 use crate::changelog::{Bump, OpKind};
 use crate::history::{History, Snapshot};
 use crate::id::{Date, Id, Version};
@@ -18,6 +21,7 @@ use crate::stats::{Count, Stats};
 
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Side {
     /// How the side was named: a version, a date, or `files`.
     pub label: String,
@@ -29,6 +33,7 @@ pub struct Side {
 
 /// How an item is named in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct ItemRef {
     /// Stable id.
     pub id: Id,
@@ -55,17 +60,21 @@ impl ItemRef {
 /// `implementation.promised_days` or `sub[XK-001-02].implementation.handling`
 /// (sub-items by code, agreement items by item id, other arrays by index).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct FieldChange {
     /// The key path.
     pub path: String,
     /// The value before (`None`: absent).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
     pub before: Option<toml::Value>,
     /// The value after (`None`: absent).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
     pub after: Option<toml::Value>,
 }
 
 /// What happened to a record between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     /// Only on the `to` side.
@@ -78,6 +87,7 @@ pub enum ChangeKind {
 
 /// How an item ended between the two sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Ending {
     /// The status it ended with (`cancelled`, `merged`, `split`, …).
     pub how: Status,
@@ -89,6 +99,7 @@ pub struct Ending {
 
 /// A change-log entry that accounts for a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Accounting {
     /// The version the entry made.
     pub version: Version,
@@ -102,6 +113,7 @@ pub struct Accounting {
 
 /// One item's change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct ItemChange {
     /// Added, removed or changed.
     pub kind: ChangeKind,
@@ -117,6 +129,7 @@ pub struct ItemChange {
     /// The element changes (for `changed`).
     pub fields: Vec<FieldChange>,
     /// The whole record (for `added`: the new one; for `removed`: the old one).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
     pub record: Option<toml::Value>,
     /// The change-log entries that account for the change (empty when none
     /// does: a change on disk that no entry records).
@@ -125,6 +138,7 @@ pub struct ItemChange {
 
 /// One agreement's change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct AgreementChange {
     /// Added, removed or changed.
     pub kind: ChangeKind,
@@ -135,6 +149,7 @@ pub struct AgreementChange {
     /// The element changes.
     pub fields: Vec<FieldChange>,
     /// The whole record (for `added` and `removed`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
     pub record: Option<toml::Value>,
     /// The entries that account for the change.
     pub accounted_by: Vec<Accounting>,
@@ -142,6 +157,7 @@ pub struct AgreementChange {
 
 /// Counts of one category on both sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct CountDelta {
     /// The category.
     pub category: Category,
@@ -153,6 +169,7 @@ pub struct CountDelta {
 
 /// Items of one source and grantor on both sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct SourceDelta {
     /// The source.
     pub source: Source,
@@ -168,6 +185,7 @@ pub struct SourceDelta {
 
 /// The bump the changes require against the one the versions declare.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct BumpCheck {
     /// Required by the changes (none when nothing changed).
     pub required: Option<Bump>,
@@ -179,6 +197,7 @@ pub struct BumpCheck {
 
 /// A change-log entry between the two sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EntrySummary {
     /// The version it made.
     pub version: Version,
@@ -192,6 +211,7 @@ pub struct EntrySummary {
 
 /// Everything that changed between two states of a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct ChangeSet {
     /// The list's holder.
     pub authority: Id,

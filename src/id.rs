@@ -236,6 +236,16 @@ impl Date {
         self.0.year()
     }
 
+    /// The month (1–12).
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> i8 {
+        self.0.day()
+    }
+
     /// Today's date in the system time zone.
     pub fn today() -> Self {
         Self(jiff::ZonedDateTime::now().date())

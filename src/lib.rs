@@ -18,6 +18,7 @@
 //! in `docs/adjusting.md`.
 
 pub mod audit;
+pub mod catalogue;
 mod changelog;
 pub mod crosswalk;
 pub mod diag;

@@ -210,6 +210,32 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX
+    /// with the `xlsx` feature), byte-identical for the same registry state.
+    Publish {
+        /// The authority.
+        authority: String,
+        /// Publish this version (default: the latest, or the one in force on --as-of).
+        #[arg(long, value_name = "VERSION")]
+        at: Option<Version>,
+        /// Count what is in force on this date (default: the version's date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Formats, comma-separated (html, md, csv, json, xlsx); default: all built in.
+        #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+        format: Vec<String>,
+        /// The directory to write into (created if missing).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        out: PathBuf,
+        /// Language of labels and headings.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
+    /// Tell whether a published JSON catalogue matches the registry at its version.
+    VerifyCatalogue {
+        /// The JSON catalogue.
+        file: PathBuf,
+    },
     /// Apply an operations file: record it as a new change-log entry and update the list files.
     Apply {
         /// The authority.
@@ -678,6 +704,92 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                 quanze::crosswalk::compare(&reg, l, &other, r, as_of.unwrap_or_else(Date::today));
             print(&quanze::report::comparison(&c, format.into()));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Publish {
+            authority,
+            at,
+            as_of,
+            format,
+            out,
+            lang,
+        } => {
+            let reg = load_clean(root)?;
+            let list = find_list(&reg, &authority, root)?;
+            let sel = quanze::catalogue::Selection { at, as_of };
+            let cat =
+                quanze::catalogue::Catalogue::build(&reg, list, &sel).map_err(|e| fail(&e))?;
+            let writers = quanze::catalogue::writers();
+            let chosen: Vec<&Box<dyn quanze::catalogue::Writer>> = if format.is_empty() {
+                writers.iter().collect()
+            } else {
+                let mut v = Vec::new();
+                for f in &format {
+                    match writers.iter().find(|w| w.name() == f.as_str()) {
+                        Some(w) => v.push(w),
+                        None => {
+                            let names: Vec<&str> = writers.iter().map(|w| w.name()).collect();
+                            let hint = if f == "xlsx" {
+                                " (xlsx needs a build with `--features xlsx`)"
+                            } else {
+                                ""
+                            };
+                            return Err(fail(&format!(
+                                "unknown format `{f}`; this build has {}{hint}",
+                                names.join(", ")
+                            )));
+                        }
+                    }
+                }
+                v
+            };
+            std::fs::create_dir_all(&out).map_err(|e| fail(&format!("{}: {e}", out.display())))?;
+            let mut s = String::new();
+            for w in chosen {
+                let bytes = w.render(&cat, lang.into()).map_err(|e| fail(&e))?;
+                let path = out.join(cat.file_name(w.extension()));
+                quanze::write_atomic(&path, &bytes).map_err(|e| fail(&e.to_string()))?;
+                s.push_str(&format!(
+                    "wrote {} ({} bytes)\n",
+                    path.display(),
+                    bytes.len()
+                ));
+            }
+            print(&s);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::VerifyCatalogue { file } => {
+            let reg = load_clean(root)?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| fail(&format!("{}: {e}", file.display())))?;
+            match quanze::catalogue::verify(&reg, &text)
+                .map_err(|e| fail(&format!("{}: {e}", file.display())))?
+            {
+                quanze::catalogue::VerifyOutcome::Matches {
+                    version,
+                    entry_hash,
+                } => {
+                    print(&format!(
+                        "{} matches the registry at version {version} (entry {})\n",
+                        file.display(),
+                        entry_hash.as_deref().unwrap_or("-")
+                    ));
+                    Ok(ExitCode::SUCCESS)
+                }
+                quanze::catalogue::VerifyOutcome::Differs(paths) => {
+                    let mut s = format!(
+                        "{} does not match the registry; it differs at:\n",
+                        file.display()
+                    );
+                    for p in paths.iter().take(50) {
+                        s.push_str(&format!("  {p}\n"));
+                    }
+                    if paths.len() > 50 {
+                        s.push_str(&format!("  … and {} more\n", paths.len() - 50));
+                    }
+                    print(&s);
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
         Command::Apply {
             authority,

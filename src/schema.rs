@@ -91,17 +91,28 @@ fn drop_null(v: &mut serde_json::Value) {
     }
 }
 
+/// A TOML file kind's schema: without nulls, which TOML cannot write.
 fn pretty(schema: &Schema) -> String {
     let mut value = schema.as_value().clone();
     drop_null(&mut value);
-    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+    to_text(&value)
+}
+
+/// A JSON output's schema, nulls kept.
+fn pretty_json(schema: &Schema) -> String {
+    to_text(schema.as_value())
+}
+
+fn to_text(value: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s
 }
 
 /// Every file kind with its schema as pretty JSON, in a fixed order:
 /// `authorities`, `documents`, `list`, `items`, `agreement`, `statistics`,
-/// `changelog`.
+/// `changelog`, and `catalogue` (the JSON catalogue that `quanze publish`
+/// writes).
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("authorities", pretty(&schema_for!(AuthoritiesFile))),
@@ -111,5 +122,9 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("agreement", pretty(&schema_for!(Agreement))),
         ("statistics", pretty(&schema_for!(Statistics))),
         ("changelog", pretty(&schema_for!(Entry))),
+        (
+            "catalogue",
+            pretty_json(&schema_for!(crate::catalogue::Catalogue)),
+        ),
     ]
 }

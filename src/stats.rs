@@ -8,12 +8,16 @@ use std::fmt::Write as _;
 use indexmap::IndexMap;
 use serde::Serialize;
 
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
 use crate::id::{Date, Id, Version};
 use crate::model::{Category, Implementation, Item, Source};
 use crate::registry::{List, Registry};
 
 /// Items and units of one category (or of a group of items).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Count {
     /// Items (主项) in force.
     pub items: usize,
@@ -30,6 +34,7 @@ impl Count {
 
 /// Items from one source and granting authority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct SourceCount {
     /// The source.
     pub source: Source,
@@ -48,6 +53,7 @@ pub struct SourceCount {
 
 /// A ratio with its parts, so that readers can recompute it exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Ratio {
     /// Numerator.
     pub numerator: u64,
@@ -87,6 +93,7 @@ impl Ratio {
 
 /// The indicators of handling on application, over licensing units in force.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Indicators {
     /// 即办率: immediate units / licensing units.
     pub immediate: Ratio,
@@ -106,6 +113,7 @@ pub struct Indicators {
 
 /// Cases handled in one year, by category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Cases {
     /// The year.
     pub year: i16,
@@ -120,6 +128,7 @@ pub struct Cases {
 /// The JSON form (`quanze stats --format json`) is this structure; its shape
 /// is documented in `docs/format.md` and kept stable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Stats {
     /// The holder.
     pub authority: Id,

