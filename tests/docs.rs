@@ -121,17 +121,32 @@ fn publishing_md_excerpts_are_true() {
     let md = fs::read_to_string("docs/publishing.md").unwrap();
     let mut n = 0;
     for (info, before, body) in blocks(&md) {
-        let Some(file) = before.strip_prefix("<!-- excerpt: ").and_then(|r| r.strip_suffix(" -->")) else {
+        let Some(file) = before
+            .strip_prefix("<!-- excerpt: ")
+            .and_then(|r| r.strip_suffix(" -->"))
+        else {
             continue;
         };
         assert_eq!(info, "text");
-        let source = fs::read_to_string(file).unwrap().replace("\r\n", "\n").replace('\u{feff}', "");
-        assert!(source.contains(&body), "docs/publishing.md quotes {file} wrongly:\n{body}");
+        let source = fs::read_to_string(file)
+            .unwrap()
+            .replace("\r\n", "\n")
+            .replace('\u{feff}', "");
+        assert!(
+            source.contains(&body),
+            "docs/publishing.md quotes {file} wrongly:\n{body}"
+        );
         n += 1;
     }
     assert_eq!(n, 3);
-    for img in ["docs/img/catalogue-2021-desktop.png", "docs/img/catalogue-2021-phone.png"] {
-        assert!(md.contains(img.trim_start_matches("docs/")), "{img} is not shown");
+    for img in [
+        "docs/img/catalogue-2021-desktop.png",
+        "docs/img/catalogue-2021-phone.png",
+    ] {
+        assert!(
+            md.contains(img.trim_start_matches("docs/")),
+            "{img} is not shown"
+        );
         assert!(Path::new(img).exists(), "{img} is missing");
     }
 }
