@@ -175,10 +175,7 @@ fn uncovered(state: &State, date: Date) -> Vec<(String, Id)> {
 }
 
 fn state_of(list: &List) -> State {
-    State {
-        items: list.items.clone(),
-        agreements: list.agreements.clone(),
-    }
+    State::new(list.items.clone(), list.agreements.clone())
 }
 
 /// Audits `list` of `registry`: every check of [`CHECKS`] over the versions

@@ -11,12 +11,33 @@ use crate::registry::List;
 
 /// The content of a list that the change log versions: its items (ended ones
 /// included) and its agreements.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct State {
     /// Items, in the order the log added them.
     pub items: Vec<Item>,
     /// Agreements, in the order the log signed them.
     pub agreements: Vec<Agreement>,
+    /// Codes and ids in use, kept as operations apply (so that checking a
+    /// new code costs one lookup, not a scan of the list).
+    index: Index,
+}
+
+impl PartialEq for State {
+    /// States are equal when their items and agreements are.
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.agreements == other.agreements
+    }
+}
+
+/// Every code ever used (item, former and sub-item codes), every id, and
+/// where each current code is. It covers the first `scanned` items; items
+/// appended later are added when the index is next used.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    scanned: usize,
+    codes: HashSet<String>,
+    ids: HashSet<Id>,
+    by_code: HashMap<String, usize>,
 }
 
 /// Why an operation cannot apply to the state it meets.
@@ -99,19 +120,51 @@ where
 }
 
 impl State {
-    fn codes_ever(&self) -> HashSet<&str> {
-        let mut set = HashSet::new();
-        for i in &self.items {
-            set.insert(i.code.as_str());
-            set.extend(i.former_codes.iter().map(Code::as_str));
-            set.extend(i.sub.iter().map(|s| s.code.as_str()));
+    /// A state of these items and agreements.
+    pub fn new(items: Vec<Item>, agreements: Vec<Agreement>) -> Self {
+        Self {
+            items,
+            agreements,
+            index: Index::default(),
         }
-        set
+    }
+
+    /// The index, brought up to date with the items appended since it was
+    /// last used (and rebuilt if items were removed).
+    fn index(&mut self) -> &mut Index {
+        if self.index.scanned > self.items.len() {
+            self.index = Index::default();
+        }
+        for n in self.index.scanned..self.items.len() {
+            let i = &self.items[n];
+            let ix = &mut self.index;
+            ix.ids.insert(i.id.clone());
+            ix.codes.insert(i.code.to_string());
+            ix.codes
+                .extend(i.former_codes.iter().map(ToString::to_string));
+            ix.codes.extend(i.sub.iter().map(|s| s.code.to_string()));
+            ix.by_code.insert(i.code.to_string(), n);
+        }
+        self.index.scanned = self.items.len();
+        &mut self.index
+    }
+
+    /// Records that the item that had code `old` has a new one (recode,
+    /// reclassify).
+    fn recoded(&mut self, old: &Code) {
+        let ix = self.index();
+        if let Some(pos) = ix.by_code.remove(old.as_str())
+            && let Some(code) = self.items.get(pos).map(|i| i.code.to_string())
+        {
+            let ix = &mut self.index;
+            ix.codes.insert(code.clone());
+            ix.by_code.insert(code, pos);
+        }
     }
 
     /// Refuses a code that any item or sub-item has or had.
-    fn unused(&self, code: &Code) -> Result<(), String> {
-        if self.codes_ever().contains(code.as_str()) {
+    fn unused(&mut self, code: &Code) -> Result<(), String> {
+        if self.index().codes.contains(code.as_str()) {
             return err(format!(
                 "code `{code}` is already used or was used before; codes are never reused"
             ));
@@ -121,7 +174,8 @@ impl State {
 
     /// The item that holds `code` now, or why there is none in force.
     fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, String> {
-        if let Some(pos) = self.items.iter().position(|i| &i.code == code) {
+        let pos = self.index().by_code.get(code.as_str()).copied();
+        if let Some(pos) = pos.filter(|p| self.items.get(*p).is_some_and(|i| &i.code == code)) {
             let item = &mut self.items[pos];
             if item.status.is_ended() {
                 let when = item.ended.map(|d| format!(" on {d}")).unwrap_or_default();
@@ -141,14 +195,17 @@ impl State {
         err(format!("no item has code `{code}`"))
     }
 
-    fn check_new(&self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), String> {
-        if self.items.iter().any(|i| i.id == item.id) {
+    fn check_new(&mut self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), String> {
+        if self.index().ids.contains(&item.id) {
             return err(format!("item id `{}` is already used", item.id));
         }
         self.unused(&item.code)?;
-        let codes = self.codes_ever();
+        let mut seen = HashSet::new();
         for s in &item.sub {
-            if codes.contains(s.code.as_str()) || s.code == item.code {
+            if self.index().codes.contains(s.code.as_str())
+                || s.code == item.code
+                || !seen.insert(&s.code)
+            {
                 return err(format!(
                     "sub-item code `{}` is already used or was used before",
                     s.code
@@ -181,6 +238,12 @@ impl State {
 
     fn end(&mut self, code: &Code, status: Status, date: Date) -> Result<&mut Item, String> {
         let item = self.in_force_mut(code)?;
+        if date <= item.effective {
+            return err(format!(
+                "`{code}` takes effect on {}; an adjustment dated {date} cannot end it (it would never be in force)",
+                item.effective
+            ));
+        }
         item.status = status;
         item.ended = Some(date);
         for s in &mut item.sub {
@@ -280,6 +343,7 @@ impl State {
                 let item = self.in_force_mut(code)?;
                 item.former_codes.push(item.code.clone());
                 item.code = to.clone();
+                self.recoded(code);
             }
             Op::Reclassify { code, category, to } => {
                 if let Some(to) = to {
@@ -293,6 +357,7 @@ impl State {
                 if let Some(to) = to {
                     item.former_codes.push(item.code.clone());
                     item.code = to.clone();
+                    self.recoded(code);
                 }
             }
             Op::Merge { codes, into, item } => {
@@ -371,10 +436,25 @@ impl State {
                         sub.code
                     ));
                 }
-                self.in_force_mut(code)?.sub.push(sub.clone());
+                let item = self.in_force_mut(code)?;
+                if item.implementation.is_some() {
+                    return err(format!(
+                        "item `{code}` has implementation elements of its own; with sub-items they belong on each sub-item: unset them first (`modify` with `unset = [\"implementation\"]`, in the same entry)"
+                    ));
+                }
+                item.sub.push(sub.clone());
+                self.index().codes.insert(sub.code.to_string());
             }
             Op::SubRemove { code, sub } => {
-                let s = sub_in_force(self.in_force_mut(code)?, sub)?;
+                let item = self.in_force_mut(code)?;
+                let item_effective = item.effective;
+                let s = sub_in_force(item, sub)?;
+                let starts = s.effective.unwrap_or(item_effective);
+                if date <= starts {
+                    return err(format!(
+                        "sub-item `{sub}` takes effect on {starts}; an adjustment dated {date} cannot end it"
+                    ));
+                }
                 s.status = Status::Cancelled;
                 s.ended = Some(date);
             }

@@ -260,7 +260,12 @@ fn check_version(list: &List, adj: &Adjustment, required: Bump) -> Result<(), Wr
     Ok(())
 }
 
-fn entry_text(entry: &Entry) -> Result<String, WriteError> {
+/// The text of a change-log entry as quanze writes it (the bytes its hash
+/// covers).
+///
+/// # Errors
+/// When the entry cannot be written as TOML.
+pub fn entry_text(entry: &Entry) -> Result<String, WriteError> {
     let body = toml::to_string_pretty(entry)
         .map_err(|e| WriteError::Rejected(format!("cannot write the entry: {e}")))?;
     Ok(format!(

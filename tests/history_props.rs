@@ -124,12 +124,13 @@ impl Interpreter {
         toml::from_str(&format!("code = \"{code}\"\nname = \"子项\"\n")).unwrap()
     }
 
-    /// Codes of items in force (status in force), in state order.
+    /// Codes of items in force (status in force) since before today, in
+    /// state order: an item cannot end on the day it takes effect.
     fn in_force(&self) -> Vec<String> {
         self.state
             .items
             .iter()
-            .filter(|i| i.status == Status::InForce)
+            .filter(|i| i.status == Status::InForce && i.effective < self.date)
             .map(|i| i.code.to_string())
             .collect()
     }
@@ -211,7 +212,11 @@ impl Interpreter {
                     .state
                     .items
                     .iter()
-                    .filter(|i| i.status == Status::InForce && i.grantor.is_some())
+                    .filter(|i| {
+                        i.status == Status::InForce
+                            && i.grantor.is_some()
+                            && i.effective < self.date
+                    })
                     .map(|i| i.code.to_string())
                     .collect();
                 Op::Withdraw {
@@ -303,13 +308,22 @@ impl Interpreter {
                     .items
                     .iter()
                     .filter(|i| {
-                        i.status == Status::InForce && i.sub.iter().any(|s| !s.status.is_ended())
+                        i.status == Status::InForce
+                            && i.effective < self.date
+                            && i.sub.iter().any(|s| {
+                                !s.status.is_ended() && s.effective.is_none_or(|e| e < self.date)
+                            })
                     })
                     .map(|i| i.code.to_string())
                     .collect();
                 let c = Self::pick(&with_subs, *n)?;
                 let item = self.state.items.iter().find(|i| i.code.as_str() == c)?;
-                let sub = item.sub.iter().find(|s| !s.status.is_ended())?.code.clone();
+                let sub = item
+                    .sub
+                    .iter()
+                    .find(|s| !s.status.is_ended() && s.effective.is_none_or(|e| e < self.date))?
+                    .code
+                    .clone();
                 if matches!(intent, Intent::SubRemove(_)) {
                     Op::SubRemove { code: code(c), sub }
                 } else {

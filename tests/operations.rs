@@ -515,3 +515,74 @@ fn the_bump_of_an_entry_is_its_largest() {
     assert_eq!(Bump::between(&v("1.2.3"), &v("1.2.3")), None);
     assert_eq!(Bump::between(&v("1.2.3"), &v("1.0.9")), None);
 }
+
+#[test]
+fn nothing_ends_on_the_day_it_takes_effect() {
+    let mut s = base();
+    let d = date("2021-07-01");
+    let mut new = own("n-1", "N-1", "other");
+    new.effective = d;
+    s.apply_op(
+        &holder(),
+        d,
+        &Op::Add {
+            item: Box::new(new),
+        },
+    )
+    .unwrap();
+    let err = s
+        .apply_op(
+            &holder(),
+            d,
+            &op("[[op]]\nkind = \"cancel\"\ncode = \"N-1\"\n"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        "`N-1` takes effect on 2021-07-01; an adjustment dated 2021-07-01 cannot end it (it would never be in force)"
+    );
+    s.apply_op(&holder(), d, &op("[[op]]\nkind = \"sub-add\"\ncode = \"A-2\"\n[op.sub]\ncode = \"A-2-01\"\nname = \"新办\"\neffective = \"2021-07-01\"\n"))
+        .unwrap();
+    let err = s
+        .apply_op(
+            &holder(),
+            d,
+            &op("[[op]]\nkind = \"sub-remove\"\ncode = \"A-2\"\nsub = \"A-2-01\"\n"),
+        )
+        .unwrap_err();
+    assert!(err.contains("cannot end it"), "{err}");
+}
+
+#[test]
+fn a_first_sub_item_needs_the_item_implementation_moved() {
+    let mut s = base();
+    let d = date("2021-07-01");
+    let mut with_limits = own("w-1", "W-1", "licensing");
+    with_limits.implementation = Some(quanze::Implementation {
+        legal_days: Some(20),
+        promised_days: Some(10),
+        handling: Some(quanze::Handling::Promised),
+        ..Default::default()
+    });
+    s.apply_op(
+        &holder(),
+        date("2020-01-01"),
+        &Op::Add {
+            item: Box::new(with_limits),
+        },
+    )
+    .unwrap();
+    let add_sub = op(
+        "[[op]]\nkind = \"sub-add\"\ncode = \"W-1\"\n[op.sub]\ncode = \"W-1-01\"\nname = \"新办\"\n",
+    );
+    let err = s.apply_op(&holder(), d, &add_sub).unwrap_err();
+    assert!(err.contains("unset them first"), "{err}");
+    // Unset in the same entry, then add: accepted.
+    s.apply_op(
+        &holder(),
+        d,
+        &op("[[op]]\nkind = \"modify\"\ncode = \"W-1\"\nunset = [\"implementation\"]\n"),
+    )
+    .unwrap();
+    s.apply_op(&holder(), d, &add_sub).unwrap();
+}
