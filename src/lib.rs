@@ -51,4 +51,4 @@ pub use model::{
 };
 pub use registry::{Error, List, Loaded, Registry, write_atomic};
 pub use show::{Lang, render_item};
-pub use stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats};
+pub use stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats, export_line};

@@ -231,6 +231,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
     },
+    /// Export the items of every list (or one) as JSON Lines, one item per
+    /// line with its authority and version, for DuckDB, Spark and the like.
+    Export {
+        /// Only this authority's list.
+        authority: Option<String>,
+        /// Export what is in force on this date (default: every record of the head).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+    },
     /// Tell whether a published JSON catalogue matches the registry at its version.
     VerifyCatalogue {
         /// The JSON catalogue.
@@ -755,6 +764,34 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                 ));
             }
             print(&s);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { authority, as_of } => {
+            let reg = load_clean(root)?;
+            if let Some(a) = &authority {
+                find_list(&reg, a, root)?;
+            }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for list in reg.lists.values() {
+                if authority.as_deref().is_some_and(|a| a != list.authority.as_str()) {
+                    continue;
+                }
+                let view = match as_of {
+                    Some(d) => list.as_of(d).unwrap_or_else(|| list.clone()),
+                    None => list.clone(),
+                };
+                for item in &view.items {
+                    if as_of.is_some_and(|d| !item.in_force_on(d)) {
+                        continue;
+                    }
+                    let line = quanze::export_line(&view, item).map_err(|e| fail(&e))?;
+                    if out.write_all(line.as_bytes()).is_err() {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+            }
+            let _ = out.flush();
             Ok(ExitCode::SUCCESS)
         }
         Command::VerifyCatalogue { file } => {

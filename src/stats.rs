@@ -511,3 +511,21 @@ mod tests {
         assert_eq!(Ratio::new(1, 0).display(), "-");
     }
 }
+
+/// One line of the JSON Lines export: the item's record with its list's
+/// `authority` and `version` first.
+///
+/// # Errors
+/// When the item cannot be written as JSON.
+pub fn export_line(list: &List, item: &Item) -> Result<String, String> {
+    let mut v = serde_json::to_value(item).map_err(|e| e.to_string())?;
+    let mut line = serde_json::Map::new();
+    line.insert("authority".into(), serde_json::Value::String(list.authority.to_string()));
+    line.insert("version".into(), serde_json::Value::String(list.meta.version.to_string()));
+    if let Some(obj) = v.as_object_mut() {
+        line.append(obj);
+    }
+    let mut s = serde_json::to_string(&line).map_err(|e| e.to_string())?;
+    s.push('\n');
+    Ok(s)
+}
