@@ -22,8 +22,16 @@ use quanze::{ChangeSet, Date, Lang, Point, Registry, Stats};
 fn peak_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|k| k.parse::<f64>().ok())
+        })
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
@@ -65,10 +73,19 @@ fn main() {
     let t = Instant::now();
     let loaded = Registry::load(dir).unwrap();
     let load_secs = t.elapsed().as_secs_f64();
-    assert!(loaded.problems.is_empty(), "{} problems", loaded.problems.len());
+    assert!(
+        loaded.problems.is_empty(),
+        "{} problems",
+        loaded.problems.len()
+    );
     let reg = loaded.registry;
     let items: usize = reg.lists.values().map(|l| l.items.len()).sum();
-    println!("registry {} : {} lists, {items} item records, {:.0} MiB of TOML", dir.display(), reg.lists.len(), bytes as f64 / 1048576.0);
+    println!(
+        "registry {} : {} lists, {items} item records, {:.0} MiB of TOML",
+        dir.display(),
+        reg.lists.len(),
+        bytes as f64 / 1048576.0
+    );
     report("read bytes (floor)", read_secs, items);
     report("load", load_secs, items);
     let t = Instant::now();
@@ -87,8 +104,15 @@ fn main() {
         }
     }
     let t = Instant::now();
-    let parsed: Vec<quanze::Item> = json.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
-    report("serde_json parse (floor)", t.elapsed().as_secs_f64(), parsed.len());
+    let parsed: Vec<quanze::Item> = json
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    report(
+        "serde_json parse (floor)",
+        t.elapsed().as_secs_f64(),
+        parsed.len(),
+    );
     drop(parsed);
     drop(json);
 
@@ -107,16 +131,33 @@ fn main() {
         let cs = ChangeSet::between(&reg, l, &Point::Version(first), &Point::Files).unwrap();
         changes += cs.items.len();
     }
-    report("diff first → last, every list", t.elapsed().as_secs_f64(), items);
+    report(
+        "diff first → last, every list",
+        t.elapsed().as_secs_f64(),
+        items,
+    );
     println!("  ({changes} item changes)");
 
     let t = Instant::now();
     let mut written = 0usize;
     for l in reg.lists.values() {
-        let c = Catalogue::build(&reg, l, &Selection { at: None, as_of: Some(as_of) }).unwrap();
-        written += Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len();
+        let c = Catalogue::build(
+            &reg,
+            l,
+            &Selection {
+                at: None,
+                as_of: Some(as_of),
+            },
+        )
+        .unwrap();
+        written +=
+            Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len();
     }
-    report("publish JSON + CSV, every list", t.elapsed().as_secs_f64(), items);
+    report(
+        "publish JSON + CSV, every list",
+        t.elapsed().as_secs_f64(),
+        items,
+    );
     println!("  ({:.0} MiB written)", written as f64 / 1048576.0);
 
     // The same change for the peers: every list's first and last version,
@@ -125,15 +166,35 @@ fn main() {
         let out = Path::new(out);
         std::fs::create_dir_all(out).unwrap();
         for (name, last) in [("old.csv", false), ("new.csv", true)] {
-            let mut s = String::from("authority,unit,code,name,category,status,legal_days,promised_days,handling,remarks\n");
+            let mut s = String::from(
+                "authority,unit,code,name,category,status,legal_days,promised_days,handling,remarks\n",
+            );
             for l in reg.lists.values() {
-                let view = if last { l.clone() } else { l.at_version(&l.log[0].entry.version).unwrap() };
+                let view = if last {
+                    l.clone()
+                } else {
+                    l.at_version(&l.log[0].entry.version).unwrap()
+                };
                 for i in &view.items {
-                    let units: Vec<(String, String, Option<&quanze::Implementation>)> = if i.sub.is_empty() {
-                        vec![(i.id.to_string(), i.code.to_string(), i.implementation.as_ref())]
-                    } else {
-                        i.sub.iter().map(|s| (format!("{}/{}", i.id, s.code), s.code.to_string(), s.implementation.as_ref())).collect()
-                    };
+                    let units: Vec<(String, String, Option<&quanze::Implementation>)> =
+                        if i.sub.is_empty() {
+                            vec![(
+                                i.id.to_string(),
+                                i.code.to_string(),
+                                i.implementation.as_ref(),
+                            )]
+                        } else {
+                            i.sub
+                                .iter()
+                                .map(|s| {
+                                    (
+                                        format!("{}/{}", i.id, s.code),
+                                        s.code.to_string(),
+                                        s.implementation.as_ref(),
+                                    )
+                                })
+                                .collect()
+                        };
                     for (unit, code, imp) in units {
                         let _ = writeln!(
                             s,
@@ -142,9 +203,15 @@ fn main() {
                             quanze::report::csv_cell(&i.name),
                             i.category.id(),
                             i.status.id(),
-                            imp.and_then(|x| x.legal_days).map(|d| d.to_string()).unwrap_or_default(),
-                            imp.and_then(|x| x.promised_days).map(|d| d.to_string()).unwrap_or_default(),
-                            imp.and_then(|x| x.handling).map(|h| format!("{h:?}")).unwrap_or_default(),
+                            imp.and_then(|x| x.legal_days)
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                            imp.and_then(|x| x.promised_days)
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                            imp.and_then(|x| x.handling)
+                                .map(|h| format!("{h:?}"))
+                                .unwrap_or_default(),
                             quanze::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
                         );
                     }

@@ -548,7 +548,7 @@ fn authority(root: &Path, n: usize, items: usize, adjustments: usize, seed: u64)
         ),
     );
     // The head files: items by category, a thousand to a file.
-    let mut items = state.items.clone();
+    let mut items: Vec<Item> = state.items.iter().map(|i| (**i).clone()).collect();
     items.sort_by(Item::published_order);
     for (cat, _, _) in CATEGORIES.iter().chain(&[("public-service", "GG", 0)]) {
         let of: Vec<Item> = items

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use crate::changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind};
 use crate::id::{Code, Date, Id, Version};
@@ -13,8 +14,9 @@ use crate::registry::List;
 /// included) and its agreements.
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    /// Items, in the order the log added them.
-    pub items: Vec<Item>,
+    /// Items, in the order the log added them. Items are shared between the
+    /// states of a history: a version copies only the items it changes.
+    pub items: Vec<Arc<Item>>,
     /// Agreements, in the order the log signed them.
     pub agreements: Vec<Agreement>,
     /// Codes and ids in use, kept as operations apply (so that checking a
@@ -123,7 +125,7 @@ impl State {
     /// A state of these items and agreements.
     pub fn new(items: Vec<Item>, agreements: Vec<Agreement>) -> Self {
         Self {
-            items,
+            items: items.into_iter().map(Arc::new).collect(),
             agreements,
             index: Index::default(),
         }
@@ -176,7 +178,7 @@ impl State {
     fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, String> {
         let pos = self.index().by_code.get(code.as_str()).copied();
         if let Some(pos) = pos.filter(|p| self.items.get(*p).is_some_and(|i| &i.code == code)) {
-            let item = &mut self.items[pos];
+            let item = Arc::make_mut(&mut self.items[pos]);
             if item.status.is_ended() {
                 let when = item.ended.map(|d| format!(" on {d}")).unwrap_or_default();
                 return err(format!(
@@ -265,11 +267,11 @@ impl State {
         match op {
             Op::Add { item } => {
                 self.check_new(item, &[Source::Own, Source::Authorized], OpKind::Add)?;
-                self.items.push((**item).clone());
+                self.items.push(Arc::new((**item).clone()));
             }
             Op::ReceiveDevolved { item } => {
                 self.check_new(item, &[Source::Devolved], OpKind::ReceiveDevolved)?;
-                self.items.push((**item).clone());
+                self.items.push(Arc::new((**item).clone()));
             }
             Op::ReceiveEntrusted { item, agreement } => {
                 self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
@@ -298,7 +300,7 @@ impl State {
                         item.id
                     ));
                 }
-                self.items.push((**item).clone());
+                self.items.push(Arc::new((**item).clone()));
             }
             Op::Cancel { code } => {
                 self.end(code, Status::Cancelled, date)?;
@@ -398,7 +400,7 @@ impl State {
                     self.in_force_mut(c)?;
                 }
                 if let Some(new) = item {
-                    self.items.push((**new).clone());
+                    self.items.push(Arc::new((**new).clone()));
                 }
                 for c in codes {
                     let ended = self.end(c, Status::Merged, date)?;
@@ -422,7 +424,7 @@ impl State {
                         ],
                         OpKind::Split,
                     )?;
-                    trial.items.push(new.clone());
+                    trial.items.push(Arc::new(new.clone()));
                 }
                 *self = trial;
                 let ids = items.iter().map(|i| i.id.clone()).collect();
@@ -549,7 +551,7 @@ impl State {
 
     /// The item with id `id`.
     pub fn item(&self, id: &Id) -> Option<&Item> {
-        self.items.iter().find(|i| &i.id == id)
+        self.items.iter().find(|i| &i.id == id).map(|i| &**i)
     }
 }
 
@@ -1136,7 +1138,7 @@ impl List {
 /// A list as the change log says it was at one version.
 pub(crate) fn list_at(list: &List, v: &Snapshot) -> List {
     let mut out = list.clone();
-    out.items = v.state.items.clone();
+    out.items = v.state.items.iter().map(|i| (**i).clone()).collect();
     out.items.sort_by(crate::model::Item::published_order);
     out.agreements = v.state.agreements.clone();
     out.meta.version = v.entry.version.clone();
@@ -1178,6 +1180,6 @@ fn short(v: &toml::Value) -> String {
 }
 
 /// Counts of items per id in the head files that the replay does not match.
-pub(crate) fn by_id(items: &[Item]) -> HashMap<&Id, &Item> {
-    items.iter().map(|i| (&i.id, i)).collect()
+pub(crate) fn by_id<'a>(items: impl IntoIterator<Item = &'a Item>) -> HashMap<&'a Id, &'a Item> {
+    items.into_iter().map(|i| (&i.id, i)).collect()
 }

@@ -774,7 +774,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             for list in reg.lists.values() {
-                if authority.as_deref().is_some_and(|a| a != list.authority.as_str()) {
+                if authority
+                    .as_deref()
+                    .is_some_and(|a| a != list.authority.as_str())
+                {
                     continue;
                 }
                 let view = match as_of {

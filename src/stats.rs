@@ -520,8 +520,14 @@ mod tests {
 pub fn export_line(list: &List, item: &Item) -> Result<String, String> {
     let mut v = serde_json::to_value(item).map_err(|e| e.to_string())?;
     let mut line = serde_json::Map::new();
-    line.insert("authority".into(), serde_json::Value::String(list.authority.to_string()));
-    line.insert("version".into(), serde_json::Value::String(list.meta.version.to_string()));
+    line.insert(
+        "authority".into(),
+        serde_json::Value::String(list.authority.to_string()),
+    );
+    line.insert(
+        "version".into(),
+        serde_json::Value::String(list.meta.version.to_string()),
+    );
     if let Some(obj) = v.as_object_mut() {
         line.append(obj);
     }

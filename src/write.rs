@@ -358,7 +358,7 @@ fn state_differences(state: &State, list: &List) -> Vec<String> {
                 item.id, item.code
             )),
             Some(f) => {
-                for (k, a, b) in table_differences(item, *f) {
+                for (k, a, b) in table_differences(&**item, *f) {
                     out.push(format!(
                         "  item `{}` ({}): `{k}` is {b} in the files, {a} by the change log",
                         item.id, item.code
@@ -875,7 +875,7 @@ fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String
     };
     let before: HashMap<&Id, &Item> = list.items.iter().map(|i| (&i.id, i)).collect();
     let mut changed: HashSet<PathBuf> = HashSet::new();
-    let mut items: Vec<&Item> = state.items.iter().collect();
+    let mut items: Vec<&Item> = state.items.iter().map(|i| &**i).collect();
     items.sort_by(|a, b| a.code.cmp(&b.code));
     for item in items {
         if before.get(&item.id) == Some(&item) {

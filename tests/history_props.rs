@@ -394,7 +394,7 @@ fn expected_delta(before: &State, op: &Op, date: Date) -> (isize, isize) {
         | Op::Suspend { code } => (-1, -u(code)),
         Op::Resume { code } => {
             let item = before.items.iter().find(|i| &i.code == code).unwrap();
-            let mut back = item.clone();
+            let mut back = (**item).clone();
             back.status = Status::InForce;
             (1, back.units_on(date) as isize)
         }
@@ -511,7 +511,7 @@ fn generate(
 fn list_of(state: &State) -> List {
     let meta: ListMeta = toml::from_str("title = \"t\"\nversion = \"1.0.0\"\n").unwrap();
     let mut list = List::new(holder(), meta);
-    list.items = state.items.clone();
+    list.items = state.items.iter().map(|i| (**i).clone()).collect();
     list.items.sort_by(Item::published_order);
     list.agreements = state.agreements.clone();
     list.agreements.sort_by(|a, b| a.id.cmp(&b.id));
