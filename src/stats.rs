@@ -497,21 +497,6 @@ fn english_join(parts: &[String]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ratio_rounding() {
-        assert_eq!(Ratio::new(24, 34).percent, Some(70.6));
-        assert_eq!(Ratio::new(24, 34).display(), "70.6%");
-        assert_eq!(Ratio::new(12, 13).display(), "92.3%");
-        assert_eq!(Ratio::new(34, 34).display(), "100%");
-        assert_eq!(Ratio::new(1, 8).display(), "12.5%");
-        assert_eq!(Ratio::new(1, 0).display(), "-");
-    }
-}
-
 /// One line of the JSON Lines export: the item's record with its list's
 /// `authority` and `version` first.
 ///
@@ -534,4 +519,19 @@ pub fn export_line(list: &List, item: &Item) -> Result<String, String> {
     let mut s = serde_json::to_string(&line).map_err(|e| e.to_string())?;
     s.push('\n');
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_rounding() {
+        assert_eq!(Ratio::new(24, 34).percent, Some(70.6));
+        assert_eq!(Ratio::new(24, 34).display(), "70.6%");
+        assert_eq!(Ratio::new(12, 13).display(), "92.3%");
+        assert_eq!(Ratio::new(34, 34).display(), "100%");
+        assert_eq!(Ratio::new(1, 8).display(), "12.5%");
+        assert_eq!(Ratio::new(1, 0).display(), "-");
+    }
 }
