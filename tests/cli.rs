@@ -338,3 +338,31 @@ fn the_2019_report_counts_11_immediate_sub_items() {
     // (XK-011 无线电台识别码核发, XK-012 临时设置、使用无线电台(站)审批).
     assert_eq!(immediate_subs("2021-12-31"), 22);
 }
+
+#[test]
+fn export_writes_one_json_line_per_item() {
+    let o = quanze(&["export", "guangzhou-gxj", "--as-of", "2021-12-31"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 73, "the items in force on 2021-12-31");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["authority"] == "guangzhou-gxj" && l["version"] == "3.0.0")
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["code"] == "XK-001" && l["name"] == "民用爆炸物品销售许可")
+    );
+    let all = stdout(&quanze(&["export"]));
+    assert_eq!(
+        all.lines().count(),
+        80,
+        "every record of the head, ended ones included"
+    );
+}
