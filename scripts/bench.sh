@@ -45,6 +45,7 @@ for size in $SIZES; do
   echo "== $size: $args (authorities, items each, adjustments each)"
   /usr/bin/time -v -o .bench/time.log cargo bench --quiet --bench scale -- "$dir" "$dir-csv" 2>/dev/null
   echo "(quanze process peak: $(peak .bench/time.log) MiB)"
+  [ "$PEERS" = "none" ] && continue
   for tool in $PEERS; do
     if [ "$tool" = daff ] && [ "$size" = 1m ]; then
       echo "daff: not run at 1m (pure Python)"

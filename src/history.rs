@@ -20,8 +20,9 @@ pub struct State {
     /// Agreements, in the order the log signed them.
     pub agreements: Vec<Agreement>,
     /// Codes and ids in use, kept as operations apply (so that checking a
-    /// new code costs one lookup, not a scan of the list).
-    index: Index,
+    /// new code costs one lookup, not a scan of the list); shared with the
+    /// snapshots of a history, copied when a later entry changes it.
+    index: Arc<Index>,
 }
 
 impl PartialEq for State {
@@ -40,6 +41,7 @@ struct Index {
     codes: HashSet<String>,
     ids: HashSet<Id>,
     by_code: HashMap<String, usize>,
+    by_id: HashMap<Id, usize>,
 }
 
 /// Why an operation cannot apply to the state it meets.
@@ -127,7 +129,7 @@ impl State {
         Self {
             items: items.into_iter().map(Arc::new).collect(),
             agreements,
-            index: Index::default(),
+            index: Arc::default(),
         }
     }
 
@@ -135,20 +137,21 @@ impl State {
     /// last used (and rebuilt if items were removed).
     fn index(&mut self) -> &mut Index {
         if self.index.scanned > self.items.len() {
-            self.index = Index::default();
+            self.index = Arc::default();
         }
-        for n in self.index.scanned..self.items.len() {
+        let ix = Arc::make_mut(&mut self.index);
+        for n in ix.scanned..self.items.len() {
             let i = &self.items[n];
-            let ix = &mut self.index;
             ix.ids.insert(i.id.clone());
+            ix.by_id.insert(i.id.clone(), n);
             ix.codes.insert(i.code.to_string());
             ix.codes
                 .extend(i.former_codes.iter().map(ToString::to_string));
             ix.codes.extend(i.sub.iter().map(|s| s.code.to_string()));
             ix.by_code.insert(i.code.to_string(), n);
         }
-        self.index.scanned = self.items.len();
-        &mut self.index
+        ix.scanned = self.items.len();
+        ix
     }
 
     /// Records that the item that had code `old` has a new one (recode,
@@ -158,7 +161,7 @@ impl State {
         if let Some(pos) = ix.by_code.remove(old.as_str())
             && let Some(code) = self.items.get(pos).map(|i| i.code.to_string())
         {
-            let ix = &mut self.index;
+            let ix = Arc::make_mut(&mut self.index);
             ix.codes.insert(code.clone());
             ix.by_code.insert(code, pos);
         }
@@ -540,17 +543,36 @@ impl State {
     /// # Errors
     /// The first operation that does not fit, with its index.
     pub fn apply(&mut self, holder: &Id, entry: &Entry) -> Result<(), OpError> {
-        let mut next = self.clone();
+        // All or nothing: a failed entry restores the items and agreements
+        // (pointer copies: items changed since are copied on write) and drops
+        // the index, which is rebuilt when next needed.
+        let items = self.items.clone();
+        let agreements = self.agreements.clone();
         for (index, op) in entry.op.iter().enumerate() {
-            next.apply_op(holder, entry.date, op)
-                .map_err(|message| OpError { index, message })?;
+            if let Err(message) = self.apply_op(holder, entry.date, op) {
+                self.items = items;
+                self.agreements = agreements;
+                self.index = Arc::default();
+                return Err(OpError { index, message });
+            }
         }
-        *self = next;
+        self.index();
         Ok(())
     }
 
     /// The item with id `id`.
     pub fn item(&self, id: &Id) -> Option<&Item> {
+        // The index is current after every entry a history applies; a state
+        // changed otherwise is searched.
+        if self.index.scanned == self.items.len() && !self.items.is_empty() {
+            return self
+                .index
+                .by_id
+                .get(id)
+                .and_then(|n| self.items.get(*n))
+                .filter(|i| &i.id == id)
+                .map(|i| &**i);
+        }
         self.items.iter().find(|i| &i.id == id).map(|i| &**i)
     }
 }
