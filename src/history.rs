@@ -766,19 +766,12 @@ impl History {
                 matches!(op, Op::Recode { .. } | Op::Reclassify { to: Some(_), .. })
             })
         {
-            path.push(Step {
-                from: from_code.to_owned(),
-                to: vec![item.code.to_string()],
+            path.push(Step::of(
+                v,
                 kind,
-                version: v.entry.version.clone(),
-                date: v.entry.date,
-                decided_by: v
-                    .entry
-                    .decided_by
-                    .iter()
-                    .map(|d| d.number.to_string())
-                    .collect(),
-            });
+                from_code.to_owned(),
+                vec![item.code.to_string()],
+            ));
         }
         if !item.status.is_ended() {
             out.push(Outcome {
@@ -791,19 +784,7 @@ impl History {
         }
         if item.successors.is_empty() {
             if let Some((v, kind)) = self.event(upto, id, |_| true) {
-                path.push(Step {
-                    from: item.code.to_string(),
-                    to: Vec::new(),
-                    kind,
-                    version: v.entry.version.clone(),
-                    date: v.entry.date,
-                    decided_by: v
-                        .entry
-                        .decided_by
-                        .iter()
-                        .map(|d| d.number.to_string())
-                        .collect(),
-                });
+                path.push(Step::of(v, kind, item.code.to_string(), Vec::new()));
             }
             out.push(Outcome {
                 code: None,
@@ -821,19 +802,7 @@ impl History {
         if let Some((v, kind)) = self.event(upto, id, |op| {
             matches!(op, Op::Merge { .. } | Op::Split { .. })
         }) {
-            path.push(Step {
-                from: item.code.to_string(),
-                to,
-                kind,
-                version: v.entry.version.clone(),
-                date: v.entry.date,
-                decided_by: v
-                    .entry
-                    .decided_by
-                    .iter()
-                    .map(|d| d.number.to_string())
-                    .collect(),
-            });
+            path.push(Step::of(v, kind, item.code.to_string(), to));
         }
         for s in &item.successors {
             if let Some(next) = state.item(s) {
@@ -940,6 +909,24 @@ pub struct Step {
     pub date: Date,
     /// The numbers of its deciding documents.
     pub decided_by: Vec<String>,
+}
+
+impl Step {
+    fn of(v: &Snapshot, kind: OpKind, from: String, to: Vec<String>) -> Self {
+        Self {
+            from,
+            to,
+            kind,
+            version: v.entry.version.clone(),
+            date: v.entry.date,
+            decided_by: v
+                .entry
+                .decided_by
+                .iter()
+                .map(|d| d.number.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// Where one path of a resolution leads.
