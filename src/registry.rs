@@ -55,6 +55,10 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
+/// A list as read from its directory (none when the directory is no list),
+/// with the problems found.
+type ReadList = (Option<(Id, List)>, Vec<Diagnostic>);
+
 /// Where a record was read from: its file, and its index among the file's
 /// records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -417,7 +421,10 @@ impl Registry {
             }
         }
         dirs.sort();
-        for dir in dirs {
+        // Lists are independent: they are read in parallel and taken in
+        // directory order, so the outcome is the same as a sequential load.
+        let lists = par_map(dirs, |dir| -> Result<ReadList, Error> {
+            let mut list_problems = Vec::new();
             let name = dir
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -425,7 +432,7 @@ impl Registry {
             let id = match name.parse::<Id>() {
                 Ok(id) => id,
                 Err(e) => {
-                    problems.push(
+                    list_problems.push(
                         Diagnostic::new(
                             Rule::UnsafeId,
                             &dir,
@@ -435,10 +442,16 @@ impl Registry {
                         .found(name)
                         .expected(e.expected),
                     );
-                    continue;
+                    return Ok((None, list_problems));
                 }
             };
-            if let Some(list) = load_list(&dir, id.clone(), &mut problems)? {
+            let list = load_list(&dir, id.clone(), &mut list_problems)?;
+            Ok((list.map(|l| (id, l)), list_problems))
+        });
+        for result in lists {
+            let (list, list_problems) = result?;
+            problems.extend(list_problems);
+            if let Some((id, list)) = list {
                 reg.lists.insert(id, list);
             }
         }
@@ -735,7 +748,7 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
 
 /// Maps `f` over `inputs` on all available cores and returns the results in
 /// input order.
-fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+pub(crate) fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     if threads <= 1 || inputs.len() <= 1 {
         return inputs.into_iter().map(f).collect();

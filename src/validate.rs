@@ -83,8 +83,21 @@ impl Registry {
         };
         c.authorities();
         c.documents();
-        for list in self.lists.values() {
-            c.list(list);
+        // Lists are checked in parallel, each with its own locator, and their
+        // problems taken in list order.
+        let lists: Vec<&List> = self.lists.values().collect();
+        let per_list = crate::registry::par_map(lists, |list| {
+            let mut lc = Checker {
+                reg: self,
+                as_of,
+                locator: Locator::default(),
+                out: Vec::new(),
+            };
+            lc.list(list);
+            lc.out
+        });
+        for out in per_list {
+            c.out.extend(out);
         }
         c.out
     }
