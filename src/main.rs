@@ -16,6 +16,11 @@ struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
     registry: PathBuf,
+    /// Keep the parsed records of item files in DIR and re-use them while
+    /// the files' bytes are unchanged (keyed by content hash and quanze
+    /// version, so the cache cannot go stale).
+    #[arg(long, global = true, value_name = "DIR")]
+    cache: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -307,8 +312,15 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The `--cache` directory, set once at start.
+static CACHE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
 fn load(root: &Path) -> Result<Loaded, ExitCode> {
-    Registry::load(root).map_err(|e| fail(&e.to_string()))
+    match CACHE.get().and_then(Option::as_ref) {
+        Some(cache) => Registry::load_cached(root, cache),
+        None => Registry::load(root),
+    }
+    .map_err(|e| fail(&e.to_string()))
 }
 
 /// Loads a registry that must have no reading problems (syntax, keys, values).
@@ -489,6 +501,7 @@ fn in_scope(d: &Diagnostic, root: &Path, authority: Option<&str>) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     let root = cli.registry.as_path();
+    let _ = CACHE.set(cli.cache.clone());
     match cli.command {
         Command::Check { authority, as_of } => {
             let loaded = load(root)?;

@@ -337,8 +337,27 @@ impl Registry {
     /// [`Error::Io`] when `root` or a file in it cannot be read (a missing
     /// optional file is no error; a missing required one is a problem).
     pub fn load(root: impl AsRef<Path>) -> Result<Loaded, Error> {
+        Self::load_with(root, None)
+    }
+
+    /// Like [`Registry::load`], re-using the parsed records of item files
+    /// kept in `cache` (a directory, created if missing). Records are kept
+    /// under the SHA-256 of the file's bytes and the quanze version, so a
+    /// changed file never meets old records: the cache cannot go stale. A
+    /// cache file that cannot be read is ignored and the file is parsed.
+    ///
+    /// # Errors
+    /// As [`Registry::load`].
+    pub fn load_cached(root: impl AsRef<Path>, cache: impl AsRef<Path>) -> Result<Loaded, Error> {
+        Self::load_with(root, Some(cache.as_ref()))
+    }
+
+    fn load_with(root: impl AsRef<Path>, cache: Option<&Path>) -> Result<Loaded, Error> {
         let root = root.as_ref();
         fs::metadata(root).map_err(io(root))?;
+        if let Some(c) = cache {
+            fs::create_dir_all(c).map_err(io(c))?;
+        }
         let mut reg = Self::new(root);
         let mut problems = Vec::new();
 
@@ -445,7 +464,7 @@ impl Registry {
                     return Ok((None, list_problems));
                 }
             };
-            let list = load_list(&dir, id.clone(), &mut list_problems)?;
+            let list = load_list(&dir, id.clone(), cache, &mut list_problems)?;
             Ok((list.map(|l| (id, l)), list_problems))
         });
         for result in lists {
@@ -587,7 +606,12 @@ fn duplicate(file: &Path, text: &str, key: String, what: &str, value: &str) -> D
     .expected(format!("a {what} not used before in the file"))
 }
 
-fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Option<List>, Error> {
+fn load_list(
+    dir: &Path,
+    id: Id,
+    cache: Option<&Path>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Option<List>, Error> {
     let fs_ = ListFiles::new(dir);
     let meta_file = dir.join("list.toml");
     let meta = match fs_.read(&meta_file, problems)? {
@@ -623,7 +647,10 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
     let parsed = par_map(fs_.files("items")?, |file| {
         let mut file_problems = Vec::new();
         let text = fs_.read(&file, &mut file_problems)?;
-        let decoded = text.map(|t| decode_records::<Item>(&file, &t, "item"));
+        let decoded = text.map(|t| match cache {
+            Some(c) => cached_records(c, &file, &t),
+            None => decode_records::<Item>(&file, &t, "item"),
+        });
         Ok((file, file_problems, decoded))
     });
     for result in parsed {
@@ -744,6 +771,37 @@ fn load_list(dir: &Path, id: Id, problems: &mut Vec<Diagnostic>) -> Result<Optio
         list.origin.statistics.push(file.into());
     }
     Ok(Some(list))
+}
+
+/// The records of an items file, from the cache when it holds them for these
+/// exact bytes, else parsed (and kept in the cache when they parse cleanly).
+fn cached_records(cache: &Path, file: &Path, text: &str) -> crate::parse::Decoded<Item> {
+    let key = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
+    let name = format!(
+        "{}-{}.json",
+        key.trim_start_matches("sha256:"),
+        env!("CARGO_PKG_VERSION")
+    );
+    let path = cache.join(name);
+    if let Ok(bytes) = fs::read(&path)
+        && let Ok(records) = serde_json::from_slice::<Vec<(usize, Item)>>(&bytes)
+    {
+        return crate::parse::Decoded {
+            records,
+            problems: Vec::new(),
+            unreadable: Vec::new(),
+        };
+    }
+    let decoded = decode_records::<Item>(file, text, "item");
+    // Only clean files are kept, so a cached file has nothing to report.
+    if decoded.problems.is_empty()
+        && decoded.unreadable.is_empty()
+        && let Ok(json) = serde_json::to_vec(&decoded.records)
+    {
+        // A cache that cannot be written only costs the next parse.
+        let _ = write_atomic(&path, &json);
+    }
+    decoded
 }
 
 /// Maps `f` over `inputs` on all available cores and returns the results in

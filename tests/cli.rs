@@ -366,3 +366,28 @@ fn export_writes_one_json_line_per_item() {
         "every record of the head, ended ones included"
     );
 }
+
+/// `--cache DIR` keeps parsed item files and gives the same output.
+#[test]
+fn cache_flag_keeps_parsed_files_and_changes_no_output() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().join("c");
+    let d = dir.to_str().unwrap();
+    let plain = quanze(&["stats", "guangzhou-gxj", "--as-of", "2021-12-31"]);
+    for _ in 0..2 {
+        let cached = quanze(&[
+            "--cache",
+            d,
+            "stats",
+            "guangzhou-gxj",
+            "--as-of",
+            "2021-12-31",
+        ]);
+        assert_eq!(cached.status.code(), Some(0), "{}", stderr(&cached));
+        assert_eq!(stdout(&cached), stdout(&plain));
+        let check = quanze(&["--cache", d, "check"]);
+        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    }
+    let kept = std::fs::read_dir(&dir).unwrap().count();
+    assert!(kept >= 5, "{kept} cache file(s)");
+}

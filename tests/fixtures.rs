@@ -166,3 +166,77 @@ fn all_problems_of_a_run_are_reported() {
         ]
     );
 }
+
+fn problems_cached(dir: &Path, cache: &Path) -> Vec<Diagnostic> {
+    let loaded = Registry::load_cached(dir, cache).unwrap();
+    let mut p = loaded.problems;
+    p.extend(loaded.registry.validate(as_of()));
+    p
+}
+
+fn render(found: &[Diagnostic]) -> String {
+    found.iter().map(|d| d.render() + "\n").collect()
+}
+
+/// The parse cache changes nothing a check reports: every fixture, read
+/// through a cold cache and then a warm one, gives the same problems as
+/// without a cache, with the same locations.
+#[test]
+fn the_parse_cache_changes_no_finding() {
+    let mut dirs = fixture_dirs("invalid");
+    dirs.extend(fixture_dirs("valid"));
+    dirs.push(PathBuf::from("registry"));
+    let mut warm_hits = 0;
+    for dir in dirs {
+        let cache = tempfile::tempdir().unwrap();
+        let plain = render(&problems(&dir));
+        let cold = render(&problems_cached(&dir, cache.path()));
+        let kept = fs::read_dir(cache.path()).unwrap().count();
+        let warm = render(&problems_cached(&dir, cache.path()));
+        assert_eq!(plain, cold, "{}: cold cache", dir.display());
+        assert_eq!(plain, warm, "{}: warm cache", dir.display());
+        // And the items read back are the items parsed.
+        let a = Registry::load(&dir).unwrap().registry;
+        let b = Registry::load_cached(&dir, cache.path()).unwrap().registry;
+        for (id, list) in &a.lists {
+            assert_eq!(
+                Some(&list.items),
+                b.lists.get(id).map(|l| &l.items),
+                "{}: items of {id} differ through the cache",
+                dir.display()
+            );
+        }
+        warm_hits += kept;
+    }
+    // The cache was used, not bypassed: the bundled registry alone has
+    // several clean item files.
+    assert!(warm_hits >= 5, "only {warm_hits} cache file(s) written");
+}
+
+/// A cached file that is edited is parsed again (the key is its content),
+/// and a corrupt cache file is ignored.
+#[test]
+fn the_parse_cache_follows_edits_and_survives_corruption() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let cache = tmp.path().join("cache");
+    assert!(problems_cached(&root, &cache).is_empty());
+    // Corrupt every cache file: the check still reads the registry.
+    for e in fs::read_dir(&cache).unwrap() {
+        fs::write(e.unwrap().path(), b"{not json").unwrap();
+    }
+    assert!(problems_cached(&root, &cache).is_empty());
+    // Break an item file: the warm cache must not hide the problem.
+    let file = root.join("guangzhou-gxj/items/licensing.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let broken = text.replacen("category = \"licensing\"", "category = \"licencing\"", 1);
+    assert_ne!(broken, text, "the fixture edit found nothing to change");
+    fs::write(&file, &broken).unwrap();
+    let found = render(&problems_cached(&root, &cache));
+    assert_eq!(found, render(&problems(&root)));
+    assert!(found.contains("licencing"), "{found}");
+    // Restored, the file is clean again (and served from the cache).
+    fs::write(&file, &text).unwrap();
+    assert!(problems_cached(&root, &cache).is_empty());
+}
