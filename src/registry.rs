@@ -340,8 +340,8 @@ impl Registry {
         Self::load_with(root, None)
     }
 
-    /// Like [`Registry::load`], re-using the parsed records of item files
-    /// kept in `cache` (a directory, created if missing). Records are kept
+    /// Like [`Registry::load`], re-using the parsed records of item files and
+    /// change-log entries kept in `cache` (a directory, created if missing). Records are kept
     /// under the SHA-256 of the file's bytes and the quanze version, so a
     /// changed file never meets old records: the cache cannot go stale. A
     /// cache file that cannot be read is ignored and the file is parsed.
@@ -723,7 +723,7 @@ fn load_list(
         let Some(text) = fs_.read(&file, problems)? else {
             continue;
         };
-        let (entry, p) = decode_whole::<crate::changelog::Entry>(&file, &text);
+        let (entry, p) = cached_entry(cache, &file, &text);
         problems.extend(p);
         let Some(entry) = entry else { continue };
         if entry.version != version {
@@ -776,16 +776,8 @@ fn load_list(
 /// The records of an items file, from the cache when it holds them for these
 /// exact bytes, else parsed (and kept in the cache when they parse cleanly).
 fn cached_records(cache: &Path, file: &Path, text: &str) -> crate::parse::Decoded<Item> {
-    let key = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
-    let name = format!(
-        "{}-{}.json",
-        key.trim_start_matches("sha256:"),
-        env!("CARGO_PKG_VERSION")
-    );
-    let path = cache.join(name);
-    if let Ok(bytes) = fs::read(&path)
-        && let Ok(records) = serde_json::from_slice::<Vec<(usize, Item)>>(&bytes)
-    {
+    let path = cache_path(cache, "items", text);
+    if let Some(records) = cache_read::<Vec<(usize, Item)>>(&path) {
         return crate::parse::Decoded {
             records,
             problems: Vec::new(),
@@ -794,14 +786,56 @@ fn cached_records(cache: &Path, file: &Path, text: &str) -> crate::parse::Decode
     }
     let decoded = decode_records::<Item>(file, text, "item");
     // Only clean files are kept, so a cached file has nothing to report.
-    if decoded.problems.is_empty()
-        && decoded.unreadable.is_empty()
-        && let Ok(json) = serde_json::to_vec(&decoded.records)
-    {
-        // A cache that cannot be written only costs the next parse.
-        let _ = write_atomic(&path, &json);
+    if decoded.problems.is_empty() && decoded.unreadable.is_empty() {
+        cache_write(&path, &decoded.records);
     }
     decoded
+}
+
+/// A change-log entry, from the cache or parsed (and kept when clean).
+fn cached_entry(
+    cache: Option<&Path>,
+    file: &Path,
+    text: &str,
+) -> (Option<crate::changelog::Entry>, Vec<Diagnostic>) {
+    let Some(cache) = cache else {
+        return decode_whole(file, text);
+    };
+    let path = cache_path(cache, "entry", text);
+    if let Some(entry) = cache_read(&path) {
+        return (Some(entry), Vec::new());
+    }
+    let (entry, problems) = decode_whole::<crate::changelog::Entry>(file, text);
+    if let Some(e) = &entry
+        && problems.is_empty()
+    {
+        cache_write(&path, e);
+    }
+    (entry, problems)
+}
+
+/// The cache file for `text` read as `kind`: named by the SHA-256 of the
+/// bytes and the quanze version, so it cannot go stale.
+fn cache_path(cache: &Path, kind: &str, text: &str) -> PathBuf {
+    let key = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
+    cache.join(format!(
+        "{kind}-{}-{}.json",
+        key.trim_start_matches("sha256:"),
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// A cache file's value; `None` when missing or unreadable (then the source
+/// file is parsed instead).
+fn cache_read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
+    serde_json::from_slice(&fs::read(path).ok()?).ok()
+}
+
+fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
+    if let Ok(json) = serde_json::to_vec(value) {
+        // A cache that cannot be written only costs the next parse.
+        let _ = write_atomic(path, &json);
+    }
 }
 
 /// Maps `f` over `inputs` on all available cores and returns the results in

@@ -205,12 +205,20 @@ fn the_parse_cache_changes_no_finding() {
                 "{}: items of {id} differ through the cache",
                 dir.display()
             );
+            let entries =
+                |l: &quanze::List| l.log.iter().map(|e| e.entry.clone()).collect::<Vec<_>>();
+            assert_eq!(
+                Some(entries(list)),
+                b.lists.get(id).map(entries),
+                "{}: change log of {id} differs through the cache",
+                dir.display()
+            );
         }
         warm_hits += kept;
     }
     // The cache was used, not bypassed: the bundled registry alone has
-    // several clean item files.
-    assert!(warm_hits >= 5, "only {warm_hits} cache file(s) written");
+    // several clean item files and change-log entries.
+    assert!(warm_hits >= 10, "only {warm_hits} cache file(s) written");
 }
 
 /// A cached file that is edited is parsed again (the key is its content),
@@ -237,6 +245,17 @@ fn the_parse_cache_follows_edits_and_survives_corruption() {
     assert_eq!(found, render(&problems(&root)));
     assert!(found.contains("licencing"), "{found}");
     // Restored, the file is clean again (and served from the cache).
+    fs::write(&file, &text).unwrap();
+    assert!(problems_cached(&root, &cache).is_empty());
+    // The same for a change-log entry.
+    let file = root.join("guangzhou-gxj/changelog/2.0.0.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let broken = text.replacen("version = \"2.0.0\"", "version = \"2.0.9\"", 1);
+    assert_ne!(broken, text, "the fixture edit found nothing to change");
+    fs::write(&file, &broken).unwrap();
+    let found = render(&problems_cached(&root, &cache));
+    assert_eq!(found, render(&problems(&root)));
+    assert!(found.contains("2.0.9"), "{found}");
     fs::write(&file, &text).unwrap();
     assert!(problems_cached(&root, &cache).is_empty());
 }
