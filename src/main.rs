@@ -16,9 +16,9 @@ struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
     registry: PathBuf,
-    /// Keep the parsed item files and change-log entries in DIR and re-use them while
-    /// the files' bytes are unchanged (keyed by content hash and quanze
-    /// version, so the cache cannot go stale).
+    /// Keep the parsed item files and change-log entries in DIR and re-use
+    /// them while the files' bytes are unchanged (keyed by content hash,
+    /// quanze version and build, so the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
     cache: Option<PathBuf>,
     #[command(subcommand)]

@@ -340,11 +340,13 @@ impl Registry {
         Self::load_with(root, None)
     }
 
-    /// Like [`Registry::load`], re-using the parsed records of item files and
-    /// change-log entries kept in `cache` (a directory, created if missing). Records are kept
-    /// under the SHA-256 of the file's bytes and the quanze version, so a
-    /// changed file never meets old records: the cache cannot go stale. A
-    /// cache file that cannot be read is ignored and the file is parsed.
+    /// Like [`Registry::load`], re-using the parsed records of item files
+    /// and change-log entries kept in `cache` (a directory, created if
+    /// missing). Only files that read without problems are kept, under the
+    /// SHA-256 of their bytes, the quanze version and a fingerprint of the
+    /// source quanze was built from, so a changed file never meets old
+    /// records: the cache cannot go stale. A cache file that cannot be read
+    /// is ignored and the file is parsed. The cache is never pruned.
     ///
     /// # Errors
     /// As [`Registry::load`].
@@ -815,13 +817,16 @@ fn cached_entry(
 }
 
 /// The cache file for `text` read as `kind`: named by the SHA-256 of the
-/// bytes and the quanze version, so it cannot go stale.
+/// bytes, the quanze version and a fingerprint of the source it was built
+/// from (build.rs), so it cannot go stale, not even between two development
+/// builds of one version whose model differs.
 fn cache_path(cache: &Path, kind: &str, text: &str) -> PathBuf {
     let key = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
     cache.join(format!(
-        "{kind}-{}-{}.json",
+        "{kind}-{}-{}-{}.json",
         key.trim_start_matches("sha256:"),
-        env!("CARGO_PKG_VERSION")
+        env!("CARGO_PKG_VERSION"),
+        env!("QUANZE_SOURCE_FINGERPRINT")
     ))
 }
 

@@ -371,12 +371,8 @@ fn changeset_text(cs: &ChangeSet) -> String {
     if !cs.entries.is_empty() {
         let _ = writeln!(s, "\n调整依据:");
         for e in &cs.entries {
-            let docs: Vec<String> = e
-                .documents
-                .iter()
-                .map(|(n, t)| format!("{n}《{t}》"))
-                .collect();
-            let _ = writeln!(s, "  {} {} {}", e.version, e.date, docs.join("、"));
+            let docs = documents_line(&e.documents);
+            let _ = writeln!(s, "  {} {} {}", e.version, e.date, docs);
         }
     }
     let _ = writeln!(s, "\n{}", bump_line(cs));
@@ -432,12 +428,8 @@ fn changeset_md(cs: &ChangeSet) -> String {
     if !cs.entries.is_empty() {
         let _ = writeln!(s, "\n## 调整依据\n");
         for e in &cs.entries {
-            let docs: Vec<String> = e
-                .documents
-                .iter()
-                .map(|(n, t)| format!("{n}《{t}》"))
-                .collect();
-            let _ = writeln!(s, "- {} {}:{}", e.version, e.date, md(&docs.join("、")));
+            let docs = documents_line(&e.documents);
+            let _ = writeln!(s, "- {} {}:{}", e.version, e.date, md(&docs));
         }
     }
     let _ = writeln!(
@@ -524,18 +516,8 @@ fn changeset_html(cs: &ChangeSet) -> String {
     if !cs.entries.is_empty() {
         s.push_str("<h2>调整依据</h2>\n<ul>\n");
         for en in &cs.entries {
-            let docs: Vec<String> = en
-                .documents
-                .iter()
-                .map(|(n, t)| format!("{n}《{t}》"))
-                .collect();
-            let _ = writeln!(
-                s,
-                "<li>{} {}:{}</li>",
-                en.version,
-                en.date,
-                e(&docs.join("、"))
-            );
+            let docs = documents_line(&en.documents);
+            let _ = writeln!(s, "<li>{} {}:{}</li>", en.version, en.date, e(&docs));
         }
         s.push_str("</ul>\n");
     }
@@ -884,6 +866,15 @@ pub fn comparison(c: &Comparison, format: Format) -> String {
             s
         }
     }
+}
+
+/// Deciding documents as `number《title》`, joined with 、.
+fn documents_line(documents: &[(String, String)]) -> String {
+    documents
+        .iter()
+        .map(|(n, t)| format!("{n}《{t}》"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! byte-order mark so spreadsheet programs read it as UTF-8, RFC 4180
 //! quoting, and formula-like cells neutralised.
 
-use super::{COLUMNS, COLUMNS_EN, Catalogue, Writer};
+use super::{Catalogue, Writer, columns};
 use crate::report::{BOM, csv_cell};
 use crate::show::Lang;
 
@@ -30,10 +30,7 @@ impl Writer for Csv {
     }
 
     fn render(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, String> {
-        let head = match lang {
-            Lang::Zh => COLUMNS,
-            Lang::En => COLUMNS_EN,
-        };
+        let head = columns(lang);
         let mut s = String::from(BOM);
         s.push_str(&line(&head.map(str::to_owned)));
         for section in &c.sections {

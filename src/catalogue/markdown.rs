@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{COLUMNS, COLUMNS_EN, Catalogue, Writer, labels};
+use super::{Catalogue, Writer, columns, labels};
 use crate::show::Lang;
 
 /// The Markdown writer.
@@ -63,10 +63,7 @@ impl Writer for Markdown {
                 l.units
             );
         }
-        let head = match lang {
-            Lang::Zh => COLUMNS,
-            Lang::En => COLUMNS_EN,
-        };
+        let head = columns(lang);
         for sec in &c.sections {
             let _ = writeln!(
                 s,

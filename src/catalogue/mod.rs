@@ -350,6 +350,14 @@ pub const COLUMNS_EN: [&str; 14] = [
     "Remarks",
 ];
 
+/// The column headings in `lang`.
+pub fn columns(lang: Lang) -> [&'static str; 14] {
+    match lang {
+        Lang::Zh => COLUMNS,
+        Lang::En => COLUMNS_EN,
+    }
+}
+
 /// The marker of reconstructed data in published text.
 pub const RECONSTRUCTED: &str = "重构";
 

@@ -6,7 +6,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::{COLUMNS, COLUMNS_EN, Catalogue, Writer, labels};
+use super::{Catalogue, Writer, columns, labels};
 use crate::show::Lang;
 
 /// The XLSX writer.
@@ -145,12 +145,12 @@ fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     summary.set_column_width(0, 28)?;
     summary.set_column_width(1, 90)?;
 
-    let columns = if zh { COLUMNS } else { COLUMNS_EN };
+    let head = columns(lang);
     for sec in &c.sections {
         let ws = wb.add_worksheet();
         ws.set_name(&sec.name)?;
         let rows: Vec<Vec<String>> = c.rows(sec).iter().map(|r| r.cells().to_vec()).collect();
-        table(ws, 0, &columns, &rows)?;
+        table(ws, 0, &head, &rows)?;
     }
 
     let ws = wb.add_worksheet();
