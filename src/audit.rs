@@ -191,7 +191,7 @@ pub fn audit(
     let mut out = Vec::new();
     // The file-level rules that are findings too.
     let list_dir = registry.root.join(list.authority.as_str());
-    for d in registry.validate(opts.as_of) {
+    for d in registry.validate_list(list, opts.as_of) {
         if !d.file.starts_with(&list_dir) {
             continue;
         }

@@ -20,6 +20,7 @@
 pub mod audit;
 pub mod catalogue;
 mod changelog;
+mod check;
 pub mod crosswalk;
 pub mod diag;
 mod diff;
@@ -37,6 +38,7 @@ mod validate;
 pub mod write;
 
 pub use changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind, canonical_bytes};
+pub use check::{CheckOptions, CheckReport};
 pub use diag::{Diagnostic, Location, Rule};
 pub use diff::{
     Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,
@@ -49,6 +51,6 @@ pub use model::{
     Document, DocumentsFile, Element, Handling, Implementation, Item, ItemsFile, LegalBasis, Level,
     ListMeta, Mode, Responsibility, Source, Stage, Statistics, Status, SubItem,
 };
-pub use registry::{Error, List, Loaded, Registry, write_atomic};
+pub use registry::{Error, List, ListRead, LoadOptions, Loaded, Registry, Scan, write_atomic};
 pub use show::{Lang, render_item};
 pub use stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats, export_line};

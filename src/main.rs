@@ -315,17 +315,28 @@ fn fail(message: &str) -> ExitCode {
 /// The `--cache` directory, set once at start.
 static CACHE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
 
-fn load(root: &Path) -> Result<Loaded, ExitCode> {
-    match CACHE.get().and_then(Option::as_ref) {
-        Some(cache) => Registry::load_cached(root, cache),
-        None => Registry::load(root),
+/// How to read the registry: with the `--cache` directory, and only the
+/// lists of `only` (all when empty). Lists are independent, so a command
+/// about one list reads that list and the shared files, not the registry.
+fn options(only: &[&str]) -> quanze::LoadOptions {
+    let mut o = quanze::LoadOptions::default();
+    if let Some(cache) = CACHE.get().and_then(Option::as_ref) {
+        o = o.cache(cache);
     }
-    .map_err(|e| fail(&e.to_string()))
+    if !only.is_empty() {
+        o = o.only(only.iter().copied());
+    }
+    o
 }
 
-/// Loads a registry that must have no reading problems (syntax, keys, values).
-fn load_clean(root: &Path) -> Result<Registry, ExitCode> {
-    let loaded = load(root)?;
+fn load(root: &Path, only: &[&str]) -> Result<Loaded, ExitCode> {
+    Registry::load_with(root, &options(only)).map_err(|e| fail(&e.to_string()))
+}
+
+/// Loads a registry (the lists of `only`, or all) that must have no reading
+/// problems (syntax, keys, values).
+fn load_clean(root: &Path, only: &[&str]) -> Result<Registry, ExitCode> {
+    let loaded = load(root, only)?;
     if loaded.problems.is_empty() {
         return Ok(loaded.registry);
     }
@@ -504,9 +515,8 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     let _ = CACHE.set(cli.cache.clone());
     match cli.command {
         Command::Check { authority, as_of } => {
-            let loaded = load(root)?;
+            let only: Vec<&str> = authority.as_deref().into_iter().collect();
             if let Some(a) = &authority
-                && loaded.registry.list(a).is_none()
                 && !root.join(a).is_dir()
             {
                 return Err(fail(&format!(
@@ -514,20 +524,22 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                     root.display()
                 )));
             }
-            let mut problems = loaded.problems;
-            problems.extend(loaded.registry.validate(as_of.unwrap_or_else(Date::today)));
+            let opts =
+                quanze::CheckOptions::new(as_of.unwrap_or_else(Date::today)).load(options(&only));
+            let report = Registry::check(root, &opts).map_err(|e| fail(&e.to_string()))?;
+            let mut problems = report.problems;
             problems.retain(|d| in_scope(d, root, authority.as_deref()));
             let mut s = String::new();
             for d in &problems {
                 s.push_str(&d.render());
                 s.push('\n');
             }
-            let lists = loaded.registry.lists.len();
-            let items: usize = loaded.registry.lists.values().map(|l| l.items.len()).sum();
             if problems.is_empty() {
                 s.push_str(&format!(
-                    "ok: {} holds {lists} list(s) and {items} item record(s); no problems found\n",
-                    root.display()
+                    "ok: {} holds {} list(s) and {} item record(s); no problems found\n",
+                    root.display(),
+                    report.lists,
+                    report.items
                 ));
                 print(&s);
                 Ok(ExitCode::SUCCESS)
@@ -544,7 +556,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             format,
             lang,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let (list, date) = view(list, at.as_ref(), as_of)?;
             let stats = Stats::compute(&reg, &list, date);
@@ -568,7 +580,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             at,
             lang,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let (list, date) = view(list, at.as_ref(), as_of)?;
             let list = &list;
@@ -590,13 +602,13 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Log { authority } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             print(&log_text(list));
             Ok(ExitCode::SUCCESS)
         }
         Command::History { authority, code } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let history = replayed(list)?;
             let versions = history.item_history(&code);
@@ -640,7 +652,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             code,
             at,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let history = replayed(list)?;
             if let Some(v) = &at
@@ -666,7 +678,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             to,
             format,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let cs = quanze::ChangeSet::between(&reg, list, &from, &to).map_err(|e| fail(&e))?;
             print(&quanze::report::changeset(&cs, format.into()));
@@ -680,7 +692,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             expiring_within,
             format,
         } => {
-            let reg = load(root)?.registry;
+            let reg = load(root, &[&authority])?.registry;
             let list = find_list(&reg, &authority, root)?;
             let opts = quanze::audit::AuditOptions {
                 from,
@@ -702,7 +714,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             to,
             format,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let rows = quanze::crosswalk::crosswalk(list, &from, &to).map_err(|e| fail(&e))?;
             print(&quanze::report::crosswalk(&rows, format.into()));
@@ -715,9 +727,12 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             as_of,
             format,
         } => {
-            let reg = load_clean(root)?;
+            let reg = match &other_registry {
+                Some(_) => load_clean(root, &[&left])?,
+                None => load_clean(root, &[&left, &right])?,
+            };
             let other = match &other_registry {
-                Some(dir) => load_clean(dir)?,
+                Some(dir) => load_clean(dir, &[&right])?,
                 None => reg.clone(),
             };
             let l = find_list(&reg, &left, root)?;
@@ -735,7 +750,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             out,
             lang,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let list = find_list(&reg, &authority, root)?;
             let sel = quanze::catalogue::Selection { at, as_of };
             let cat =
@@ -780,7 +795,8 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { authority, as_of } => {
-            let reg = load_clean(root)?;
+            let only: Vec<&str> = authority.as_deref().into_iter().collect();
+            let reg = load_clean(root, &only)?;
             if let Some(a) = &authority {
                 find_list(&reg, a, root)?;
             }
@@ -811,7 +827,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::VerifyCatalogue { file } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[])?;
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| fail(&format!("{}: {e}", file.display())))?;
             match quanze::catalogue::verify(&reg, &text)
@@ -873,7 +889,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             hash,
             dry_run,
         } => {
-            let reg = load_clean(root)?;
+            let reg = load_clean(root, &[&authority])?;
             let decided_by = quanze::write::decisions(&reg, &decided_by).map_err(write_fail)?;
             let ops = match ops {
                 Some(f) => quanze::write::read_ops_list(&f).map_err(write_fail)?,

@@ -55,10 +55,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-/// A list as read from its directory (none when the directory is no list),
-/// with the problems found.
-type ReadList = (Option<(Id, List)>, Vec<Diagnostic>);
-
 /// Where a record was read from: its file, and its index among the file's
 /// records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +313,117 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// How to read a registry: see [`Registry::load_with`] and
+/// [`Registry::scan`].
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// The parse cache directory (see [`Registry::load_cached`]).
+    pub cache: Option<PathBuf>,
+    /// Read only the lists of these authorities (directory names); all
+    /// when `None`.
+    pub only: Option<Vec<String>>,
+}
+
+impl LoadOptions {
+    /// Uses the parse cache in `dir`.
+    #[must_use]
+    pub fn cache(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.cache = Some(dir.into());
+        self
+    }
+
+    /// Reads only the lists of these authorities.
+    #[must_use]
+    pub fn only<S: Into<String>>(mut self, authorities: impl IntoIterator<Item = S>) -> Self {
+        self.only = Some(authorities.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+/// One list directory as read by [`Registry::scan`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ListRead {
+    /// The directory.
+    pub dir: PathBuf,
+    /// The list, when its `list.toml` could be read.
+    pub list: Option<List>,
+    /// The problems found while reading the directory.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// What [`Registry::scan`] returns.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Scan<R> {
+    /// The shared files as read (the registry holds no list), with their
+    /// problems.
+    pub shared: Loaded,
+    /// What the function returned for each list directory, in directory
+    /// order.
+    pub results: Vec<R>,
+}
+
+/// The list directories of `root` (not hidden), sorted, narrowed to
+/// `options.only`.
+/// The directories of a list that hold records, one `.toml` file each (or
+/// several records per file, for `items`).
+pub(crate) const LIST_SUBDIRS: [&str; 4] = ["items", "agreements", "changelog", "statistics"];
+
+pub(crate) fn list_dirs(root: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, Error> {
+    let mut dirs = Vec::new();
+    for entry in fs::read_dir(root).map_err(io(root))? {
+        let path = entry.map_err(io(root))?.path();
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if name.starts_with('.') || !path.is_dir() {
+            continue;
+        }
+        if options
+            .only
+            .as_ref()
+            .is_some_and(|only| !only.contains(&name))
+        {
+            continue;
+        }
+        dirs.push(path);
+    }
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// Reads one list directory.
+pub(crate) fn read_list_dir(dir: PathBuf, cache: Option<&Path>) -> Result<ListRead, Error> {
+    let mut problems = Vec::new();
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let list = match name.parse::<Id>() {
+        Ok(id) => load_list(&dir, id, cache, &mut problems)?,
+        Err(e) => {
+            problems.push(
+                Diagnostic::new(
+                    Rule::UnsafeId,
+                    &dir,
+                    "",
+                    format!("list directory name {name:?} is not a valid authority id"),
+                )
+                .found(name)
+                .expected(e.expected),
+            );
+            None
+        }
+    };
+    Ok(ListRead {
+        dir,
+        list,
+        problems,
+    })
+}
+
 impl Registry {
     /// An empty registry rooted at `root` (nothing is read or written).
     pub fn new(root: impl Into<PathBuf>) -> Self {
@@ -337,7 +444,7 @@ impl Registry {
     /// [`Error::Io`] when `root` or a file in it cannot be read (a missing
     /// optional file is no error; a missing required one is a problem).
     pub fn load(root: impl AsRef<Path>) -> Result<Loaded, Error> {
-        Self::load_with(root, None)
+        Self::load_with(root, &LoadOptions::default())
     }
 
     /// Like [`Registry::load`], re-using the parsed records of item files
@@ -351,18 +458,98 @@ impl Registry {
     /// # Errors
     /// As [`Registry::load`].
     pub fn load_cached(root: impl AsRef<Path>, cache: impl AsRef<Path>) -> Result<Loaded, Error> {
-        Self::load_with(root, Some(cache.as_ref()))
+        Self::load_with(root, &LoadOptions::default().cache(cache.as_ref()))
     }
 
-    fn load_with(root: impl AsRef<Path>, cache: Option<&Path>) -> Result<Loaded, Error> {
+    /// Reads the registry at `root` as `options` say: with or without the
+    /// parse cache, all lists or only some. The shared files
+    /// (`authorities.toml`, `documents.toml`) are always read. Lists are
+    /// independent, so a registry read with [`LoadOptions::only`] holds the
+    /// same records for those lists as a full read, and their problems.
+    ///
+    /// ```
+    /// use quanze::{LoadOptions, Registry};
+    /// let loaded = Registry::load_with("registry", &LoadOptions::default().only(["guangzhou-gxj"]))?;
+    /// assert_eq!(loaded.registry.lists.len(), 1);
+    /// assert!(loaded.problems.is_empty());
+    /// # Ok::<(), quanze::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Registry::load`].
+    pub fn load_with(root: impl AsRef<Path>, options: &LoadOptions) -> Result<Loaded, Error> {
         let root = root.as_ref();
+        let (mut reg, mut problems) = Self::read_shared(root, options)?;
+        // Lists are independent: they are read in parallel and taken in
+        // directory order, so the outcome is the same as a sequential load.
+        let cache = options.cache.as_deref();
+        let lists = par_map(list_dirs(root, options)?, |dir| read_list_dir(dir, cache));
+        for result in lists {
+            let read = result?;
+            problems.extend(read.problems);
+            if let Some(list) = read.list {
+                reg.lists.insert(list.authority.clone(), list);
+            }
+        }
+        Ok(Loaded {
+            registry: reg,
+            problems,
+        })
+    }
+
+    /// Reads the registry at `root` one list at a time: the shared files
+    /// once, then each list (in parallel, in directory order) handed to `f`
+    /// with the registry of shared files and the list's reading problems,
+    /// and dropped once `f` returns. Memory holds the shared files and one
+    /// list per core, not the whole registry, so a province-wide check or
+    /// export stays small however many lists there are.
+    ///
+    /// ```
+    /// use quanze::{LoadOptions, Registry};
+    /// let scan = Registry::scan("registry", &LoadOptions::default(), |shared, read| {
+    ///     read.list.map(|list| (list.authority.to_string(), list.items.len()))
+    /// })?;
+    /// assert!(scan.shared.problems.is_empty());
+    /// assert_eq!(scan.results[0], Some(("guangzhou-gxj".to_owned(), 80)));
+    /// # Ok::<(), quanze::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Registry::load`].
+    pub fn scan<R: Send>(
+        root: impl AsRef<Path>,
+        options: &LoadOptions,
+        f: impl Fn(&Self, ListRead) -> R + Sync,
+    ) -> Result<Scan<R>, Error> {
+        let root = root.as_ref();
+        let (shared, problems) = Self::read_shared(root, options)?;
+        let cache = options.cache.as_deref();
+        let results = par_map(list_dirs(root, options)?, |dir| {
+            read_list_dir(dir, cache).map(|read| f(&shared, read))
+        })
+        .into_iter()
+        .collect::<Result<Vec<R>, Error>>()?;
+        Ok(Scan {
+            shared: Loaded {
+                registry: shared,
+                problems,
+            },
+            results,
+        })
+    }
+
+    /// Reads `authorities.toml` and `documents.toml` (and creates the cache
+    /// directory).
+    pub(crate) fn read_shared(
+        root: &Path,
+        options: &LoadOptions,
+    ) -> Result<(Self, Vec<Diagnostic>), Error> {
         fs::metadata(root).map_err(io(root))?;
-        if let Some(c) = cache {
+        if let Some(c) = &options.cache {
             fs::create_dir_all(c).map_err(io(c))?;
         }
         let mut reg = Self::new(root);
         let mut problems = Vec::new();
-
         let file = root.join("authorities.toml");
         match read_text(&file, &mut problems)? {
             Some(text) => {
@@ -431,55 +618,7 @@ impl Registry {
             }
         }
 
-        let mut dirs = Vec::new();
-        for entry in fs::read_dir(root).map_err(io(root))? {
-            let path = entry.map_err(io(root))?.path();
-            let hidden = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if path.is_dir() && !hidden {
-                dirs.push(path);
-            }
-        }
-        dirs.sort();
-        // Lists are independent: they are read in parallel and taken in
-        // directory order, so the outcome is the same as a sequential load.
-        let lists = par_map(dirs, |dir| -> Result<ReadList, Error> {
-            let mut list_problems = Vec::new();
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let id = match name.parse::<Id>() {
-                Ok(id) => id,
-                Err(e) => {
-                    list_problems.push(
-                        Diagnostic::new(
-                            Rule::UnsafeId,
-                            &dir,
-                            "",
-                            format!("list directory name {name:?} is not a valid authority id"),
-                        )
-                        .found(name)
-                        .expected(e.expected),
-                    );
-                    return Ok((None, list_problems));
-                }
-            };
-            let list = load_list(&dir, id.clone(), cache, &mut list_problems)?;
-            Ok((list.map(|l| (id, l)), list_problems))
-        });
-        for result in lists {
-            let (list, list_problems) = result?;
-            problems.extend(list_problems);
-            if let Some((id, list)) = list {
-                reg.lists.insert(id, list);
-            }
-        }
-        Ok(Loaded {
-            registry: reg,
-            problems,
-        })
+        Ok((reg, problems))
     }
 
     /// Reads and validates the registry at `root`, with agreements checked up
@@ -832,14 +971,26 @@ fn cache_path(cache: &Path, kind: &str, text: &str) -> PathBuf {
 
 /// A cache file's value; `None` when missing or unreadable (then the source
 /// file is parsed instead).
-fn cache_read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
+pub(crate) fn cache_read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
     serde_json::from_slice(&fs::read(path).ok()?).ok()
 }
 
-fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
-    if let Ok(json) = serde_json::to_vec(value) {
-        // A cache that cannot be written only costs the next parse.
-        let _ = write_atomic(path, &json);
+/// Writes a cache file by renaming a complete temporary file into place,
+/// without syncing: a cache file lost or cut short in a crash is JSON that
+/// does not parse, which costs only a parse.
+pub(crate) fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
+    let Ok(json) = serde_json::to_vec(value) else {
+        return;
+    };
+    let Some(name) = path.file_name() else { return };
+    let tmp = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    // A cache that cannot be written only costs the next parse.
+    if fs::write(&tmp, &json).is_err() || fs::rename(&tmp, path).is_err() {
+        let _ = fs::remove_file(&tmp);
     }
 }
 

@@ -75,30 +75,42 @@ impl Registry {
     /// Entrusted items are checked for agreement cover on every day they are
     /// in force up to `as_of` (usually today).
     pub fn validate(&self, as_of: Date) -> Vec<Diagnostic> {
+        let mut out = self.validate_shared();
+        // Lists are independent: they are checked in parallel and their
+        // problems taken in list order.
+        let lists: Vec<&List> = self.lists.values().collect();
+        for problems in crate::registry::par_map(lists, |list| self.validate_list(list, as_of)) {
+            out.extend(problems);
+        }
+        out
+    }
+
+    /// Checks the shared files (`authorities.toml`, `documents.toml`): the
+    /// part of [`Registry::validate`] that concerns no list.
+    pub fn validate_shared(&self) -> Vec<Diagnostic> {
+        let mut c = Checker {
+            reg: self,
+            as_of: Date::today(),
+            locator: Locator::default(),
+            out: Vec::new(),
+        };
+        c.authorities();
+        c.documents();
+        c.out
+    }
+
+    /// Checks one list against the shared files of this registry: the part
+    /// of [`Registry::validate`] that concerns `list`, which need not be
+    /// one of `self.lists` (see [`Registry::scan`]). Nothing in a list's
+    /// rules looks at another list.
+    pub fn validate_list(&self, list: &List, as_of: Date) -> Vec<Diagnostic> {
         let mut c = Checker {
             reg: self,
             as_of,
             locator: Locator::default(),
             out: Vec::new(),
         };
-        c.authorities();
-        c.documents();
-        // Lists are checked in parallel, each with its own locator, and their
-        // problems taken in list order.
-        let lists: Vec<&List> = self.lists.values().collect();
-        let per_list = crate::registry::par_map(lists, |list| {
-            let mut lc = Checker {
-                reg: self,
-                as_of,
-                locator: Locator::default(),
-                out: Vec::new(),
-            };
-            lc.list(list);
-            lc.out
-        });
-        for out in per_list {
-            c.out.extend(out);
-        }
+        c.list(list);
         c.out
     }
 }

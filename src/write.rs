@@ -206,9 +206,10 @@ pub struct Recorded {
     pub refusal: Option<String>,
 }
 
-/// Loads the registry and the list, requiring no problems in it.
+/// Loads the shared files and the list, requiring no problems in them
+/// (lists are independent: the others are not read).
 fn load_list(root: &Path, authority: &str) -> Result<(Registry, List), WriteError> {
-    let loaded = Registry::load(root)?;
+    let loaded = Registry::load_with(root, &crate::LoadOptions::default().only([authority]))?;
     if !loaded.problems.is_empty() {
         return Err(WriteError::Invalid(loaded.problems));
     }

@@ -15,7 +15,7 @@ use common::{copy_dir, fixture_dirs};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use quanze::{Date, Diagnostic, Registry, Rule};
+use quanze::{CheckOptions, Date, Diagnostic, LoadOptions, Registry, Rule};
 
 fn as_of() -> Date {
     "2026-11-28".parse().unwrap()
@@ -258,4 +258,172 @@ fn the_parse_cache_follows_edits_and_survives_corruption() {
     assert!(found.contains("2.0.9"), "{found}");
     fs::write(&file, &text).unwrap();
     assert!(problems_cached(&root, &cache).is_empty());
+}
+
+fn check(dir: &Path, cache: Option<&Path>) -> quanze::CheckReport {
+    let mut load = LoadOptions::default();
+    if let Some(c) = cache {
+        load = load.cache(c);
+    }
+    Registry::check(dir, &CheckOptions::new(as_of()).load(load)).unwrap()
+}
+
+/// A registry of three lists with problems in the shared files and in two
+/// lists, both reading problems and semantic ones: the order of a
+/// streaming check matters only when there are several.
+fn three_lists(root: &Path) {
+    copy_dir(Path::new("registry"), root);
+    copy_dir(
+        &root.join("guangzhou-gxj"),
+        &root.join("guangzhou-gxj-copy"),
+    );
+    copy_dir(
+        Path::new("registry/guangzhou-gxj"),
+        &root.join("zz-unknown"),
+    );
+    let edit = |rel: &str, from: &str, to: &str| {
+        let p = root.join(rel);
+        let s = fs::read_to_string(&p).unwrap();
+        assert!(s.contains(from), "{rel}: no {from:?}");
+        fs::write(&p, s.replacen(from, to, 1)).unwrap();
+    };
+    edit(
+        "guangzhou-gxj-copy/items/licensing.toml",
+        "category = \"licensing\"",
+        "category = \"licencing\"",
+    );
+    edit("zz-unknown/items/penalty.toml", "\nname = ", "\nnmae = ");
+    edit("authorities.toml", "region = \"440100\"", "region = \"GZ\"");
+}
+
+/// `Registry::check` reads one list at a time and may re-use clean
+/// results, but reports exactly what a full load and validation report, in
+/// the same order, with and without its cache, cold and warm.
+#[test]
+fn the_streaming_check_finds_what_a_full_load_finds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let multi = tmp.path().join("three");
+    three_lists(&multi);
+    let mut dirs = fixture_dirs("invalid");
+    dirs.extend(fixture_dirs("valid"));
+    dirs.push(PathBuf::from("registry"));
+    dirs.push(multi.clone());
+    for dir in dirs {
+        let full = Registry::load(&dir).unwrap();
+        let lists = full.registry.lists.len();
+        let items: usize = full.registry.lists.values().map(|l| l.items.len()).sum();
+        let expected = render(&problems(&dir));
+        let cache = tempfile::tempdir().unwrap();
+        for (what, cache) in [
+            ("no cache", None),
+            ("cold cache", Some(cache.path())),
+            ("warm cache", Some(cache.path())),
+        ] {
+            let r = check(&dir, cache);
+            assert_eq!(render(&r.problems), expected, "{}: {what}", dir.display());
+            assert_eq!(
+                (r.lists, r.items),
+                (lists, items),
+                "{}: {what}",
+                dir.display()
+            );
+        }
+    }
+    // The three-list registry has problems in the shared file and in two
+    // lists, reading and semantic: the comparison above covered ordering.
+    let found = render(&problems(&multi));
+    for needle in ["GZ", "licencing", "zz-unknown"] {
+        assert!(found.contains(needle), "{needle} not in {found}");
+    }
+    // A load of some lists reads exactly those lists, as a full load does.
+    let full = Registry::load(&multi).unwrap().registry;
+    let some = Registry::load_with(&multi, &LoadOptions::default().only(["zz-unknown"]))
+        .unwrap()
+        .registry;
+    assert_eq!(some.lists.len(), 1);
+    assert_eq!(
+        some.list("zz-unknown").map(|l| &l.items),
+        full.list("zz-unknown").map(|l| &l.items)
+    );
+}
+
+fn settle() {
+    // The check cache trusts a file's stat data only two seconds after it
+    // last changed (see src/check.rs).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+}
+
+/// Edit, check, edit back: the check cache re-uses a clean list only while
+/// its files, the shared files, the date and the build are unchanged.
+#[test]
+fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    copy_dir(&root.join("guangzhou-gxj"), &root.join("guangzhou-gxj-b"));
+    let cache = tmp.path().join("cache");
+    settle();
+    // guangzhou-gxj-b names no authority: it is never clean, never kept.
+    let first = check(&root, Some(&cache));
+    assert_eq!((first.lists, first.reused), (2, 0));
+    let again = check(&root, Some(&cache));
+    assert_eq!(again.reused, 1, "the clean list is re-used");
+    assert_eq!(render(&again.problems), render(&first.problems));
+
+    // An edit of the same length, right after a check (same clock tick as
+    // far as a coarse clock knows): found.
+    let file = root.join("guangzhou-gxj/items/licensing.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let broken = text.replacen("category = \"licensing\"", "category = \"licensinG\"", 1);
+    assert_eq!(broken.len(), text.len());
+    fs::write(&file, &broken).unwrap();
+    let r = check(&root, Some(&cache));
+    assert_eq!(r.reused, 0);
+    assert_eq!(render(&r.problems), render(&problems(&root)));
+    assert!(render(&r.problems).contains("licensinG"));
+    // Edited back: byte for byte what was found clean, so re-used.
+    fs::write(&file, &text).unwrap();
+    let r = check(&root, Some(&cache));
+    assert_eq!(render(&r.problems), render(&first.problems));
+    assert_eq!(r.reused, 1);
+
+    // Every kind of input counts: a change-log entry, an agreement, the
+    // shared files, the date.
+    settle();
+    for rel in [
+        "guangzhou-gxj/changelog/2.0.0.toml",
+        "guangzhou-gxj/agreements/gd-gxt-2019-radio.toml",
+        "guangzhou-gxj/list.toml",
+        "documents.toml",
+        "authorities.toml",
+    ] {
+        let p = root.join(rel);
+        let before = fs::read_to_string(&p).unwrap();
+        assert_eq!(check(&root, Some(&cache)).reused, 1, "{rel}: before");
+        fs::write(&p, format!("{before}\n# 注释\n")).unwrap();
+        let r = check(&root, Some(&cache));
+        assert_eq!(r.reused, 0, "{rel}: an edited input was not noticed");
+        assert_eq!(render(&r.problems), render(&problems(&root)), "{rel}");
+        fs::write(&p, &before).unwrap();
+    }
+    let other_day = Registry::check(
+        &root,
+        &CheckOptions::new("2022-01-01".parse().unwrap())
+            .load(LoadOptions::default().cache(&cache)),
+    )
+    .unwrap();
+    assert_eq!(other_day.reused, 0, "another date is another check");
+    // A new file in a list directory is an input too.
+    let extra = root.join("guangzhou-gxj/items/zz-extra.toml");
+    fs::write(&extra, "# 空文件\n").unwrap();
+    assert_eq!(check(&root, Some(&cache)).reused, 0);
+    fs::remove_file(&extra).unwrap();
+
+    // A corrupt cache (records and stat index) is ignored.
+    for e in fs::read_dir(&cache).unwrap() {
+        fs::write(e.unwrap().path(), b"{not json").unwrap();
+    }
+    let r = check(&root, Some(&cache));
+    assert_eq!(render(&r.problems), render(&first.problems));
+    assert_eq!(r.reused, 0);
 }
