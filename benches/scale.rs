@@ -12,11 +12,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
 use quanze::catalogue::{Catalogue, Csv, Json, Selection, Writer};
-use quanze::{ChangeSet, Date, Lang, Point, Registry, Stats};
+use quanze::{ChangeSet, CheckOptions, Date, Lang, LoadOptions, Point, Registry, Stats};
 
 /// Peak resident memory of this process so far, in MiB (Linux).
 fn peak_mib() -> f64 {
@@ -35,7 +36,7 @@ fn peak_mib() -> f64 {
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
-fn report(task: &str, secs: f64, items: usize) {
+fn report_row(task: &str, secs: f64, items: usize) {
     println!(
         "{task:<28} {secs:>9.3} s {:>12.0} items/s {:>9.0} MiB peak",
         items as f64 / secs.max(1e-9),
@@ -62,6 +63,7 @@ fn main() {
     };
     let dir = Path::new(dir);
     let as_of: Date = "2030-01-01".parse().unwrap();
+    let all = LoadOptions::default();
 
     // Floor 1: read the same bytes.
     let mut files = Vec::new();
@@ -70,171 +72,281 @@ fn main() {
     let bytes: usize = files.iter().map(|f| std::fs::read(f).unwrap().len()).sum();
     let read_secs = t.elapsed().as_secs_f64();
 
+    // check: every list read, validated, replayed and hash-verified, one
+    // list per core at a time (Registry::check), no cache.
     let t = Instant::now();
-    let loaded = Registry::load(dir).unwrap();
-    let load_secs = t.elapsed().as_secs_f64();
+    let report = Registry::check(dir, &CheckOptions::new(as_of)).unwrap();
+    let check_secs = t.elapsed().as_secs_f64();
     assert!(
-        loaded.problems.is_empty(),
+        report.problems.is_empty(),
         "{} problems",
-        loaded.problems.len()
+        report.problems.len()
     );
-    let reg = loaded.registry;
-    let items: usize = reg.lists.values().map(|l| l.items.len()).sum();
+    let items = report.items;
     println!(
         "registry {} : {} lists, {items} item records, {:.0} MiB of TOML",
         dir.display(),
-        reg.lists.len(),
+        report.lists,
         bytes as f64 / 1048576.0
     );
-    report("read bytes (floor)", read_secs, items);
-    report("load", load_secs, items);
-    let t = Instant::now();
-    let problems = reg.validate(as_of);
-    let validate_secs = t.elapsed().as_secs_f64();
-    assert!(problems.is_empty(), "{} problems", problems.len());
-    report("validate + replay", validate_secs, items);
-    report("check (load + validate)", load_secs + validate_secs, items);
+    report_row("read bytes (floor)", read_secs, items);
+    report_row("check", check_secs, items);
 
-    // Floor 2: the equivalent JSON, parsed by serde_json into plain structs.
-    let mut json = String::new();
-    for l in reg.lists.values() {
-        for i in &l.items {
-            json.push_str(&serde_json::to_string(i).unwrap());
-            json.push('\n');
+    // Floor 2: the equivalent JSON of the items, parsed by serde_json into
+    // the same structs, on one core, list by list (the JSON is made
+    // outside the timing).
+    let mut floor_secs = 0.0;
+    for chunk in list_names(dir).chunks(8) {
+        let only = LoadOptions::default().only(chunk.to_vec());
+        let jsons = Registry::scan(dir, &only, |_, read| {
+            let list = read.list.unwrap();
+            let mut json = String::new();
+            for i in &list.items {
+                json.push_str(&serde_json::to_string(i).unwrap());
+                json.push('\n');
+            }
+            json
+        })
+        .unwrap()
+        .results;
+        for json in jsons {
+            let t = Instant::now();
+            let parsed: Vec<quanze::Item> = json
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect();
+            floor_secs += t.elapsed().as_secs_f64();
+            assert!(!parsed.is_empty());
         }
     }
-    let t = Instant::now();
-    let parsed: Vec<quanze::Item> = json
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
-    report(
-        "serde_json parse (floor)",
-        t.elapsed().as_secs_f64(),
-        parsed.len(),
-    );
-    drop(parsed);
-    drop(json);
+    report_row("serde_json parse (floor)", floor_secs, items);
 
     let t = Instant::now();
-    let mut total = 0usize;
-    for l in reg.lists.values() {
-        total += Stats::compute(&reg, l, as_of).powers.items;
-    }
-    report("stats, every list", t.elapsed().as_secs_f64(), items);
-    assert!(total > 0);
+    let scan = Registry::scan(dir, &all, |shared, read| {
+        let list = read.list.unwrap();
+        Stats::compute(shared, &list, as_of).powers.items
+    })
+    .unwrap();
+    report_row("stats, every list", t.elapsed().as_secs_f64(), items);
+    assert!(scan.results.iter().sum::<usize>() > 0);
 
     let t = Instant::now();
-    let mut changes = 0usize;
-    for l in reg.lists.values() {
-        let first = l.log.first().unwrap().entry.version.clone();
-        let cs = ChangeSet::between(&reg, l, &Point::Version(first), &Point::Files).unwrap();
-        changes += cs.items.len();
-    }
-    report(
+    let scan = Registry::scan(dir, &all, |shared, read| {
+        let list = read.list.unwrap();
+        let first = list.log.first().unwrap().entry.version.clone();
+        let cs = ChangeSet::between(shared, &list, &Point::Version(first), &Point::Files).unwrap();
+        cs.items.len()
+    })
+    .unwrap();
+    report_row(
         "diff first → last, every list",
         t.elapsed().as_secs_f64(),
         items,
     );
-    println!("  ({changes} item changes)");
+    println!("  ({} item changes)", scan.results.iter().sum::<usize>());
 
     let t = Instant::now();
-    let mut written = 0usize;
-    for l in reg.lists.values() {
+    let scan = Registry::scan(dir, &all, |shared, read| {
+        let list = read.list.unwrap();
         let c = Catalogue::build(
-            &reg,
-            l,
+            shared,
+            &list,
             &Selection {
                 at: None,
                 as_of: Some(as_of),
             },
         )
         .unwrap();
-        written +=
-            Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len();
-    }
-    report(
+        Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len()
+    })
+    .unwrap();
+    report_row(
         "publish JSON + CSV, every list",
         t.elapsed().as_secs_f64(),
         items,
     );
-    println!("  ({:.0} MiB written)", written as f64 / 1048576.0);
+    println!(
+        "  ({:.0} MiB written)",
+        scan.results.iter().sum::<usize>() as f64 / 1048576.0
+    );
+
+    caches(dir, as_of, items);
 
     // The same change for the peers: every list's first and last version,
     // one row per unit, keyed by authority and unit.
     if let Some(out) = args.get(2) {
         let out = Path::new(out);
         std::fs::create_dir_all(out).unwrap();
-        for (name, last) in [("old.csv", false), ("new.csv", true)] {
-            let mut s = String::from(
-                "authority,unit,code,name,category,status,legal_days,promised_days,handling,remarks\n",
-            );
-            for l in reg.lists.values() {
-                let view = if last {
-                    l.clone()
-                } else {
-                    l.at_version(&l.log[0].entry.version).unwrap()
-                };
-                for i in &view.items {
-                    let units: Vec<(String, String, Option<&quanze::Implementation>)> =
-                        if i.sub.is_empty() {
-                            vec![(
-                                i.id.to_string(),
-                                i.code.to_string(),
-                                i.implementation.as_ref(),
-                            )]
-                        } else {
-                            i.sub
-                                .iter()
-                                .map(|s| {
-                                    (
-                                        format!("{}/{}", i.id, s.code),
-                                        s.code.to_string(),
-                                        s.implementation.as_ref(),
-                                    )
-                                })
-                                .collect()
-                        };
-                    for (unit, code, imp) in units {
-                        let _ = writeln!(
-                            s,
-                            "{},{unit},{code},{},{},{},{},{},{},{}",
-                            l.authority,
-                            quanze::report::csv_cell(&i.name),
-                            i.category.id(),
-                            i.status.id(),
-                            imp.and_then(|x| x.legal_days)
-                                .map(|d| d.to_string())
-                                .unwrap_or_default(),
-                            imp.and_then(|x| x.promised_days)
-                                .map(|d| d.to_string())
-                                .unwrap_or_default(),
-                            imp.and_then(|x| x.handling)
-                                .map(|h| format!("{h:?}"))
-                                .unwrap_or_default(),
-                            quanze::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
-                        );
-                    }
-                }
+        let header =
+            "authority,unit,code,name,category,status,legal_days,promised_days,handling,remarks\n";
+        let mut old = std::io::BufWriter::new(std::fs::File::create(out.join("old.csv")).unwrap());
+        let mut new = std::io::BufWriter::new(std::fs::File::create(out.join("new.csv")).unwrap());
+        old.write_all(header.as_bytes()).unwrap();
+        new.write_all(header.as_bytes()).unwrap();
+        // A few lists at a time, so the rows of the whole registry are
+        // never in memory together.
+        for chunk in list_names(dir).chunks(8) {
+            let scan = Registry::scan(
+                dir,
+                &LoadOptions::default().only(chunk.to_vec()),
+                |_, read| {
+                    let list = read.list.unwrap();
+                    let first = list.at_version(&list.log[0].entry.version).unwrap();
+                    (csv_rows(&first), csv_rows(&list))
+                },
+            )
+            .unwrap();
+            for (o, n) in scan.results {
+                old.write_all(o.as_bytes()).unwrap();
+                new.write_all(n.as_bytes()).unwrap();
             }
-            std::fs::write(out.join(name), s).unwrap();
+        }
+        old.flush().unwrap();
+        new.flush().unwrap();
+    }
+}
+
+/// The parse and check caches (`--cache`): a check that fills them, a
+/// check that finds every list in them, then a one-item adjustment
+/// recorded with `quanze::write::adjust` and the check and stats that
+/// follow it. The registry is restored afterwards, byte for byte.
+fn caches(dir: &Path, as_of: Date, items: usize) {
+    let cache = tempfile::tempdir().unwrap();
+    let opts = CheckOptions::new(as_of).load(LoadOptions::default().cache(cache.path()));
+    let t = Instant::now();
+    let cold = Registry::check(dir, &opts).unwrap();
+    assert!(cold.problems.is_empty());
+    report_row("check, filling the cache", t.elapsed().as_secs_f64(), items);
+    let t = Instant::now();
+    let warm = Registry::check(dir, &opts).unwrap();
+    assert!(warm.problems.is_empty());
+    report_row("check, warm cache", t.elapsed().as_secs_f64(), items);
+    println!("  ({} of {} lists re-used)", warm.reused, warm.lists);
+
+    // One item renamed in the first list, recorded as an adjustment.
+    let first = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("list.toml").exists())
+        .min()
+        .unwrap();
+    let authority = first.file_name().unwrap().to_string_lossy().into_owned();
+    let item_file = first.join("items/licensing-001.toml");
+    let list_file = first.join("list.toml");
+    let saved_item = std::fs::read(&item_file).unwrap();
+    let saved_list = std::fs::read(&list_file).unwrap();
+    let text = String::from_utf8(saved_item.clone()).unwrap();
+    let edited = text.replacen("\nname = \"", "\nname = \"（调整）", 1);
+    assert_ne!(edited, text);
+    let before = Registry::load_with(dir, &LoadOptions::default().only([authority.as_str()]))
+        .unwrap()
+        .registry;
+    let list = before.list(&authority).unwrap();
+    let last = &list.log.last().unwrap().entry;
+    let version: quanze::Version = format!("{}.0.0", last.version.semver().major + 1)
+        .parse()
+        .unwrap();
+    let number = before.documents.keys().next().unwrap().to_string();
+    let decided_by = quanze::write::decisions(&before, &[number]).unwrap();
+    let entry_file = first.join(format!("changelog/{version}.toml"));
+    std::fs::write(&item_file, edited).unwrap();
+    let t = Instant::now();
+    let rec = quanze::write::adjust(
+        dir,
+        &authority,
+        &quanze::write::Adjustment {
+            version,
+            date: last.date,
+            decided_by,
+            reason: None,
+            ops: Vec::new(),
+            hash: quanze::HashAlg::Sha256,
+        },
+        false,
+    );
+    let adjust_secs = t.elapsed().as_secs_f64();
+    let outcome = || {
+        rec.unwrap();
+        report_row("one-item edit: adjust", adjust_secs, items);
+        let t = Instant::now();
+        let after = Registry::check(dir, &opts).unwrap();
+        assert!(after.problems.is_empty(), "{:?}", after.problems.first());
+        report_row("  then check, warm cache", t.elapsed().as_secs_f64(), items);
+        println!("  ({} of {} lists re-used)", after.reused, after.lists);
+        let t = Instant::now();
+        let reg = Registry::load_with(
+            dir,
+            &LoadOptions::default()
+                .cache(cache.path())
+                .only([authority.as_str()]),
+        )
+        .unwrap()
+        .registry;
+        let stats = Stats::compute(&reg, reg.list(&authority).unwrap(), as_of);
+        assert!(stats.powers.items > 0);
+        report_row(
+            "  then stats of that list",
+            t.elapsed().as_secs_f64(),
+            items,
+        );
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(outcome));
+    // Restore the registry for the next run.
+    std::fs::write(&item_file, saved_item).unwrap();
+    std::fs::write(&list_file, saved_list).unwrap();
+    let _ = std::fs::remove_file(&entry_file);
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+fn list_names(dir: &Path) -> Vec<String> {
+    Registry::list_names(dir).unwrap()
+}
+
+/// One CSV row per unit of `list` (an item without sub-items, or each
+/// sub-item), for the peers.
+fn csv_rows(list: &quanze::List) -> String {
+    let mut s = String::new();
+    for i in &list.items {
+        let units: Vec<(String, String, Option<&quanze::Implementation>)> = if i.sub.is_empty() {
+            vec![(
+                i.id.to_string(),
+                i.code.to_string(),
+                i.implementation.as_ref(),
+            )]
+        } else {
+            i.sub
+                .iter()
+                .map(|s| {
+                    (
+                        format!("{}/{}", i.id, s.code),
+                        s.code.to_string(),
+                        s.implementation.as_ref(),
+                    )
+                })
+                .collect()
+        };
+        for (unit, code, imp) in units {
+            let _ = writeln!(
+                s,
+                "{},{unit},{code},{},{},{},{},{},{},{}",
+                list.authority,
+                quanze::report::csv_cell(&i.name),
+                i.category.id(),
+                i.status.id(),
+                imp.and_then(|x| x.legal_days)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                imp.and_then(|x| x.promised_days)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                imp.and_then(|x| x.handling)
+                    .map(|h| format!("{h:?}"))
+                    .unwrap_or_default(),
+                quanze::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
+            );
         }
     }
-
-    drop(reg);
-
-    // The parse cache (`--cache`): filled by one load, then a check that
-    // finds every item file in it.
-    let cache = tempfile::tempdir().unwrap();
-    let cold = Registry::load_cached(dir, cache.path()).unwrap();
-    assert!(cold.problems.is_empty());
-    drop(cold);
-    let t = Instant::now();
-    let warm = Registry::load_cached(dir, cache.path()).unwrap();
-    let load_secs = t.elapsed().as_secs_f64();
-    assert!(warm.problems.is_empty());
-    let problems = warm.registry.validate(as_of);
-    assert!(problems.is_empty(), "{} problems", problems.len());
-    report("check, warm parse cache", t.elapsed().as_secs_f64(), items);
-    report("  of which load", load_secs, items);
+    s
 }

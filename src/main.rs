@@ -16,8 +16,9 @@ struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
     registry: PathBuf,
-    /// Keep the parsed item files and change-log entries in DIR and re-use
-    /// them while the files' bytes are unchanged (keyed by content hash,
+    /// Keep the parsed item files and change-log entries, a stat index and
+    /// the lists `check` found clean in DIR, and re-use them while the
+    /// files' bytes are unchanged (keyed by content hashes, the date checked,
     /// quanze version and build, so the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
     cache: Option<PathBuf>,
@@ -795,31 +796,37 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { authority, as_of } => {
-            let only: Vec<&str> = authority.as_deref().into_iter().collect();
-            let reg = load_clean(root, &only)?;
-            if let Some(a) = &authority {
-                find_list(&reg, a, root)?;
-            }
+            let names = match &authority {
+                Some(a) if !root.join(a).is_dir() => {
+                    return Err(fail(&format!(
+                        "no list for authority `{a}` in {}",
+                        root.display()
+                    )));
+                }
+                Some(a) => vec![a.clone()],
+                None => Registry::list_names(root).map_err(|e| fail(&e.to_string()))?,
+            };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            for list in reg.lists.values() {
-                if authority
-                    .as_deref()
-                    .is_some_and(|a| a != list.authority.as_str())
-                {
-                    continue;
-                }
-                let view = match as_of {
-                    Some(d) => list.as_of(d).unwrap_or_else(|| list.clone()),
-                    None => list.clone(),
-                };
-                for item in &view.items {
-                    if as_of.is_some_and(|d| !item.in_force_on(d)) {
-                        continue;
-                    }
-                    let line = quanze::export_line(&view, item).map_err(|e| fail(&e))?;
-                    if out.write_all(line.as_bytes()).is_err() {
-                        return Ok(ExitCode::SUCCESS);
+            // A few lists at a time, each read, exported and dropped, so a
+            // province-wide export never holds the registry in memory.
+            let per_round = 2 * std::thread::available_parallelism().map_or(1, usize::from);
+            for names in names.chunks(per_round) {
+                let only: Vec<&str> = names.iter().map(String::as_str).collect();
+                let reg = load_clean(root, &only)?;
+                for list in reg.lists.values() {
+                    let view = match as_of {
+                        Some(d) => list.as_of(d).unwrap_or_else(|| list.clone()),
+                        None => list.clone(),
+                    };
+                    for item in &view.items {
+                        if as_of.is_some_and(|d| !item.in_force_on(d)) {
+                            continue;
+                        }
+                        let line = quanze::export_line(&view, item).map_err(|e| fail(&e))?;
+                        if out.write_all(line.as_bytes()).is_err() {
+                            return Ok(ExitCode::SUCCESS);
+                        }
                     }
                 }
             }

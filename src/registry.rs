@@ -538,6 +538,19 @@ impl Registry {
         })
     }
 
+    /// The names of the list directories of the registry at `root`, sorted
+    /// (what [`Registry::load`] reads as lists, whether or not they read
+    /// cleanly).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when `root` cannot be listed.
+    pub fn list_names(root: impl AsRef<Path>) -> Result<Vec<String>, Error> {
+        Ok(list_dirs(root.as_ref(), &LoadOptions::default())?
+            .iter()
+            .filter_map(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect())
+    }
+
     /// Reads `authorities.toml` and `documents.toml` (and creates the cache
     /// directory).
     pub(crate) fn read_shared(
