@@ -92,85 +92,22 @@ fn main() {
     report_row("read bytes (floor)", read_secs, items);
     report_row("check", check_secs, items);
 
-    // Floor 2: the equivalent JSON of the items, parsed by serde_json into
-    // the same structs, on one core, list by list (the JSON is made
-    // outside the timing).
-    let mut floor_secs = 0.0;
-    for chunk in list_names(dir).chunks(8) {
-        let only = LoadOptions::default().only(chunk.to_vec());
-        let jsons = Registry::scan(dir, &only, |_, read| {
-            let list = read.list.unwrap();
-            let mut json = String::new();
-            for i in &list.items {
-                json.push_str(&serde_json::to_string(i).unwrap());
-                json.push('\n');
-            }
-            json
-        })
-        .unwrap()
-        .results;
-        for json in jsons {
-            let t = Instant::now();
-            let parsed: Vec<quanze::Item> = json
-                .lines()
-                .map(|line| serde_json::from_str(line).unwrap())
-                .collect();
-            floor_secs += t.elapsed().as_secs_f64();
-            assert!(!parsed.is_empty());
-        }
+    // QUANZE_BENCH_TASKS=changes,cache runs only those rows (and check);
+    // by default every row runs.
+    let tasks = std::env::var("QUANZE_BENCH_TASKS").unwrap_or_default();
+    let want = |t: &str| tasks.is_empty() || tasks.split(',').any(|x| x == t);
+    if want("floor") {
+        floor(dir, items);
     }
-    report_row("serde_json parse (floor)", floor_secs, items);
-
-    let t = Instant::now();
-    let scan = Registry::scan(dir, &all, |shared, read| {
-        let list = read.list.unwrap();
-        Stats::compute(shared, &list, as_of).powers.items
-    })
-    .unwrap();
-    report_row("stats, every list", t.elapsed().as_secs_f64(), items);
-    assert!(scan.results.iter().sum::<usize>() > 0);
-
-    let t = Instant::now();
-    let scan = Registry::scan(dir, &all, |shared, read| {
-        let list = read.list.unwrap();
-        let first = list.log.first().unwrap().entry.version.clone();
-        let cs = ChangeSet::between(shared, &list, &Point::Version(first), &Point::Files).unwrap();
-        cs.items.len()
-    })
-    .unwrap();
-    report_row(
-        "diff first → last, every list",
-        t.elapsed().as_secs_f64(),
-        items,
-    );
-    println!("  ({} item changes)", scan.results.iter().sum::<usize>());
-
-    let t = Instant::now();
-    let scan = Registry::scan(dir, &all, |shared, read| {
-        let list = read.list.unwrap();
-        let c = Catalogue::build(
-            shared,
-            &list,
-            &Selection {
-                at: None,
-                as_of: Some(as_of),
-            },
-        )
-        .unwrap();
-        Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len()
-    })
-    .unwrap();
-    report_row(
-        "publish JSON + CSV, every list",
-        t.elapsed().as_secs_f64(),
-        items,
-    );
-    println!(
-        "  ({:.0} MiB written)",
-        scan.results.iter().sum::<usize>() as f64 / 1048576.0
-    );
-
-    caches(dir, as_of, items);
+    if want("tasks") {
+        every_list(dir, &all, as_of, items);
+    }
+    if want("changes") {
+        units(dir, items);
+    }
+    if want("cache") {
+        caches(dir, as_of, items);
+    }
 
     // The same change for the peers: every list's first and last version,
     // one row per unit, keyed by authority and unit.
@@ -302,6 +239,145 @@ fn caches(dir: &Path, as_of: Date, items: usize) {
 
 fn list_names(dir: &Path) -> Vec<String> {
     Registry::list_names(dir).unwrap()
+}
+
+/// Floor 2: the equivalent JSON of the items, parsed by serde_json into
+/// the same structs, on one core, list by list (the JSON is made outside
+/// the timing).
+fn floor(dir: &Path, items: usize) {
+    let mut floor_secs = 0.0;
+    for chunk in list_names(dir).chunks(8) {
+        let only = LoadOptions::default().only(chunk.to_vec());
+        let jsons = Registry::scan(dir, &only, |_, read| {
+            let list = read.list.unwrap();
+            let mut json = String::new();
+            for i in &list.items {
+                json.push_str(&serde_json::to_string(i).unwrap());
+                json.push('\n');
+            }
+            json
+        })
+        .unwrap()
+        .results;
+        for json in jsons {
+            let t = Instant::now();
+            let parsed: Vec<quanze::Item> = json
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect();
+            floor_secs += t.elapsed().as_secs_f64();
+            assert!(!parsed.is_empty());
+        }
+    }
+    report_row("serde_json parse (floor)", floor_secs, items);
+}
+
+/// stats, diff and publish of every list, each list read as it comes.
+fn every_list(dir: &Path, all: &LoadOptions, as_of: Date, items: usize) {
+    let t = Instant::now();
+    let scan = Registry::scan(dir, all, |shared, read| {
+        let list = read.list.unwrap();
+        Stats::compute(shared, &list, as_of).powers.items
+    })
+    .unwrap();
+    report_row("stats, every list", t.elapsed().as_secs_f64(), items);
+    assert!(scan.results.iter().sum::<usize>() > 0);
+
+    let t = Instant::now();
+    let scan = Registry::scan(dir, all, |shared, read| {
+        let list = read.list.unwrap();
+        let first = list.log.first().unwrap().entry.version.clone();
+        let cs = ChangeSet::between(shared, &list, &Point::Version(first), &Point::Files).unwrap();
+        cs.items.len()
+    })
+    .unwrap();
+    report_row(
+        "diff first → last, every list",
+        t.elapsed().as_secs_f64(),
+        items,
+    );
+    println!("  ({} item changes)", scan.results.iter().sum::<usize>());
+
+    let t = Instant::now();
+    let scan = Registry::scan(dir, all, |shared, read| {
+        let list = read.list.unwrap();
+        let c = Catalogue::build(
+            shared,
+            &list,
+            &Selection {
+                at: None,
+                as_of: Some(as_of),
+            },
+        )
+        .unwrap();
+        Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len()
+    })
+    .unwrap();
+    report_row(
+        "publish JSON + CSV, every list",
+        t.elapsed().as_secs_f64(),
+        items,
+    );
+    println!(
+        "  ({:.0} MiB written)",
+        scan.results.iter().sum::<usize>() as f64 / 1048576.0
+    );
+}
+
+/// The unit-level change first → last of every list (`quanze changes`),
+/// building the checkpoints, then from kept checkpoints; with the counts
+/// over the peers' columns, which must equal theirs.
+fn units(dir: &Path, items: usize) {
+    let cache = tempfile::tempdir().unwrap();
+    let opts = LoadOptions::default().cache(cache.path());
+    let from = Point::Version("1.0.0".parse().unwrap());
+    let run = |label: &str| {
+        let t = Instant::now();
+        let lists = Registry::unit_changes(dir, &opts, &from, &Point::Files).unwrap();
+        report_row(label, t.elapsed().as_secs_f64(), items);
+        lists
+            .into_iter()
+            .map(Result::unwrap)
+            .collect::<Vec<quanze::units::UnitChanges>>()
+    };
+    let cold = run("changes first → last, cold");
+    let warm = run("changes first → last, warm");
+    assert_eq!(cold, warm);
+    let (mut added, mut removed, mut changed, mut peer_changed) = (0, 0, 0, 0);
+    for l in &warm {
+        added += l.added.len();
+        removed += l.removed.len();
+        changed += l.changed.len();
+        for c in &l.changed {
+            let sub = c.unit.contains('/');
+            let peer = |col: &str| -> bool {
+                let name = match (sub, col) {
+                    (true, "code") => "sub.code".to_owned(),
+                    (true, c) if c.starts_with("implementation.") => format!("sub.{c}"),
+                    (_, c) => c.to_owned(),
+                };
+                l.column_names(c).any(|n| n == name)
+            };
+            if [
+                "code",
+                "name",
+                "category",
+                "status",
+                "implementation.legal_days",
+                "implementation.promised_days",
+                "implementation.handling",
+                "remarks",
+            ]
+            .into_iter()
+            .any(peer)
+            {
+                peer_changed += 1;
+            }
+        }
+    }
+    println!(
+        "  (units: added {added}, ended {removed}, changed {changed}; over the peers' columns: changed {peer_changed})"
+    );
 }
 
 /// One CSV row per unit of `list` (an item without sub-items, or each

@@ -78,14 +78,14 @@ struct CleanList {
 
 /// One file's entry in the stat index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
+pub(crate) struct Stamp {
     len: u64,
     mtime_ns: i128,
     ctime_ns: i128,
     ino: u64,
     /// When the hash was computed (ns since the epoch).
     seen_ns: i128,
-    sha256: String,
+    pub(crate) sha256: String,
 }
 
 /// How long after its last modification a file's hash is trusted on its
@@ -99,7 +99,7 @@ fn now_ns() -> i128 {
 }
 
 /// The stat data of a file, with no hash yet; `None` when it cannot be read.
-fn stat(path: &Path) -> Option<Stamp> {
+pub(crate) fn stat(path: &Path) -> Option<Stamp> {
     let m = fs::metadata(path).ok()?;
     #[cfg(unix)]
     let (ctime_ns, ino) = {
@@ -128,23 +128,32 @@ fn stat(path: &Path) -> Option<Stamp> {
 
 /// Whether the file had been left alone for a while when it was hashed: a
 /// later change then shows in its modification or change time.
-fn settled(s: &Stamp) -> bool {
+pub(crate) fn settled(s: &Stamp) -> bool {
     s.mtime_ns.max(s.ctime_ns) + RACY_NS < s.seen_ns
 }
 
-fn same_file(a: &Stamp, b: &Stamp) -> bool {
+pub(crate) fn same_file(a: &Stamp, b: &Stamp) -> bool {
     (a.len, a.mtime_ns, a.ctime_ns, a.ino) == (b.len, b.mtime_ns, b.ctime_ns, b.ino)
 }
 
+/// Whether every file had settled before it was hashed and is unchanged
+/// since: then what was computed from the files is of the bytes hashed, and
+/// may be kept under their hashes.
+pub(crate) fn still(stamps: &[(PathBuf, Stamp)]) -> bool {
+    stamps
+        .iter()
+        .all(|(f, s)| settled(s) && stat(f).is_some_and(|now| same_file(s, &now)))
+}
+
 /// The stat index: file path → stamp.
-struct StatIndex {
+pub(crate) struct StatIndex {
     path: PathBuf,
     old: BTreeMap<String, Stamp>,
     new: Mutex<BTreeMap<String, Stamp>>,
 }
 
 impl StatIndex {
-    fn open(cache: &Path) -> Self {
+    pub(crate) fn open(cache: &Path) -> Self {
         let path = cache.join("stat-index.json");
         Self {
             old: cache_read(&path).unwrap_or_default(),
@@ -155,7 +164,7 @@ impl StatIndex {
 
     /// The SHA-256 of `file`'s bytes and its stat data, from the index when
     /// the file is unchanged and old enough, else read and hashed.
-    fn hash(&self, file: &Path) -> Option<Stamp> {
+    pub(crate) fn hash(&self, file: &Path) -> Option<Stamp> {
         let key = file.to_string_lossy().into_owned();
         let now = stat(file)?;
         let stamp = match self.old.get(&key) {
@@ -182,7 +191,7 @@ impl StatIndex {
 
     /// Keeps the entries of this run (and those of lists it did not look
     /// at), when anything changed.
-    fn save(self) {
+    pub(crate) fn save(self) {
         let Ok(new) = self.new.into_inner() else {
             return;
         };
@@ -329,9 +338,7 @@ impl Registry {
                 && read.problems.is_empty()
                 && rules.is_empty()
                 && list
-                && stamps
-                    .iter()
-                    .all(|(f, s)| settled(s) && stat(f).is_some_and(|now| same_file(s, &now)))
+                && still(stamps)
             {
                 cache_write(r, &CleanList { items });
             }

@@ -34,6 +34,7 @@ pub mod report;
 pub mod schema;
 mod show;
 mod stats;
+pub mod units;
 mod validate;
 pub mod write;
 

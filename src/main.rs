@@ -168,6 +168,26 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Unit-level changes between two points of every list (or one):
+    /// units added, removed, and changed with the columns that differ.
+    /// With --cache, checkpoints are kept and a list is not read again.
+    Changes {
+        /// The first state: a version, a date (the version in force in each
+        /// list) or `files`.
+        from: quanze::Point,
+        /// The second state (default: the list files).
+        #[arg(default_value = "files")]
+        to: quanze::Point,
+        /// Only this authority's list.
+        #[arg(long)]
+        authority: Option<String>,
+        /// Text: one line per list and the total, without the units.
+        #[arg(long)]
+        summary: bool,
+        /// Output format (text, csv or json).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
     /// Run every audit check; exit 1 when any finding is an error.
     Audit {
         /// The authority.
@@ -684,6 +704,57 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let cs = quanze::ChangeSet::between(&reg, list, &from, &to).map_err(|e| fail(&e))?;
             print(&quanze::report::changeset(&cs, format.into()));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Changes {
+            from,
+            to,
+            authority,
+            summary,
+            format,
+        } => {
+            let only: Vec<&str> = authority.as_deref().into_iter().collect();
+            if let Some(a) = &authority
+                && !root.join(a).is_dir()
+            {
+                return Err(fail(&format!(
+                    "no list for authority `{a}` in {}",
+                    root.display()
+                )));
+            }
+            let results = Registry::unit_changes(root, &options(&only), &from, &to)
+                .map_err(|e| fail(&e.to_string()))?;
+            let names = match &authority {
+                Some(a) => vec![a.clone()],
+                None => Registry::list_names(root).map_err(|e| fail(&e.to_string()))?,
+            };
+            let mut lists = Vec::new();
+            let mut failed = false;
+            for (name, r) in names.iter().zip(results) {
+                match r {
+                    Ok(l) => lists.push(l),
+                    Err(e) => {
+                        eprintln!("error: {name}: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            let label = |p: &quanze::Point| match p {
+                quanze::Point::Files => "files".to_owned(),
+                quanze::Point::Version(v) => v.to_string(),
+                quanze::Point::Date(d) => d.to_string(),
+            };
+            print(&quanze::report::unit_changes(
+                &lists,
+                &label(&from),
+                &label(&to),
+                format.into(),
+                summary,
+            ));
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Audit {
             authority,

@@ -992,9 +992,14 @@ pub(crate) fn cache_read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<
 /// without syncing: a cache file lost or cut short in a crash is JSON that
 /// does not parse, which costs only a parse.
 pub(crate) fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
-    let Ok(json) = serde_json::to_vec(value) else {
-        return;
-    };
+    if let Ok(json) = serde_json::to_vec(value) {
+        cache_write_bytes(path, &json);
+    }
+}
+
+/// Writes a cache file (see [`cache_write`]); readers of cache files check
+/// what they read, so a file cut short is only a miss.
+pub(crate) fn cache_write_bytes(path: &Path, json: &[u8]) {
     let Some(name) = path.file_name() else { return };
     let tmp = path.with_file_name(format!(
         ".{}.{}.tmp",
@@ -1002,7 +1007,7 @@ pub(crate) fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
         std::process::id()
     ));
     // A cache that cannot be written only costs the next parse.
-    if fs::write(&tmp, &json).is_err() || fs::rename(&tmp, path).is_err() {
+    if fs::write(&tmp, json).is_err() || fs::rename(&tmp, path).is_err() {
         let _ = fs::remove_file(&tmp);
     }
 }

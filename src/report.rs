@@ -877,6 +877,99 @@ fn documents_line(documents: &[(String, String)]) -> String {
         .join("、")
 }
 
+/// The unit-level changes of many lists (`quanze changes`) as text, CSV or
+/// JSON (Markdown and HTML fall back to text). With `summary`, text gives
+/// one line per list and the total only.
+pub fn unit_changes(
+    lists: &[crate::units::UnitChanges],
+    from: &str,
+    to: &str,
+    format: Format,
+    summary: bool,
+) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    match format {
+        Format::Csv => {
+            s.push_str("authority,unit,change,columns\n");
+            for l in lists {
+                let a = csv_cell(l.authority.as_str());
+                for u in &l.added {
+                    let _ = writeln!(s, "{a},{},added,", csv_cell(u));
+                }
+                for u in &l.removed {
+                    let _ = writeln!(s, "{a},{},removed,", csv_cell(u));
+                }
+                for c in &l.changed {
+                    let cols: Vec<&str> = l.column_names(c).collect();
+                    let _ = writeln!(
+                        s,
+                        "{a},{},changed,{}",
+                        csv_cell(&c.unit),
+                        csv_cell(&cols.join(";"))
+                    );
+                }
+            }
+        }
+        Format::Json => {
+            let v: Vec<serde_json::Value> = lists
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "authority": l.authority,
+                        "from": from,
+                        "to": to,
+                        "added": l.added,
+                        "removed": l.removed,
+                        "changed": l.changed.iter().map(|c| serde_json::json!({
+                            "unit": c.unit,
+                            "columns": l.column_names(c).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                        "unchanged": l.common - l.changed.len(),
+                    })
+                })
+                .collect();
+            s = json(&v);
+        }
+        Format::Text | Format::Markdown | Format::Html => {
+            let (mut a, mut r, mut c) = (0, 0, 0);
+            for l in lists {
+                let _ = writeln!(
+                    s,
+                    "{} {from} → {to}: {} added, {} removed, {} changed, {} unchanged units",
+                    l.authority,
+                    l.added.len(),
+                    l.removed.len(),
+                    l.changed.len(),
+                    l.common - l.changed.len()
+                );
+                a += l.added.len();
+                r += l.removed.len();
+                c += l.changed.len();
+                if summary {
+                    continue;
+                }
+                for u in &l.added {
+                    let _ = writeln!(s, "  + {u}");
+                }
+                for u in &l.removed {
+                    let _ = writeln!(s, "  - {u}");
+                }
+                for ch in &l.changed {
+                    let cols: Vec<&str> = l.column_names(ch).collect();
+                    let _ = writeln!(s, "  ~ {}: {}", ch.unit, cols.join(", "));
+                }
+            }
+            let _ = writeln!(
+                s,
+                "total: {a} added, {r} removed, {c} changed units in {} list(s)",
+                lists.len()
+            );
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

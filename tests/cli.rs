@@ -391,3 +391,54 @@ fn cache_flag_keeps_parsed_files_and_changes_no_output() {
     let kept = std::fs::read_dir(&dir).unwrap().count();
     assert!(kept >= 5, "{kept} cache file(s)");
 }
+
+#[test]
+fn changes_lists_units_added_removed_and_changed_in_every_format() {
+    let cache = tempfile::tempdir().unwrap();
+    let d = cache.path().to_str().unwrap();
+    let text = quanze(&["changes", "4.0.0", "5.0.0"]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let out = stdout(&text);
+    assert!(
+        out.starts_with("guangzhou-gxj 4.0.0 → 5.0.0: 4 added, 0 removed, 4 changed,"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  ~ energy-quota-excess-penalty: ended, status, successors\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("total: 4 added, 0 removed, 4 changed units in 1 list(s)\n"));
+    // The same through the cache, cold and warm, and for one authority.
+    for args in [
+        vec!["--cache", d, "changes", "4.0.0", "5.0.0"],
+        vec!["--cache", d, "changes", "4.0.0", "5.0.0"],
+        vec!["changes", "4.0.0", "5.0.0", "--authority", "guangzhou-gxj"],
+    ] {
+        assert_eq!(stdout(&quanze(&args)), out, "{args:?}");
+    }
+    // CSV: one row per unit; JSON: the same units.
+    let csv = stdout(&quanze(&["changes", "4.0.0", "5.0.0", "--format", "csv"]));
+    assert_eq!(csv.lines().count(), 1 + 4 + 4);
+    assert!(
+        csv.contains("guangzhou-gxj,energy-quota-excess-penalty,changed,ended;status;successors\n")
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&quanze(&[
+        "changes", "4.0.0", "5.0.0", "--format", "json",
+    ])))
+    .unwrap();
+    assert_eq!(json[0]["added"].as_array().unwrap().len(), 4);
+    assert_eq!(json[0]["changed"][0]["columns"][1], "status");
+    // Summary: the count lines only.
+    let summary = stdout(&quanze(&["changes", "4.0.0", "--summary"]));
+    assert_eq!(summary.lines().count(), 2, "{summary}");
+    // A version the log does not have: the list's error, exit 1.
+    let bad = quanze(&["changes", "9.0.0"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("guangzhou-gxj"), "{}", stderr(&bad));
+    assert_eq!(
+        quanze(&["changes", "4.0.0", "--authority", "nobody"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

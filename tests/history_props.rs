@@ -667,3 +667,107 @@ proptest! {
         prop_assert!(!problems.is_empty(), "changing byte {} of {} to {:#04x} went unnoticed", i, file.display(), byte);
     }
 }
+
+/// The unit-level change of two lists computed naively, from the units'
+/// column values (no checkpoints, no hashes): added, removed, and changed
+/// units with the names of the columns that differ.
+/// Added, removed, changed (with column names).
+type Naive = (Vec<String>, Vec<String>, Vec<(String, Vec<String>)>);
+
+fn naive_units(a: &List, b: &List) -> Naive {
+    use std::collections::BTreeMap;
+    let map = |l: &List| -> BTreeMap<String, BTreeMap<String, String>> {
+        quanze::units::units(l)
+            .into_iter()
+            .map(|u| (u.key, u.columns.into_iter().collect()))
+            .collect()
+    };
+    let (ma, mb) = (map(a), map(b));
+    let added = mb
+        .keys()
+        .filter(|k| !ma.contains_key(*k))
+        .cloned()
+        .collect();
+    let removed = ma
+        .keys()
+        .filter(|k| !mb.contains_key(*k))
+        .cloned()
+        .collect();
+    let mut changed = Vec::new();
+    for (k, ca) in &ma {
+        let Some(cb) = mb.get(k) else { continue };
+        let mut names: Vec<String> = ca
+            .keys()
+            .chain(cb.keys())
+            .filter(|n| ca.get(*n) != cb.get(*n))
+            .cloned()
+            .collect();
+        names.sort();
+        names.dedup();
+        if !names.is_empty() {
+            changed.push((k.clone(), names));
+        }
+    }
+    (added, removed, changed)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// The unit-level change from checkpoints equals the naive comparison
+    /// of the units' values, is empty from a version to itself, mirrors
+    /// when reversed, and touches exactly the items the record-level
+    /// `ChangeSet` reports.
+    #[test]
+    fn unit_changes_agree_with_values_and_with_the_record_level_diff(
+        groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..6),
+    ) {
+        let (entries, _) = generate(&groups, |_, _, _, _| {});
+        let history = History::replay(&holder(), entries.iter()).unwrap();
+        let mut reg = Registry::new("memory");
+        reg.lists.insert(holder(), list_of(&State::default()));
+        let side = |n: usize| quanze::Side {
+            label: entries[n].version.to_string(),
+            version: entries[n].version.clone(),
+            date: entries[n].date,
+        };
+        for i in 0..history.versions.len() {
+            for j in 0..history.versions.len() {
+                let (a, b) = (list_of(&history.versions[i].state), list_of(&history.versions[j].state));
+                let u = quanze::units::between(&a, &b);
+                let (added, removed, changed) = naive_units(&a, &b);
+                prop_assert_eq!(&u.added, &added);
+                prop_assert_eq!(&u.removed, &removed);
+                let got: Vec<(String, Vec<String>)> = u
+                    .changed
+                    .iter()
+                    .map(|c| (c.unit.clone(), u.column_names(c).map(str::to_owned).collect()))
+                    .collect();
+                prop_assert_eq!(&got, &changed);
+                if i == j {
+                    prop_assert!(u.is_empty());
+                }
+                let back = quanze::units::between(&b, &a);
+                prop_assert_eq!(&back.added, &u.removed);
+                prop_assert_eq!(&back.removed, &u.added);
+                prop_assert_eq!(back.changed.len(), u.changed.len());
+                // The items touched are the items the ChangeSet reports.
+                let item_of = |k: &str| k.split('/').next().unwrap().to_owned();
+                let ids: std::collections::BTreeSet<String> = u
+                    .added
+                    .iter()
+                    .chain(&u.removed)
+                    .chain(u.changed.iter().map(|c| &c.unit))
+                    .map(|k| item_of(k))
+                    .collect();
+                let cs = ChangeSet::compare(&reg, &a, side(i), &b, side(j));
+                let cs_ids: std::collections::BTreeSet<String> = cs
+                    .items
+                    .iter()
+                    .map(|c| c.after.as_ref().or(c.before.as_ref()).unwrap().id.to_string())
+                    .collect();
+                prop_assert_eq!(ids, cs_ids, "{} → {}", i, j);
+            }
+        }
+    }
+}
