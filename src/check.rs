@@ -210,58 +210,56 @@ impl StatIndex {
 fn list_inputs(dir: &Path) -> Option<Vec<PathBuf>> {
     let mut files = vec![dir.join("list.toml")];
     for sub in crate::registry::LIST_SUBDIRS {
-        let d = dir.join(sub);
-        let entries = match fs::read_dir(&d) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(_) => return None,
-        };
-        let mut names = Vec::new();
-        for e in entries {
-            let p = e.ok()?.path();
-            if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
-                names.push(p);
-            }
-        }
-        names.sort();
-        files.extend(names);
+        files.extend(crate::registry::toml_files(&dir.join(sub)).ok()?);
     }
     Some(files)
 }
 
-/// The digest of everything a list's outcome depends on, with the stamps
-/// of its files; `None` when it cannot be taken (a file vanished or
-/// changed while being read, or a transaction is pending).
-fn list_digest(
+/// A digest of `header` and the names and hashes of `files` (a missing one
+/// counts as missing), with their stamps; `None` when a file cannot be
+/// stamped (it changed while being read) or a transaction is pending in
+/// `dir`. What is computed from these files may be kept under the digest.
+pub(crate) fn stamped_digest(
     index: &StatIndex,
     dir: &Path,
-    shared: &str,
-    as_of: Date,
+    header: &str,
+    files: Vec<PathBuf>,
 ) -> Option<(String, Vec<(PathBuf, Stamp)>)> {
     if crate::write::overlay(dir).is_some() || dir.join(".txn").exists() {
         return None;
     }
     let mut text = format!(
-        "quanze-check\n{}\n{}\n{as_of}\n{shared}\n{}\n",
+        "{header}\n{}\n{}\n{}\n",
         env!("CARGO_PKG_VERSION"),
         env!("QUANZE_SOURCE_FINGERPRINT"),
         dir.file_name()?.to_string_lossy()
     );
     let mut stamps = Vec::new();
-    for file in list_inputs(dir)? {
+    for file in files {
         let rel = file.strip_prefix(dir).ok()?.to_string_lossy().into_owned();
         match index.hash(&file) {
             Some(s) => {
                 text.push_str(&format!("{rel} {}\n", s.sha256));
                 stamps.push((file, s));
             }
-            // A missing list.toml is a problem the loader reports.
             None if !file.exists() => text.push_str(&format!("{rel} -\n")),
             None => return None,
         }
     }
     let digest = HashAlg::Sha256.hash(text.as_bytes());
     Some((digest.trim_start_matches("sha256:").to_owned(), stamps))
+}
+
+/// The digest of everything a list's check depends on, with the stamps of
+/// its files.
+fn list_digest(
+    index: &StatIndex,
+    dir: &Path,
+    shared: &str,
+    as_of: Date,
+) -> Option<(String, Vec<(PathBuf, Stamp)>)> {
+    let header = format!("quanze-check\n{as_of}\n{shared}");
+    stamped_digest(index, dir, &header, list_inputs(dir)?)
 }
 
 /// The digest of the shared files' bytes.

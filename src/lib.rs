@@ -3,7 +3,9 @@
 //! # The crate
 //!
 //! - [`Registry`] reads a registry directory ([`Registry::load`],
-//!   [`Registry::open`]), checks it ([`Registry::validate`]) and writes it
+//!   [`Registry::open`], some lists with [`LoadOptions::only`], one list at
+//!   a time with [`Registry::scan`]), checks it ([`Registry::validate`], or
+//!   [`Registry::check`] list by list with a result cache) and writes it
 //!   ([`Registry::save`]).
 //! - The model: [`Authority`], [`Item`], [`SubItem`], [`Implementation`],
 //!   [`LegalBasis`], [`Agreement`], [`Statistics`], [`Document`].
@@ -13,9 +15,12 @@
 //!   [`History`] (time travel with [`List::at_version`] and [`List::as_of`],
 //!   [`History::resolve`], [`History::item_history`]); [`write::adjust`] and
 //!   [`write::apply`] record adjustments atomically under a lock.
+//! - [`units`]: unit-level change sets of many lists from checkpoints
+//!   ([`Registry::unit_changes`]).
 //!
 //! The file format is specified in `docs/format.md`, the adjustment workflow
-//! in `docs/adjusting.md`.
+//! in `docs/adjusting.md`, performance and scale in `docs/performance.md`
+//! and `docs/scale.md`.
 
 pub mod audit;
 pub mod catalogue;

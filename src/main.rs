@@ -354,6 +354,19 @@ fn options(only: &[&str]) -> quanze::LoadOptions {
     o
 }
 
+/// The lists a command with an optional authority reads: that one (which
+/// must have a directory) or all (empty).
+fn scope<'a>(root: &Path, authority: Option<&'a str>) -> Result<Vec<&'a str>, ExitCode> {
+    match authority {
+        Some(a) if !root.join(a).is_dir() => Err(fail(&format!(
+            "no list for authority `{a}` in {}",
+            root.display()
+        ))),
+        Some(a) => Ok(vec![a]),
+        None => Ok(Vec::new()),
+    }
+}
+
 fn load(root: &Path, only: &[&str]) -> Result<Loaded, ExitCode> {
     Registry::load_with(root, &options(only)).map_err(|e| fail(&e.to_string()))
 }
@@ -540,15 +553,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     let _ = CACHE.set(cli.cache.clone());
     match cli.command {
         Command::Check { authority, as_of } => {
-            let only: Vec<&str> = authority.as_deref().into_iter().collect();
-            if let Some(a) = &authority
-                && !root.join(a).is_dir()
-            {
-                return Err(fail(&format!(
-                    "no list for authority `{a}` in {}",
-                    root.display()
-                )));
-            }
+            let only = scope(root, authority.as_deref())?;
             let opts =
                 quanze::CheckOptions::new(as_of.unwrap_or_else(Date::today)).load(options(&only));
             let report = Registry::check(root, &opts).map_err(|e| fail(&e.to_string()))?;
@@ -716,15 +721,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             summary,
             format,
         } => {
-            let only: Vec<&str> = authority.as_deref().into_iter().collect();
-            if let Some(a) = &authority
-                && !root.join(a).is_dir()
-            {
-                return Err(fail(&format!(
-                    "no list for authority `{a}` in {}",
-                    root.display()
-                )));
-            }
+            let only = scope(root, authority.as_deref())?;
             let results = Registry::unit_changes(root, &options(&only), &from, &to)
                 .map_err(|e| fail(&e.to_string()))?;
             let names = match &authority {
@@ -871,15 +868,9 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { authority, as_of } => {
-            let names = match &authority {
-                Some(a) if !root.join(a).is_dir() => {
-                    return Err(fail(&format!(
-                        "no list for authority `{a}` in {}",
-                        root.display()
-                    )));
-                }
-                Some(a) => vec![a.clone()],
-                None => Registry::list_names(root).map_err(|e| fail(&e.to_string()))?,
+            let names = match scope(root, authority.as_deref())?[..] {
+                [a] => vec![a.to_owned()],
+                _ => Registry::list_names(root).map_err(|e| fail(&e.to_string()))?,
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

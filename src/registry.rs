@@ -290,7 +290,7 @@ impl ListFiles {
 }
 
 /// The `.toml` files of a directory, sorted by name; none when it is absent.
-fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

@@ -28,10 +28,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::Digest as _;
 
-use crate::check::{Stamp, StatIndex, still};
+use crate::check::{Stamp, StatIndex, stamped_digest, still};
 use crate::diff::Point;
 use crate::id::{Id, Version};
-use crate::registry::{Error, LIST_SUBDIRS, List, LoadOptions, Registry, list_dirs, read_list_dir};
+use crate::registry::{Error, List, LoadOptions, Registry, list_dirs, read_list_dir};
 
 /// The unit-level change of one list between two points: see the module
 /// documentation.
@@ -383,25 +383,7 @@ pub(crate) fn compare(authority: &Id, a: &[u8], b: &[u8]) -> Option<UnitChanges>
 /// kind of key: the item files for `files`, the entries up to the version
 /// for a version, all entries for a date.
 fn point_inputs(dir: &Path, point: &Point) -> Option<(String, Vec<PathBuf>)> {
-    let toml = |sub: &str| -> Option<Vec<PathBuf>> {
-        let d = dir.join(sub);
-        let mut v = Vec::new();
-        match std::fs::read_dir(&d) {
-            Ok(entries) => {
-                for e in entries {
-                    let p = e.ok()?.path();
-                    if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
-                        v.push(p);
-                    }
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(_) => return None,
-        }
-        v.sort();
-        Some(v)
-    };
-    debug_assert!(LIST_SUBDIRS.contains(&"items") && LIST_SUBDIRS.contains(&"changelog"));
+    let toml = |sub: &str| crate::registry::toml_files(&dir.join(sub)).ok();
     let entries = || -> Option<Vec<(Version, PathBuf)>> {
         let mut v = Vec::new();
         for p in toml("changelog")? {
@@ -429,36 +411,16 @@ fn point_inputs(dir: &Path, point: &Point) -> Option<(String, Vec<PathBuf>)> {
 }
 
 /// The cache file of a point's checkpoint, with the stamps of the files it
-/// depends on; `None` when they cannot be stamped (a file vanished or
-/// changed while read, or a transaction is pending).
+/// depends on; `None` when they cannot be stamped.
 fn checkpoint_path(
     index: &StatIndex,
     cache: &Path,
     dir: &Path,
     point: &Point,
 ) -> Option<(PathBuf, Vec<(PathBuf, Stamp)>)> {
-    if dir.join(".txn").exists() {
-        return None;
-    }
     let (kind, files) = point_inputs(dir, point)?;
-    let mut text = format!(
-        "quanze-units\n{}\n{}\n{kind}\n{}\n",
-        env!("CARGO_PKG_VERSION"),
-        env!("QUANZE_SOURCE_FINGERPRINT"),
-        dir.file_name()?.to_string_lossy()
-    );
-    let mut stamps = Vec::new();
-    for f in files {
-        let s = index.hash(&f)?;
-        let rel = f.strip_prefix(dir).ok()?.to_string_lossy().into_owned();
-        text.push_str(&format!("{rel} {}\n", s.sha256));
-        stamps.push((f, s));
-    }
-    let d = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
-    Some((
-        cache.join(format!("units-{}.bin", d.trim_start_matches("sha256:"))),
-        stamps,
-    ))
+    let (digest, stamps) = stamped_digest(index, dir, &format!("quanze-units\n{kind}"), files)?;
+    Some((cache.join(format!("units-{digest}.bin")), stamps))
 }
 
 impl Registry {

@@ -586,7 +586,7 @@ proptest! {
     }
 
     #[test]
-    fn diffs_between_random_versions_are_empty_mirrored_and_applicable(
+    fn diffs_between_random_versions_are_empty_mirrored_and_applicable_and_agree_with_unit_changes(
         groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..6),
     ) {
         let (entries, _) = generate(&groups, |_, _, _, _| {});
@@ -605,6 +605,43 @@ proptest! {
                 if i == j {
                     prop_assert!(cs.is_empty(), "diff(a, a) is not empty");
                 }
+                // The unit-level change from checkpoints equals the naive
+                // comparison of the units' values, is empty from a version
+                // to itself, mirrors when reversed, and touches exactly the
+                // items the record-level ChangeSet reports.
+                let u = quanze::units::between(&a, &b);
+                let (added, removed, changed) = naive_units(&a, &b);
+                prop_assert_eq!(&u.added, &added);
+                prop_assert_eq!(&u.removed, &removed);
+                let got: Vec<(String, Vec<String>)> = u
+                    .changed
+                    .iter()
+                    .map(|c| (c.unit.clone(), u.column_names(c).map(str::to_owned).collect()))
+                    .collect();
+                prop_assert_eq!(&got, &changed);
+                if i == j {
+                    prop_assert!(u.is_empty());
+                }
+                let back = quanze::units::between(&b, &a);
+                prop_assert_eq!(&back.added, &u.removed);
+                prop_assert_eq!(&back.removed, &u.added);
+                prop_assert_eq!(back.changed.len(), u.changed.len());
+                // The items touched are the items the ChangeSet reports.
+                let item_of = |k: &str| k.split('/').next().unwrap().to_owned();
+                let ids: std::collections::BTreeSet<String> = u
+                    .added
+                    .iter()
+                    .chain(&u.removed)
+                    .chain(u.changed.iter().map(|c| &c.unit))
+                    .map(|k| item_of(k))
+                    .collect();
+                let cs_ids: std::collections::BTreeSet<String> = cs
+                    .items
+                    .iter()
+                    .map(|c| c.after.as_ref().or(c.before.as_ref()).unwrap().id.to_string())
+                    .collect();
+                prop_assert_eq!(ids, cs_ids, "{} → {}", i, j);
+
                 // Applying diff(a, b) to a gives b.
                 let (items, agreements) = cs.apply_to(&a).unwrap();
                 prop_assert_eq!(&items, &b.items, "{} → {}", i, j);
@@ -709,65 +746,4 @@ fn naive_units(a: &List, b: &List) -> Naive {
         }
     }
     (added, removed, changed)
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
-
-    /// The unit-level change from checkpoints equals the naive comparison
-    /// of the units' values, is empty from a version to itself, mirrors
-    /// when reversed, and touches exactly the items the record-level
-    /// `ChangeSet` reports.
-    #[test]
-    fn unit_changes_agree_with_values_and_with_the_record_level_diff(
-        groups in prop::collection::vec(prop::collection::vec(intent(), 1..6), 1..6),
-    ) {
-        let (entries, _) = generate(&groups, |_, _, _, _| {});
-        let history = History::replay(&holder(), entries.iter()).unwrap();
-        let mut reg = Registry::new("memory");
-        reg.lists.insert(holder(), list_of(&State::default()));
-        let side = |n: usize| quanze::Side {
-            label: entries[n].version.to_string(),
-            version: entries[n].version.clone(),
-            date: entries[n].date,
-        };
-        for i in 0..history.versions.len() {
-            for j in 0..history.versions.len() {
-                let (a, b) = (list_of(&history.versions[i].state), list_of(&history.versions[j].state));
-                let u = quanze::units::between(&a, &b);
-                let (added, removed, changed) = naive_units(&a, &b);
-                prop_assert_eq!(&u.added, &added);
-                prop_assert_eq!(&u.removed, &removed);
-                let got: Vec<(String, Vec<String>)> = u
-                    .changed
-                    .iter()
-                    .map(|c| (c.unit.clone(), u.column_names(c).map(str::to_owned).collect()))
-                    .collect();
-                prop_assert_eq!(&got, &changed);
-                if i == j {
-                    prop_assert!(u.is_empty());
-                }
-                let back = quanze::units::between(&b, &a);
-                prop_assert_eq!(&back.added, &u.removed);
-                prop_assert_eq!(&back.removed, &u.added);
-                prop_assert_eq!(back.changed.len(), u.changed.len());
-                // The items touched are the items the ChangeSet reports.
-                let item_of = |k: &str| k.split('/').next().unwrap().to_owned();
-                let ids: std::collections::BTreeSet<String> = u
-                    .added
-                    .iter()
-                    .chain(&u.removed)
-                    .chain(u.changed.iter().map(|c| &c.unit))
-                    .map(|k| item_of(k))
-                    .collect();
-                let cs = ChangeSet::compare(&reg, &a, side(i), &b, side(j));
-                let cs_ids: std::collections::BTreeSet<String> = cs
-                    .items
-                    .iter()
-                    .map(|c| c.after.as_ref().or(c.before.as_ref()).unwrap().id.to_string())
-                    .collect();
-                prop_assert_eq!(ids, cs_ids, "{} → {}", i, j);
-            }
-        }
-    }
 }
