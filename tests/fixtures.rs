@@ -10,7 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{copy_dir, fixture_dirs};
+use common::{copy_dir, fixture_dirs, settle};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -345,12 +345,6 @@ fn the_streaming_check_finds_what_a_full_load_finds() {
         some.list("zz-unknown").map(|l| &l.items),
         full.list("zz-unknown").map(|l| &l.items)
     );
-}
-
-fn settle() {
-    // The check cache trusts a file's stat data only two seconds after it
-    // last changed (see src/check.rs).
-    std::thread::sleep(std::time::Duration::from_millis(2100));
 }
 
 /// Edit, check, edit back: the check cache re-uses a clean list only while

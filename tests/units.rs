@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::copy_dir;
+use common::{copy_dir, settle};
 use quanze::units::UnitChanges;
 use quanze::{LoadOptions, Point, Registry};
 
@@ -79,11 +79,6 @@ fn checkpoints_give_what_the_lists_give() {
         })
         .count();
     assert_eq!(kept, points().len());
-}
-
-fn settle() {
-    // Checkpoints are kept only for files left alone for two seconds.
-    std::thread::sleep(std::time::Duration::from_millis(2100));
 }
 
 /// Edit, ask, edit back: kept checkpoints follow every edit, a corrupt one

@@ -29,3 +29,10 @@ pub(crate) fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
     dirs.sort();
     dirs
 }
+
+/// Waits until files written now count as settled: the check cache and the
+/// checkpoints trust a file's stat data, and keep what was computed from
+/// it, only two seconds after it last changed (see src/check.rs).
+pub(crate) fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+}
