@@ -415,10 +415,10 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                     }
                 }
                 "add" => Op::Add {
-                    item: Box::new(g.item(date, "own")),
+                    item: std::sync::Arc::new(g.item(date, "own")),
                 },
                 "receive-devolved" => Op::ReceiveDevolved {
-                    item: Box::new(g.item(date, "devolved")),
+                    item: std::sync::Arc::new(g.item(date, "devolved")),
                 },
                 "receive-entrusted" => {
                     // A new agreement for the new item (signed first).
@@ -435,7 +435,7 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                     trial.apply_op(holder, date, &sign).unwrap();
                     ops.push(sign);
                     Op::ReceiveEntrusted {
-                        item: Box::new(item),
+                        item: std::sync::Arc::new(item),
                         agreement: agr.id,
                     }
                 }
@@ -505,11 +505,15 @@ fn authority(root: &Path, n: usize, items: usize, adjustments: usize, seed: u64)
     for i in base {
         ops.push(match i.source {
             quanze::Source::Entrusted => Op::ReceiveEntrusted {
-                item: Box::new(i),
+                item: std::sync::Arc::new(i),
                 agreement: format!("agr-{prefix}").parse().unwrap(),
             },
-            quanze::Source::Devolved => Op::ReceiveDevolved { item: Box::new(i) },
-            _ => Op::Add { item: Box::new(i) },
+            quanze::Source::Devolved => Op::ReceiveDevolved {
+                item: std::sync::Arc::new(i),
+            },
+            _ => Op::Add {
+                item: std::sync::Arc::new(i),
+            },
         });
     }
     let mut entries = vec![entry("1.0.0", date, ops)];

@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,7 @@ pub enum Op {
     /// 新增: a new item of the body's own power (or authorized by law).
     Add {
         /// The new item.
-        item: Box<Item>,
+        item: Arc<Item>,
     },
     /// 取消: the item ends; its code is never reused.
     Cancel {
@@ -68,7 +69,7 @@ pub enum Op {
         into: Option<Code>,
         /// … a new item.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        item: Option<Box<Item>>,
+        item: Option<Arc<Item>>,
     },
     /// 拆分: one item splits into new ones; its code ends and points to them.
     Split {
@@ -97,7 +98,7 @@ pub enum Op {
     /// 承接下放: a new item devolved from above.
     ReceiveDevolved {
         /// The new item (source `devolved`).
-        item: Box<Item>,
+        item: Arc<Item>,
     },
     /// 下放: the item leaves the list; a lower level takes it.
     DevolveOut {
@@ -107,7 +108,7 @@ pub enum Op {
     /// 承接委托: a new entrusted item, under an agreement in force.
     ReceiveEntrusted {
         /// The new item (source `entrusted`).
-        item: Box<Item>,
+        item: Arc<Item>,
         /// The agreement that entrusts it.
         agreement: Id,
     },

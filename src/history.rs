@@ -270,11 +270,11 @@ impl State {
         match op {
             Op::Add { item } => {
                 self.check_new(item, &[Source::Own, Source::Authorized], OpKind::Add)?;
-                self.items.push(Arc::new((**item).clone()));
+                self.items.push(Arc::clone(item));
             }
             Op::ReceiveDevolved { item } => {
                 self.check_new(item, &[Source::Devolved], OpKind::ReceiveDevolved)?;
-                self.items.push(Arc::new((**item).clone()));
+                self.items.push(Arc::clone(item));
             }
             Op::ReceiveEntrusted { item, agreement } => {
                 self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
@@ -303,7 +303,7 @@ impl State {
                         item.id
                     ));
                 }
-                self.items.push(Arc::new((**item).clone()));
+                self.items.push(Arc::clone(item));
             }
             Op::Cancel { code } => {
                 self.end(code, Status::Cancelled, date)?;
@@ -403,7 +403,7 @@ impl State {
                     self.in_force_mut(c)?;
                 }
                 if let Some(new) = item {
-                    self.items.push(Arc::new((**new).clone()));
+                    self.items.push(Arc::clone(new));
                 }
                 for c in codes {
                     let ended = self.end(c, Status::Merged, date)?;
@@ -415,9 +415,13 @@ impl State {
                     return err("`split` needs at least two new items");
                 }
                 self.in_force_mut(code)?;
-                let mut trial = self.clone();
+                // Each new item is checked against the list and the ones
+                // before it; on a refusal the items appended are taken back
+                // (and the index, which then covers more items than there
+                // are, is rebuilt when next used).
+                let before = self.items.len();
                 for new in items {
-                    trial.check_new(
+                    let checked = self.check_new(
                         new,
                         &[
                             Source::Own,
@@ -426,10 +430,13 @@ impl State {
                             Source::Entrusted,
                         ],
                         OpKind::Split,
-                    )?;
-                    trial.items.push(Arc::new(new.clone()));
+                    );
+                    if let Err(e) = checked {
+                        self.items.truncate(before);
+                        return Err(e);
+                    }
+                    self.items.push(Arc::new(new.clone()));
                 }
-                *self = trial;
                 let ids = items.iter().map(|i| i.id.clone()).collect();
                 self.end(code, Status::Split, date)?.successors = ids;
             }
@@ -562,16 +569,19 @@ impl State {
 
     /// The item with id `id`.
     pub fn item(&self, id: &Id) -> Option<&Item> {
-        // The index is current after every entry a history applies; a state
+        // The index covers every item after each entry a history applies,
+        // and a history's states share the head's index, which covers their
+        // items at the same positions (items are only appended); a state
         // changed otherwise is searched.
-        if self.index.scanned == self.items.len() && !self.items.is_empty() {
-            return self
-                .index
-                .by_id
-                .get(id)
-                .and_then(|n| self.items.get(*n))
-                .filter(|i| &i.id == id)
-                .map(|i| &**i);
+        if self.index.scanned >= self.items.len() && !self.items.is_empty() {
+            match self.index.by_id.get(id) {
+                None => return None,
+                // Appended after this state.
+                Some(&n) if n >= self.items.len() => return None,
+                Some(&n) if &self.items[n].id == id => return Some(&self.items[n]),
+                // The items were changed otherwise: search.
+                Some(_) => {}
+            }
         }
         self.items.iter().find(|i| &i.id == id).map(|i| &**i)
     }
@@ -633,10 +643,21 @@ impl History {
         let mut versions = Vec::new();
         for (n, entry) in entries.into_iter().enumerate() {
             state.apply(holder, entry).map_err(|e| (n, e))?;
+            // The snapshot shares the items, not the index, so that the next
+            // entry updates the index in place instead of copying it.
             versions.push(Snapshot {
                 entry: entry.clone(),
-                state: state.clone(),
+                state: State {
+                    items: state.items.clone(),
+                    agreements: state.agreements.clone(),
+                    index: Arc::default(),
+                },
             });
+        }
+        // Items are only ever appended, so the head's index finds an item at
+        // the same position in every earlier state (see `State::item`).
+        for v in &mut versions {
+            v.state.index = Arc::clone(&state.index);
         }
         Ok(Self { versions })
     }

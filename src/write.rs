@@ -482,7 +482,7 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
         let Some(before) = state.item(&item.id) else {
             let op = match item.source {
                 Source::Devolved => Op::ReceiveDevolved {
-                    item: Box::new(item.clone()),
+                    item: std::sync::Arc::new(item.clone()),
                 },
                 Source::Entrusted => {
                     let grantor = item.grantor.clone();
@@ -498,12 +498,12 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
                         ));
                     };
                     Op::ReceiveEntrusted {
-                        item: Box::new(item.clone()),
+                        item: std::sync::Arc::new(item.clone()),
                         agreement,
                     }
                 }
                 Source::Own | Source::Authorized => Op::Add {
-                    item: Box::new(item.clone()),
+                    item: std::sync::Arc::new(item.clone()),
                 },
             };
             ops.push(op);

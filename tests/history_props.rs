@@ -144,10 +144,10 @@ impl Interpreter {
         let code = |s: String| s.parse().unwrap();
         Some(match intent {
             Intent::Add(c, s) => Op::Add {
-                item: Box::new(self.new_item(*c, *s, "own")),
+                item: std::sync::Arc::new(self.new_item(*c, *s, "own")),
             },
             Intent::Devolved => Op::ReceiveDevolved {
-                item: Box::new(self.new_item(0, 2, "devolved")),
+                item: std::sync::Arc::new(self.new_item(0, 2, "devolved")),
             },
             Intent::Entrusted => {
                 let Some(open) = self
@@ -189,7 +189,7 @@ impl Interpreter {
                 let mut set = toml::Table::new();
                 set.insert("items".into(), toml::Value::Array(items));
                 self.pending = Some(Op::ReceiveEntrusted {
-                    item: Box::new(item),
+                    item: std::sync::Arc::new(item),
                     agreement: a.clone(),
                 });
                 Op::AgreementAmend {
@@ -254,7 +254,7 @@ impl Interpreter {
                     Op::Merge {
                         codes: vec![code(x)],
                         into: None,
-                        item: Some(Box::new(item)),
+                        item: Some(std::sync::Arc::new(item)),
                     }
                 } else {
                     let y = Self::pick(&rest, *b)?;

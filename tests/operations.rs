@@ -48,8 +48,14 @@ fn base() -> State {
         own("a-2", "A-2", "licensing"),
         own("a-3", "A-3", "penalty"),
     ] {
-        s.apply_op(&holder(), d, &Op::Add { item: Box::new(i) })
-            .unwrap();
+        s.apply_op(
+            &holder(),
+            d,
+            &Op::Add {
+                item: std::sync::Arc::new(i),
+            },
+        )
+        .unwrap();
     }
     s.apply_op(
         &holder(),
@@ -77,7 +83,7 @@ scope = ["accept"]
         &holder(),
         d,
         &Op::ReceiveEntrusted {
-            item: Box::new(e1),
+            item: std::sync::Arc::new(e1),
             agreement: "agr".parse().unwrap(),
         },
     )
@@ -96,7 +102,7 @@ fn valid_cases() -> Vec<(Op, Check, Bump)> {
     vec![
         (
             Op::Add {
-                item: Box::new(own("n-1", "N-1", "other")),
+                item: std::sync::Arc::new(own("n-1", "N-1", "other")),
             },
             |s| assert_eq!(get(s, "n-1").status, Status::InForce),
             Bump::Minor,
@@ -211,7 +217,7 @@ body = "局"
         ),
         (
             Op::ReceiveEntrusted {
-                item: Box::new(item(
+                item: std::sync::Arc::new(item(
                     "id = \"e-1\"\ncode = \"E-9\"\nname = \"委托事项\"\ncategory = \"licensing\"\neffective = \"2021-07-01\"\nsource = \"entrusted\"\ngrantor = \"prov\"\nbody = \"局\"\n",
                 )),
                 agreement: "agr".parse().unwrap(),
@@ -481,7 +487,7 @@ fn an_ended_code_stays_reserved_and_cannot_be_operated_on() {
             &holder(),
             d,
             &Op::Add {
-                item: Box::new(reuse),
+                item: std::sync::Arc::new(reuse),
             },
         )
         .unwrap_err();
@@ -526,7 +532,7 @@ fn nothing_ends_on_the_day_it_takes_effect() {
         &holder(),
         d,
         &Op::Add {
-            item: Box::new(new),
+            item: std::sync::Arc::new(new),
         },
     )
     .unwrap();
@@ -568,7 +574,7 @@ fn a_first_sub_item_needs_the_item_implementation_moved() {
         &holder(),
         date("2020-01-01"),
         &Op::Add {
-            item: Box::new(with_limits),
+            item: std::sync::Arc::new(with_limits),
         },
     )
     .unwrap();
