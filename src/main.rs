@@ -20,10 +20,10 @@ struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
     registry: PathBuf,
-    /// Keep the parsed item files and change-log entries, a stat index and
-    /// the lists `check` found clean in DIR, and re-use them while the
-    /// files' bytes are unchanged (keyed by content hashes, the date checked,
-    /// quanze version and build, so the cache cannot go stale).
+    /// Keep the parsed item files and change-log entries, a stat index, the
+    /// lists `check` found clean and the checkpoints of `changes` in DIR,
+    /// and re-use them while the files' bytes are unchanged (keyed by
+    /// content hashes, quanze version and build: the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
     cache: Option<PathBuf>,
     #[command(subcommand)]
@@ -34,6 +34,23 @@ struct Cli {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChangesFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+impl From<ChangesFormat> for quanze::report::Format {
+    fn from(f: ChangesFormat) -> Self {
+        match f {
+            ChangesFormat::Text => Self::Text,
+            ChangesFormat::Csv => Self::Csv,
+            ChangesFormat::Json => Self::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -172,9 +189,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
-    /// Unit-level changes between two points of every list (or one):
-    /// units added, removed, and changed with the columns that differ.
-    /// With --cache, checkpoints are kept and a list is not read again.
+    /// Units added, removed and changed (with the columns) in every list
+    ///
+    /// Unit-level changes between two points of every list of the registry
+    /// (or one): units added, removed, and changed with the columns that
+    /// differ. With --cache, checkpoints are kept and a list whose files
+    /// did not change is not read again.
     Changes {
         /// The first state: a version, a date (the version in force in each
         /// list) or `files`.
@@ -188,9 +208,9 @@ enum Command {
         /// Text: one line per list and the total, without the units.
         #[arg(long)]
         summary: bool,
-        /// Output format (text, csv or json).
+        /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: ReportFormat,
+        format: ChangesFormat,
     },
     /// Run every audit check; exit 1 when any finding is an error.
     Audit {
