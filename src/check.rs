@@ -322,6 +322,7 @@ impl Registry {
             if let Some(r) = &record
                 && let Some(clean) = cache_read::<CleanList>(r)
             {
+                touch(r);
                 return Ok(Outcome::Reused(clean.items));
             }
             let read = read_list_dir(dir, cache)?;
@@ -381,5 +382,101 @@ impl Registry {
         }
         report.problems.extend(rules_out);
         Ok(report)
+    }
+}
+
+/// What [`Registry::prune_cache`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Pruned {
+    /// Cache files removed.
+    pub removed: usize,
+    /// Their bytes.
+    pub bytes: u64,
+    /// Cache files kept.
+    pub kept: usize,
+}
+
+/// Marks a cache file as used now (its modification time), so that
+/// [`Registry::prune_cache`] keeps what is in use.
+pub(crate) fn touch(path: &Path) {
+    if let Ok(f) = fs::File::options().write(true).open(path) {
+        let _ = f.set_modified(SystemTime::now());
+    }
+}
+
+impl Registry {
+    /// Removes from the cache directory `cache` what the registry at `root`
+    /// no longer needs: parsed records of files that no longer have those
+    /// bytes (or that another quanze build made), check records and
+    /// checkpoints not used for `keep_days` days (a use renews them), and
+    /// temporary files left by a crash. What is removed is only a cost on
+    /// the next run that would need it.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the registry or the cache cannot be listed.
+    pub fn prune_cache(
+        root: impl AsRef<Path>,
+        cache: impl AsRef<Path>,
+        keep_days: u64,
+    ) -> Result<Pruned, Error> {
+        let (root, cache) = (root.as_ref(), cache.as_ref());
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| Error::Io { path, source }
+        };
+        // The parsed records the registry's files have now.
+        let mut current = std::collections::HashSet::new();
+        for dir in list_dirs(root, &LoadOptions::default())? {
+            for (sub, kind) in [("items", "items"), ("changelog", "entry")] {
+                for file in crate::registry::toml_files(&dir.join(sub))? {
+                    let Ok(bytes) = fs::read(&file) else { continue };
+                    let Ok(text) = String::from_utf8(bytes) else {
+                        continue;
+                    };
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let p = crate::registry::cache_path(cache, kind, text);
+                    if let Some(name) = p.file_name() {
+                        current.insert(name.to_owned());
+                    }
+                }
+            }
+        }
+        let now = SystemTime::now();
+        let old = |m: &fs::Metadata, days: u64| {
+            m.modified()
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age.as_secs() > days * 86_400)
+        };
+        let mut out = Pruned::default();
+        for entry in fs::read_dir(cache).map_err(io(cache))? {
+            let path = entry.map_err(io(cache))?.path();
+            let Ok(meta) = fs::metadata(&path) else {
+                continue;
+            };
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let remove = if !meta.is_file() {
+                false
+            } else if name.starts_with("items-") || name.starts_with("entry-") {
+                !current.contains(path.file_name().unwrap_or_default())
+            } else if name.starts_with("check-") || name.starts_with("units-") {
+                old(&meta, keep_days)
+            } else if name.starts_with('.') && name.ends_with(".tmp") {
+                old(&meta, 1)
+            } else {
+                false
+            };
+            if remove && fs::remove_file(&path).is_ok() {
+                out.removed += 1;
+                out.bytes += meta.len();
+            } else {
+                out.kept += 1;
+            }
+        }
+        Ok(out)
     }
 }

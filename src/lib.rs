@@ -44,7 +44,7 @@ mod validate;
 pub mod write;
 
 pub use changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind, canonical_bytes};
-pub use check::{CheckOptions, CheckReport};
+pub use check::{CheckOptions, CheckReport, Pruned};
 pub use diag::{Diagnostic, Location, Rule};
 pub use diff::{
     Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,

@@ -212,6 +212,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ChangesFormat,
     },
+    /// Remove from the --cache directory what the registry no longer needs
+    ///
+    /// Parsed records of files that no longer have those bytes (or made by
+    /// another quanze build), check records and checkpoints not used for
+    /// --keep-days days, and temporary files left by a crash. A cache
+    /// directory serves one registry: pruning drops the records of others.
+    PruneCache {
+        /// Keep check records and checkpoints used within this many days.
+        #[arg(long, default_value_t = 30, value_name = "DAYS")]
+        keep_days: u64,
+    },
     /// Run every audit check; exit 1 when any finding is an error.
     Audit {
         /// The authority.
@@ -776,6 +787,20 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::PruneCache { keep_days } => {
+            let Some(cache) = CACHE.get().and_then(Option::as_ref) else {
+                return Err(fail(
+                    "prune-cache needs the cache directory: quanze --cache DIR prune-cache",
+                ));
+            };
+            let p =
+                Registry::prune_cache(root, cache, keep_days).map_err(|e| fail(&e.to_string()))?;
+            print(&format!(
+                "removed {} cache file(s) ({} bytes); kept {}\n",
+                p.removed, p.bytes, p.kept
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Audit {
             authority,

@@ -972,7 +972,7 @@ fn cached_entry(
 /// bytes, the quanze version and a fingerprint of the source it was built
 /// from (build.rs), so it cannot go stale, not even between two development
 /// builds of one version whose model differs.
-fn cache_path(cache: &Path, kind: &str, text: &str) -> PathBuf {
+pub(crate) fn cache_path(cache: &Path, kind: &str, text: &str) -> PathBuf {
     let key = crate::changelog::HashAlg::Sha256.hash(text.as_bytes());
     cache.join(format!(
         "{kind}-{}-{}-{}.json",

@@ -483,6 +483,9 @@ impl Registry {
             if let [Some(a), Some(b)] = &kept
                 && let Some(c) = compare(&authority, a, b)
             {
+                for (path, _) in paths.iter().flatten() {
+                    crate::check::touch(path);
+                }
                 return Ok(c);
             }
             // A kept checkpoint that does not read whole is made again.

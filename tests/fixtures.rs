@@ -421,3 +421,82 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
     assert_eq!(render(&r.problems), render(&first.problems));
     assert_eq!(r.reused, 0);
 }
+
+/// Pruning keeps what the registry uses and removes the rest: parsed
+/// records of bytes no file has any more, check records and checkpoints
+/// unused for the days given (a use renews them), stale temporary files.
+#[test]
+fn prune_cache_keeps_what_the_registry_uses() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let cache = tmp.path().join("cache");
+    settle();
+    let count = |prefix: &str| {
+        fs::read_dir(&cache)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(prefix)
+            })
+            .count()
+    };
+    let age = |prefix: &str, days: u64| {
+        for e in fs::read_dir(&cache).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap().to_string_lossy().starts_with(prefix) {
+                let t =
+                    std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400);
+                fs::File::options()
+                    .write(true)
+                    .open(&p)
+                    .unwrap()
+                    .set_modified(t)
+                    .unwrap();
+            }
+        }
+    };
+    assert!(check(&root, Some(&cache)).problems.is_empty());
+    let from = quanze::Point::Version("4.0.0".parse().unwrap());
+    let opts = LoadOptions::default().cache(&cache);
+    Registry::unit_changes(&root, &opts, &from, &quanze::Point::Files).unwrap();
+    assert_eq!((count("check-"), count("units-")), (1, 2));
+
+    // Forty days unused, then the check record is used again: the
+    // checkpoints go, the record stays.
+    age("check-", 40);
+    age("units-", 40);
+    assert_eq!(check(&root, Some(&cache)).reused, 1);
+    let p = Registry::prune_cache(&root, &cache, 30).unwrap();
+    assert_eq!(p.removed, 2);
+    assert_eq!((count("check-"), count("units-")), (1, 0));
+
+    // An edited item file leaves its old parsed records behind; pruning
+    // removes exactly those.
+    let items = fs::read_dir(root.join("guangzhou-gxj/items"))
+        .unwrap()
+        .count();
+    let entries = fs::read_dir(root.join("guangzhou-gxj/changelog"))
+        .unwrap()
+        .count();
+    assert_eq!((count("items-"), count("entry-")), (items, entries));
+    let file = root.join("guangzhou-gxj/items/licensing.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, format!("{text}\n# 注释\n")).unwrap();
+    assert!(check(&root, Some(&cache)).problems.is_empty());
+    assert_eq!(count("items-"), items + 1);
+    // A temporary file left by a crash two days ago goes; a fresh one stays.
+    fs::write(cache.join(".old.1.tmp"), "x").unwrap();
+    fs::write(cache.join(".new.2.tmp"), "x").unwrap();
+    age(".old", 2);
+    let p = Registry::prune_cache(&root, &cache, 30).unwrap();
+    assert_eq!(p.removed, 2, "{p:?}");
+    assert_eq!((count("items-"), count("entry-")), (items, entries));
+    assert!(cache.join(".new.2.tmp").exists() && !cache.join(".old.1.tmp").exists());
+    // Nothing a check reports changes.
+    let r = check(&root, Some(&cache));
+    assert_eq!(render(&r.problems), render(&problems(&root)));
+}
