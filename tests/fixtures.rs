@@ -10,7 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{copy_dir, fixture_dirs, settle};
+use common::{copy_dir, count_prefixed, fixture_dirs, scratch_registry, settle};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -225,10 +225,7 @@ fn the_parse_cache_changes_no_finding() {
 /// and a corrupt cache file is ignored.
 #[test]
 fn the_parse_cache_follows_edits_and_survives_corruption() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    copy_dir(Path::new("registry"), &root);
-    let cache = tmp.path().join("cache");
+    let (_tmp, root, cache) = scratch_registry();
     assert!(problems_cached(&root, &cache).is_empty());
     // Corrupt every cache file: the check still reads the registry.
     for e in fs::read_dir(&cache).unwrap() {
@@ -427,23 +424,9 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
 /// unused for the days given (a use renews them), stale temporary files.
 #[test]
 fn prune_cache_keeps_what_the_registry_uses() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    copy_dir(Path::new("registry"), &root);
-    let cache = tmp.path().join("cache");
+    let (_tmp, root, cache) = scratch_registry();
     settle();
-    let count = |prefix: &str| {
-        fs::read_dir(&cache)
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(prefix)
-            })
-            .count()
-    };
+    let count = |prefix: &str| count_prefixed(&cache, prefix);
     let age = |prefix: &str, days: u64| {
         for e in fs::read_dir(&cache).unwrap() {
             let p = e.unwrap().path();

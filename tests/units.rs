@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{copy_dir, settle};
+use common::{copy_dir, count_prefixed, scratch_registry, settle};
 use quanze::units::UnitChanges;
 use quanze::{LoadOptions, Point, Registry};
 
@@ -68,16 +68,7 @@ fn checkpoints_give_what_the_lists_give() {
     assert!(nonempty > 20, "only {nonempty} pairs differ");
     // Checkpoints were kept: one per point (the files' and 2021-12-31's
     // are their own).
-    let kept = fs::read_dir(cache.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("units-")
-        })
-        .count();
+    let kept = count_prefixed(cache.path(), "units-");
     assert_eq!(kept, points().len());
 }
 
@@ -85,10 +76,7 @@ fn checkpoints_give_what_the_lists_give() {
 /// is made again, and only the files a point depends on must read cleanly.
 #[test]
 fn kept_checkpoints_follow_edits() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    copy_dir(Path::new("registry"), &root);
-    let cache = tmp.path().join("cache");
+    let (_tmp, root, cache) = scratch_registry();
     let from = Point::Version("4.0.0".parse().unwrap());
     let to = Point::Files;
     settle();

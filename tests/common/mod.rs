@@ -36,3 +36,27 @@ pub(crate) fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
 pub(crate) fn settle() {
     std::thread::sleep(std::time::Duration::from_millis(2100));
 }
+
+/// A copy of the bundled registry in a fresh temporary directory, with a
+/// cache directory path beside it: (the directory, the registry, the cache).
+pub(crate) fn scratch_registry() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let cache = tmp.path().join("cache");
+    (tmp, root, cache)
+}
+
+/// How many files of `dir` have names starting with `prefix`.
+pub(crate) fn count_prefixed(dir: &Path, prefix: &str) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(prefix)
+        })
+        .count()
+}
