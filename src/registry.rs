@@ -321,7 +321,8 @@ pub struct LoadOptions {
     /// The parse cache directory (see [`Registry::load_cached`]).
     pub cache: Option<PathBuf>,
     /// Read only the lists of these authorities (directory names); all
-    /// when `None`.
+    /// when `None`. A name with no directory is skipped, so look the list
+    /// up ([`Registry::list`]) before using it.
     pub only: Option<Vec<String>>,
 }
 

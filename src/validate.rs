@@ -115,6 +115,22 @@ impl Registry {
     }
 }
 
+/// The file the `n`th record of a kind came from (`<memory>` for a list
+/// built in memory).
+fn origin_file(files: &[std::sync::Arc<Path>], n: usize) -> PathBuf {
+    files
+        .get(n)
+        .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf())
+}
+
+/// The file and key path of the `n`th item of `list`.
+fn item_origin(list: &List, n: usize) -> (PathBuf, String) {
+    list.item_file(n).map_or_else(
+        || (PathBuf::from(MEMORY), format!("item[{n}]")),
+        |(f, k)| (f.to_owned(), k),
+    )
+}
+
 fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -240,10 +256,7 @@ impl Checker<'_> {
         let mut seen_codes: HashSet<&str> = HashSet::new();
         let mut sub_codes: HashSet<&str> = HashSet::new();
         for (n, item) in list.items.iter().enumerate() {
-            let (file, key) = list.item_file(n).map_or_else(
-                || (PathBuf::from(MEMORY), format!("item[{n}]")),
-                |(f, k)| (f.to_owned(), k),
-            );
+            let (file, key) = item_origin(list, n);
             if !ids.insert(&item.id) {
                 self.push(
                     Rule::DuplicateId,
@@ -294,11 +307,7 @@ impl Checker<'_> {
         }
 
         for (n, a) in list.agreements.iter().enumerate() {
-            let file = list
-                .origin
-                .agreements
-                .get(n)
-                .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf());
+            let file = origin_file(&list.origin.agreements, n);
             if a.entrusted != list.authority {
                 self.push(
                     Rule::AgreementParties,
@@ -376,11 +385,7 @@ impl Checker<'_> {
         self.changelog(list, &meta_file);
 
         for (n, s) in list.statistics.iter().enumerate() {
-            let file = list
-                .origin
-                .statistics
-                .get(n)
-                .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf());
+            let file = origin_file(&list.origin.statistics, n);
             for id in s.cases.keys() {
                 if list.item(id).is_none() && !list.origin.unreadable.contains(id.as_str()) {
                     self.push(
@@ -496,10 +501,7 @@ impl Checker<'_> {
         let replayed = by_id(head.state.items.iter().map(|i| &**i));
         let files = by_id(&list.items);
         for (n, item) in list.items.iter().enumerate() {
-            let (file, key) = list.item_file(n).map_or_else(
-                || (PathBuf::from(MEMORY), format!("item[{n}]")),
-                |(f, k)| (f.to_owned(), k),
-            );
+            let (file, key) = item_origin(list, n);
             match replayed.get(&item.id) {
                 None => self.push(
                     Rule::UnrecordedChange,
@@ -544,11 +546,7 @@ impl Checker<'_> {
             }
         }
         for (n, a) in list.agreements.iter().enumerate() {
-            let file = list
-                .origin
-                .agreements
-                .get(n)
-                .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf());
+            let file = origin_file(&list.origin.agreements, n);
             match head.state.agreements.iter().find(|x| x.id == a.id) {
                 None => self.push(
                     Rule::UnrecordedChange,
