@@ -414,13 +414,24 @@ impl Registry {
     /// the next run that would need it.
     ///
     /// # Errors
-    /// [`Error::Io`] when the registry or the cache cannot be listed.
+    /// [`Error::Io`] when the registry or the cache cannot be listed, or
+    /// when `cache` holds registry files (`authorities.toml`, `list.toml`):
+    /// then nothing is removed.
     pub fn prune_cache(
         root: impl AsRef<Path>,
         cache: impl AsRef<Path>,
         keep_days: u64,
     ) -> Result<Pruned, Error> {
         let (root, cache) = (root.as_ref(), cache.as_ref());
+        // Never prune a directory that holds registry data.
+        if cache.join("authorities.toml").exists() || cache.join("list.toml").exists() {
+            return Err(Error::Io {
+                path: cache.to_owned(),
+                source: std::io::Error::other(
+                    "this holds registry files, not a cache; nothing was removed",
+                ),
+            });
+        }
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| Error::Io { path, source }

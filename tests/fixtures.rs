@@ -482,4 +482,11 @@ fn prune_cache_keeps_what_the_registry_uses() {
     // Nothing a check reports changes.
     let r = check(&root, Some(&cache));
     assert_eq!(render(&r.problems), render(&problems(&root)));
+    // A registry given as the cache is refused, and keeps every file.
+    let before = fs::read_dir(&root).unwrap().count();
+    let e = Registry::prune_cache(&root, &root, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("registry files, not a cache"), "{e}");
+    assert_eq!(fs::read_dir(&root).unwrap().count(), before);
 }
