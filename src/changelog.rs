@@ -1,6 +1,7 @@
 //! The change log: one TOML file per adjustment under
 //! `registry/<authority>/changelog/<version>.toml`, chained by hashes.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -397,10 +398,17 @@ impl HashAlg {
 /// Every other byte counts, comments included: an entry, once written, is
 /// never edited.
 pub fn canonical_bytes(text: &str) -> Vec<u8> {
-    text.strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n")
-        .into_bytes()
+    canonical(text).into_owned()
+}
+
+/// `canonical_bytes` without a copy when the text has nothing to change.
+pub(crate) fn canonical(text: &str) -> Cow<'_, [u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").into_bytes())
+    } else {
+        Cow::Borrowed(text.as_bytes())
+    }
 }
 
 /// An entry as read from disk, with its file and hash.
@@ -418,7 +426,7 @@ pub struct LoggedEntry {
 impl LoggedEntry {
     /// The entry's hash with the given algorithm.
     pub fn hash(&self, alg: HashAlg) -> String {
-        alg.hash(&canonical_bytes(&self.text))
+        alg.hash(&canonical(&self.text))
     }
 }
 

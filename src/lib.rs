@@ -29,6 +29,7 @@ mod check;
 pub mod crosswalk;
 pub mod diag;
 mod diff;
+mod fasttoml;
 mod history;
 mod id;
 mod model;

@@ -31,6 +31,23 @@ pub(crate) fn decode_records<T: DeserializeOwned>(
     text: &str,
     key: &str,
 ) -> Decoded<T> {
+    if let Some(records) = crate::fasttoml::records(text, key) {
+        return Decoded {
+            records,
+            problems: Vec::new(),
+            unreadable: Vec::new(),
+        };
+    }
+    decode_records_fully(file, text, key)
+}
+
+/// `decode_records` through the full parser only, which reports every
+/// problem with its place.
+pub(crate) fn decode_records_fully<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    key: &str,
+) -> Decoded<T> {
     let mut out = Decoded {
         records: Vec::new(),
         problems: Vec::new(),
@@ -101,6 +118,17 @@ fn record_id(value: &Spanned<DeValue<'_>>) -> Option<String> {
 
 /// Reads a file that is one record as a whole (`list.toml`, an agreement).
 pub(crate) fn decode_whole<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+) -> (Option<T>, Vec<Diagnostic>) {
+    if let Some(record) = crate::fasttoml::whole(text) {
+        return (Some(record), Vec::new());
+    }
+    decode_whole_fully(file, text)
+}
+
+/// `decode_whole` through the full parser only.
+pub(crate) fn decode_whole_fully<T: DeserializeOwned>(
     file: &Path,
     text: &str,
 ) -> (Option<T>, Vec<Diagnostic>) {

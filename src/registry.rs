@@ -1015,9 +1015,17 @@ pub(crate) fn cache_write_bytes(path: &Path, json: &[u8]) {
 
 /// Maps `f` over `inputs` on all available cores and returns the results in
 /// input order.
+///
+/// Inside a worker of another `par_map` (a list's item files, read while the
+/// lists are read in parallel) it maps on the calling thread: the cores are
+/// busy already, and threads made for every list start their allocator's
+/// heaps afresh, which the kernel must then zero page by page.
 pub(crate) fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    thread_local! {
+        static IN_WORKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads <= 1 || inputs.len() <= 1 {
+    if threads <= 1 || inputs.len() <= 1 || IN_WORKER.with(std::cell::Cell::get) {
         return inputs.into_iter().map(f).collect();
     }
     let n = inputs.len();
@@ -1031,6 +1039,7 @@ pub(crate) fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Syn
     std::thread::scope(|scope| {
         for _ in 0..threads.min(n) {
             scope.spawn(|| {
+                IN_WORKER.with(|w| w.set(true));
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     if i >= n {

@@ -364,7 +364,7 @@ impl Checker<'_> {
                 self.document_known(doc, &file, format!("decided_by[{k}]"));
             }
             for (k, entry) in a.items.iter().enumerate() {
-                if list.item(&entry.item).is_none()
+                if !ids.contains(&entry.item)
                     && !list.origin.unreadable.contains(entry.item.as_str())
                 {
                     self.push(
@@ -387,7 +387,7 @@ impl Checker<'_> {
         for (n, s) in list.statistics.iter().enumerate() {
             let file = origin_file(&list.origin.statistics, n);
             for id in s.cases.keys() {
-                if list.item(id).is_none() && !list.origin.unreadable.contains(id.as_str()) {
+                if !ids.contains(id) && !list.origin.unreadable.contains(id.as_str()) {
                     self.push(
                         Rule::StatisticsUnknownItem,
                         &file,

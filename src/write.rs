@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::DocumentMut;
 
-use crate::changelog::{Bump, Decision, Entry, HashAlg, Op, canonical_bytes};
+use crate::changelog::{Bump, Decision, Entry, HashAlg, Op};
 use crate::history::{History, State, table_differences};
 use crate::id::{Date, Id, Version};
 use crate::model::{Item, Source, Status};
@@ -656,7 +656,7 @@ fn record(
         ))
     })?;
     let text = entry_text(&entry)?;
-    let head_hash = adj.hash.hash(&canonical_bytes(&text));
+    let head_hash = adj.hash.hash(&crate::changelog::canonical(&text));
     let mut files = vec![(
         format!("changelog/{}", crate::changelog::file_name(&entry.version)),
         text.clone(),
