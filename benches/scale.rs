@@ -42,7 +42,7 @@ fn peak_mib() -> f64 {
 
 fn report_row(task: &str, secs: f64, items: usize) {
     println!(
-        "{task:<28} {secs:>9.3} s {:>12.0} items/s {:>9.0} MiB peak",
+        "{task:<52} {secs:>9.3} s {:>12.0} items/s {:>9.0} MiB peak",
         items as f64 / secs.max(1e-9),
         peak_mib()
     );
@@ -245,35 +245,119 @@ fn list_names(dir: &Path) -> Vec<String> {
     Registry::list_names(dir).unwrap()
 }
 
-/// Floor 2: the equivalent JSON of the items, parsed by serde_json into
-/// the same structs, on one core, list by list (the JSON is made outside
-/// the timing).
+/// The equivalent JSON of a list: its items (one per line), and the
+/// records of every other file a check parses (list.toml, each change-log
+/// entry, each agreement), one per line.
+struct ListJson {
+    items: String,
+    rest: String,
+}
+
+/// Parses a list's JSON into the same structs the TOML is read into.
+fn parse_json(json: &ListJson, items_only: bool) -> usize {
+    let items: Vec<quanze::Item> = json
+        .items
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut n = items.len();
+    if !items_only {
+        let mut lines = json.rest.lines();
+        let meta: quanze::ListMeta = serde_json::from_str(lines.next().unwrap()).unwrap();
+        assert!(!meta.title.is_empty());
+        for line in lines {
+            match line.as_bytes().first() {
+                Some(b'E') => {
+                    n += serde_json::from_str::<quanze::Entry>(&line[1..])
+                        .unwrap()
+                        .op
+                        .len()
+                }
+                _ => {
+                    n += serde_json::from_str::<quanze::Agreement>(&line[1..])
+                        .unwrap()
+                        .items
+                        .len()
+                }
+            }
+        }
+    }
+    n
+}
+
+/// Floors 2 and 3: the equivalent JSON parsed by serde_json into the same
+/// structs (the JSON is made outside the timing), a few lists at a time:
+/// the items alone on one core (the floor of earlier runs), then everything
+/// a check parses (items, list.toml, change-log entries, agreements) on one
+/// core and on every core, one list per core as the check does.
 fn floor(dir: &Path, items: usize) {
-    let mut floor_secs = 0.0;
+    let (mut items_secs, mut all_secs, mut par_secs) = (0.0, 0.0, 0.0);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for chunk in list_names(dir).chunks(8) {
         let only = LoadOptions::default().only(chunk.to_vec());
         let jsons = Registry::scan(dir, &only, |_, read| {
             let list = read.list.unwrap();
-            let mut json = String::new();
+            let mut items = String::new();
             for i in &list.items {
-                json.push_str(&serde_json::to_string(i).unwrap());
-                json.push('\n');
+                items.push_str(&serde_json::to_string(i).unwrap());
+                items.push('\n');
             }
-            json
+            let mut rest = serde_json::to_string(&list.meta).unwrap();
+            rest.push('\n');
+            for e in &list.log {
+                rest.push('E');
+                rest.push_str(&serde_json::to_string(&e.entry).unwrap());
+                rest.push('\n');
+            }
+            for a in &list.agreements {
+                rest.push('A');
+                rest.push_str(&serde_json::to_string(a).unwrap());
+                rest.push('\n');
+            }
+            ListJson { items, rest }
         })
         .unwrap()
         .results;
-        for json in jsons {
-            let t = Instant::now();
-            let parsed: Vec<quanze::Item> = json
-                .lines()
-                .map(|line| serde_json::from_str(line).unwrap())
-                .collect();
-            floor_secs += t.elapsed().as_secs_f64();
-            assert!(!parsed.is_empty());
+        let t = Instant::now();
+        for json in &jsons {
+            assert!(parse_json(json, true) > 0);
         }
+        items_secs += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        for json in &jsons {
+            assert!(parse_json(json, false) > 0);
+        }
+        all_secs += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..cores {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(json) = jsons.get(i) else { break };
+                        assert!(parse_json(json, false) > 0);
+                    }
+                });
+            }
+        });
+        par_secs += t.elapsed().as_secs_f64();
     }
-    report_row("serde_json parse (floor)", floor_secs, items);
+    report_row(
+        "serde_json parse, items only, 1 core (floor)",
+        items_secs,
+        items,
+    );
+    report_row(
+        "serde_json parse, all a check parses, 1 core (floor)",
+        all_secs,
+        items,
+    );
+    report_row(
+        &format!("serde_json parse, all a check parses, {cores} cores (floor)"),
+        par_secs,
+        items,
+    );
 }
 
 /// stats, diff and publish of every list, each list read as it comes.

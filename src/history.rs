@@ -38,10 +38,9 @@ impl PartialEq for State {
 #[derive(Debug, Clone, Default)]
 struct Index {
     scanned: usize,
-    codes: HashSet<String>,
-    ids: HashSet<Id>,
-    by_code: HashMap<String, usize>,
-    by_id: HashMap<Id, usize>,
+    codes: foldhash::HashSet<String>,
+    by_code: foldhash::HashMap<String, usize>,
+    by_id: foldhash::HashMap<Id, usize>,
 }
 
 /// Why an operation cannot apply to the state it meets.
@@ -142,7 +141,6 @@ impl State {
         let ix = Arc::make_mut(&mut self.index);
         for n in ix.scanned..self.items.len() {
             let i = &self.items[n];
-            ix.ids.insert(i.id.clone());
             ix.by_id.insert(i.id.clone(), n);
             ix.codes.insert(i.code.to_string());
             ix.codes
@@ -201,7 +199,7 @@ impl State {
     }
 
     fn check_new(&mut self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), String> {
-        if self.index().ids.contains(&item.id) {
+        if self.index().by_id.contains_key(&item.id) {
             return err(format!("item id `{}` is already used", item.id));
         }
         self.unused(&item.code)?;
