@@ -62,8 +62,7 @@ struct Table<'a> {
 impl<'a> Table<'a> {
     fn new(kind: Kind) -> Self {
         Table {
-            // Most tables of a registry hold a few keys; an item about 16.
-            entries: Vec::with_capacity(if kind == Kind::Inline { 4 } else { 16 }),
+            entries: Vec::new(),
             kind,
         }
     }

@@ -159,11 +159,11 @@ fn units_of(list: &List) -> Vec<(String, Vec<(String, String)>)> {
     units
 }
 
-fn column_hash(name: &str, text: &str) -> u64 {
+fn column_hash(name: &str, text: &[u8]) -> u64 {
     let mut h = sha2::Sha256::new();
     h.update(name.as_bytes());
     h.update([0]);
-    h.update(text.as_bytes());
+    h.update(text);
     let d = h.finalize();
     let mut b = [0u8; 8];
     b.copy_from_slice(&d[..8]);
@@ -174,47 +174,196 @@ fn column_hash(name: &str, text: &str) -> u64 {
 /// endian): magic, column count, columns (u16 length + UTF-8), unit count,
 /// units (u16 key length + key, 16-byte unit digest, one u64 per column,
 /// 0 when the unit has no such column).
+///
+/// The same bytes as writing out [`units`] (a test keeps the two equal), but
+/// an item's own columns are flattened and hashed once for all its
+/// sub-items, with their names interned and their texts in one buffer.
 pub(crate) fn checkpoint(list: &List) -> Vec<u8> {
-    let units = units_of(list);
-    let mut columns: Vec<&str> = Vec::new();
-    let mut ids = std::collections::HashMap::new();
-    for (_, cols) in &units {
-        for (name, _) in cols {
-            if !ids.contains_key(name.as_str()) {
-                ids.insert(name.as_str(), columns.len());
-                columns.push(name.as_str());
+    let mut names = Names::default();
+    let mut rows: Vec<Digested> = Vec::new();
+    let (mut path, mut texts) = (String::new(), Vec::new());
+    let (mut base, mut sub_cols) = (Vec::new(), Vec::new());
+    for item in &list.items {
+        let Ok(mut v) = serde_json::to_value(item) else {
+            continue;
+        };
+        let subs = v
+            .as_object_mut()
+            .and_then(|m| m.remove("sub"))
+            .unwrap_or(serde_json::Value::Null);
+        texts.clear();
+        base.clear();
+        walk(&mut path, &v, &mut names, &mut texts, &mut base);
+        let base = names.hashed(&mut base, &texts);
+        match subs.as_array() {
+            Some(subs) if !subs.is_empty() => {
+                for (sub, value) in item.sub.iter().zip(subs) {
+                    let from = texts.len();
+                    sub_cols.clear();
+                    path.push_str("sub.");
+                    walk(&mut path, value, &mut names, &mut texts, &mut sub_cols);
+                    path.clear();
+                    let subs = names.hashed(&mut sub_cols, &texts);
+                    let (whole, cols) = names.unit(&base, &subs, &texts);
+                    texts.truncate(from);
+                    rows.push((format!("{}/{}", item.id, sub.code), whole, cols));
+                }
+            }
+            _ => {
+                let (whole, cols) = names.unit(&base, &[], &texts);
+                rows.push((item.id.to_string(), whole, cols));
             }
         }
     }
-    let mut out = Vec::with_capacity(64 + units.len() * (48 + 8 * columns.len()));
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.dedup_by(|b, a| a.0 == b.0);
+    // Columns numbered by first use in key order, as `units` lists them.
+    let mut order: Vec<Option<usize>> = vec![None; names.names.len()];
+    let mut columns: Vec<&str> = Vec::new();
+    for (_, _, cols) in &rows {
+        for &(id, _) in cols {
+            if order[id].is_none() {
+                order[id] = Some(columns.len());
+                columns.push(&names.names[id]);
+            }
+        }
+    }
+    let mut out = header(&columns, rows.len());
+    let mut hashes = vec![0u64; columns.len()];
+    for (key, whole, cols) in &rows {
+        hashes.iter_mut().for_each(|h| *h = 0);
+        for &(id, h) in cols {
+            if let Some(i) = order[id] {
+                hashes[i] = h;
+            }
+        }
+        unit_row(&mut out, key, whole, &hashes);
+    }
+    out
+}
+
+/// The start of a checkpoint: magic, columns and unit count.
+fn header(columns: &[&str], units: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + units * (48 + 8 * columns.len()));
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&u32::try_from(columns.len()).unwrap_or(0).to_le_bytes());
-    for c in &columns {
+    for c in columns {
         let b = &c.as_bytes()[..c.len().min(usize::from(u16::MAX))];
         out.extend_from_slice(&u16::try_from(b.len()).unwrap_or(0).to_le_bytes());
         out.extend_from_slice(b);
     }
-    out.extend_from_slice(&u32::try_from(units.len()).unwrap_or(0).to_le_bytes());
-    let mut hashes = vec![0u64; columns.len()];
-    for (key, cols) in &units {
-        let k = &key.as_bytes()[..key.len().min(usize::from(u16::MAX))];
-        out.extend_from_slice(&u16::try_from(k.len()).unwrap_or(0).to_le_bytes());
-        out.extend_from_slice(k);
-        let mut whole = sha2::Sha256::new();
-        hashes.iter_mut().for_each(|h| *h = 0);
-        for (name, text) in cols {
-            whole.update(name.as_bytes());
-            whole.update([0]);
-            whole.update(text.as_bytes());
-            whole.update([1]);
-            hashes[ids[name.as_str()]] = column_hash(name, text);
+    out.extend_from_slice(&u32::try_from(units).unwrap_or(0).to_le_bytes());
+    out
+}
+
+/// One unit of a checkpoint: key, unit digest and column digests.
+fn unit_row(out: &mut Vec<u8>, key: &str, whole: &[u8], hashes: &[u64]) {
+    let k = &key.as_bytes()[..key.len().min(usize::from(u16::MAX))];
+    out.extend_from_slice(&u16::try_from(k.len()).unwrap_or(0).to_le_bytes());
+    out.extend_from_slice(k);
+    out.extend_from_slice(&whole[..16]);
+    for h in hashes {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
+}
+
+/// A unit of a checkpoint being made: key, unit digest, and the name number
+/// and digest of each column, in name order.
+type Digested = (String, [u8; 16], Vec<(usize, u64)>);
+
+/// Column names seen so far, each with a number.
+#[derive(Default)]
+struct Names {
+    names: Vec<String>,
+    ids: std::collections::HashMap<String, usize>,
+}
+
+/// A flattened column: name number and where its text is.
+type Leaf = (usize, std::ops::Range<usize>);
+
+/// A hashed column: name number, text and digest, sorted by name.
+type Hashed = (usize, std::ops::Range<usize>, u64);
+
+impl Names {
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
         }
-        out.extend_from_slice(&whole.finalize()[..16]);
-        for h in &hashes {
-            out.extend_from_slice(&h.to_le_bytes());
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    /// Sorts leaves by name and digests each column.
+    fn hashed(&self, leaves: &mut [Leaf], texts: &[u8]) -> Vec<Hashed> {
+        leaves.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
+        leaves
+            .iter()
+            .map(|(id, r)| {
+                (
+                    *id,
+                    r.clone(),
+                    column_hash(&self.names[*id], &texts[r.clone()]),
+                )
+            })
+            .collect()
+    }
+
+    /// A unit of an item's own columns and a sub-item's (each sorted by
+    /// name): its digest over all columns in name order, and its columns in
+    /// that order.
+    fn unit(&self, base: &[Hashed], sub: &[Hashed], texts: &[u8]) -> ([u8; 16], Vec<(usize, u64)>) {
+        let mut whole = sha2::Sha256::new();
+        let mut cols = Vec::with_capacity(base.len() + sub.len());
+        let (mut i, mut j) = (0, 0);
+        while i < base.len() || j < sub.len() {
+            let take_base =
+                j == sub.len() || (i < base.len() && self.names[base[i].0] <= self.names[sub[j].0]);
+            let (id, r, h) = if take_base {
+                i += 1;
+                &base[i - 1]
+            } else {
+                j += 1;
+                &sub[j - 1]
+            };
+            whole.update(self.names[*id].as_bytes());
+            whole.update([0]);
+            whole.update(&texts[r.clone()]);
+            whole.update([1]);
+            cols.push((*id, *h));
+        }
+        let mut digest = [0u8; 16];
+        digest.copy_from_slice(&whole.finalize()[..16]);
+        (digest, cols)
+    }
+}
+
+/// `flatten` with interned names and the texts written into one buffer.
+fn walk(
+    path: &mut String,
+    v: &serde_json::Value,
+    names: &mut Names,
+    texts: &mut Vec<u8>,
+    out: &mut Vec<Leaf>,
+) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                let len = path.len();
+                path.push_str(k);
+                path.push('.');
+                walk(path, v, names, texts, out);
+                path.truncate(len);
+            }
+        }
+        other => {
+            let start = texts.len();
+            // Writing JSON into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *texts, other);
+            let id = names.id(path.strip_suffix('.').unwrap_or(path));
+            out.push((id, start..texts.len()));
         }
     }
-    out
 }
 
 /// A checkpoint read for merging.
@@ -569,5 +718,66 @@ impl Registry {
             ix.save();
         }
         Ok(results)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checkpoint written out from [`units`], the plain way.
+    fn from_units(list: &List) -> Vec<u8> {
+        let units = units_of(list);
+        let mut columns: Vec<&str> = Vec::new();
+        for (_, cols) in &units {
+            for (name, _) in cols {
+                if !columns.contains(&name.as_str()) {
+                    columns.push(name);
+                }
+            }
+        }
+        let mut out = header(&columns, units.len());
+        for (key, cols) in &units {
+            let mut whole = sha2::Sha256::new();
+            let mut hashes = vec![0u64; columns.len()];
+            for (name, text) in cols {
+                whole.update(name.as_bytes());
+                whole.update([0]);
+                whole.update(text.as_bytes());
+                whole.update([1]);
+                let i = columns.iter().position(|c| c == name).unwrap_or(0);
+                hashes[i] = column_hash(name, text.as_bytes());
+            }
+            unit_row(&mut out, key, &whole.finalize(), &hashes);
+        }
+        out
+    }
+
+    #[test]
+    fn checkpoints_are_the_units_written_out() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lists = 0;
+        for dir in [
+            "registry",
+            "tests/fixtures/valid/with-history",
+            "tests/fixtures/audit/code-reused",
+        ] {
+            let Ok(loaded) = Registry::load(root.join(dir)) else {
+                continue;
+            };
+            for list in loaded.registry.lists.values() {
+                let mut points = vec![list.clone()];
+                for e in &list.log {
+                    if let Some(at) = list.at_version(&e.entry.version) {
+                        points.push(at);
+                    }
+                }
+                for at in &points {
+                    assert_eq!(checkpoint(at), from_units(at), "{} {}", dir, list.authority);
+                    lists += 1;
+                }
+            }
+        }
+        assert!(lists >= 8, "{lists} lists compared");
     }
 }
