@@ -1025,7 +1025,10 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1000))]
+        // 1,000 cases by default; CI runs more (PROPTEST_CASES).
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+        ))]
 
         #[test]
         fn random_edits_never_make_it_disagree((path, text) in edited()) {

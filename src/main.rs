@@ -20,8 +20,8 @@ struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
     registry: PathBuf,
-    /// Keep the parsed item files and change-log entries, a stat index, the
-    /// lists `check` found clean and the checkpoints of `changes` in DIR,
+    /// Keep a stat index, the lists `check` found clean, the checkpoints of
+    /// `changes` and the parsed files the fast TOML reader declines in DIR,
     /// and re-use them while the files' bytes are unchanged (keyed by
     /// content hashes, quanze version and build: the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
