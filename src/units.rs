@@ -125,17 +125,24 @@ pub fn between(a: &List, b: &List) -> UnitChanges {
     })
 }
 
-/// The units of a list: key and sorted columns.
+/// An item as JSON without its sub-items, and its sub-items.
+fn item_value(item: &crate::model::Item) -> Option<(serde_json::Value, serde_json::Value)> {
+    let mut v = serde_json::to_value(item).ok()?;
+    let subs = v
+        .as_object_mut()
+        .and_then(|m| m.remove("sub"))
+        .unwrap_or(serde_json::Value::Null);
+    Some((v, subs))
+}
+
+/// The units of a list: key and sorted columns (the plain way, which
+/// [`checkpoint`] must agree with).
 fn units_of(list: &List) -> Vec<(String, Vec<(String, String)>)> {
     let mut units = Vec::new();
     for item in &list.items {
-        let Ok(mut v) = serde_json::to_value(item) else {
+        let Some((v, subs)) = item_value(item) else {
             continue;
         };
-        let subs = v
-            .as_object_mut()
-            .and_then(|m| m.remove("sub"))
-            .unwrap_or(serde_json::Value::Null);
         let mut base = Vec::new();
         flatten("", &v, &mut base);
         match subs.as_array() {
@@ -184,13 +191,9 @@ pub(crate) fn checkpoint(list: &List) -> Vec<u8> {
     let (mut path, mut texts) = (String::new(), Vec::new());
     let (mut base, mut sub_cols) = (Vec::new(), Vec::new());
     for item in &list.items {
-        let Ok(mut v) = serde_json::to_value(item) else {
+        let Some((v, subs)) = item_value(item) else {
             continue;
         };
-        let subs = v
-            .as_object_mut()
-            .and_then(|m| m.remove("sub"))
-            .unwrap_or(serde_json::Value::Null);
         texts.clear();
         base.clear();
         walk(&mut path, &v, &mut names, &mut texts, &mut base);
