@@ -253,14 +253,17 @@ fn list_names(dir: &Path) -> Vec<String> {
 }
 
 /// The equivalent JSON of a list: its items (one per line), and the
-/// records of every other file a check parses (list.toml, each change-log
-/// entry, each agreement), one per line.
+/// records of every other file a check parses: list.toml, each change-log
+/// entry, each agreement.
 struct ListJson {
     items: String,
-    rest: String,
+    meta: String,
+    entries: Vec<String>,
+    agreements: Vec<String>,
 }
 
-/// Parses a list's JSON into the same structs the TOML is read into.
+/// Parses a list's JSON into the same structs the TOML is read into, and
+/// counts the records.
 fn parse_json(json: &ListJson, items_only: bool) -> usize {
     let items: Vec<quanze::Item> = json
         .items
@@ -269,24 +272,16 @@ fn parse_json(json: &ListJson, items_only: bool) -> usize {
         .collect();
     let mut n = items.len();
     if !items_only {
-        let mut lines = json.rest.lines();
-        let meta: quanze::ListMeta = serde_json::from_str(lines.next().unwrap()).unwrap();
+        let meta: quanze::ListMeta = serde_json::from_str(&json.meta).unwrap();
         assert!(!meta.title.is_empty());
-        for line in lines {
-            match line.as_bytes().first() {
-                Some(b'E') => {
-                    n += serde_json::from_str::<quanze::Entry>(&line[1..])
-                        .unwrap()
-                        .op
-                        .len()
-                }
-                _ => {
-                    n += serde_json::from_str::<quanze::Agreement>(&line[1..])
-                        .unwrap()
-                        .items
-                        .len()
-                }
-            }
+        for e in &json.entries {
+            n += serde_json::from_str::<quanze::Entry>(e).unwrap().op.len();
+        }
+        for a in &json.agreements {
+            n += serde_json::from_str::<quanze::Agreement>(a)
+                .unwrap()
+                .items
+                .len();
         }
     }
     n
@@ -309,19 +304,20 @@ fn floor(dir: &Path, items: usize) {
                 items.push_str(&serde_json::to_string(i).unwrap());
                 items.push('\n');
             }
-            let mut rest = serde_json::to_string(&list.meta).unwrap();
-            rest.push('\n');
-            for e in &list.log {
-                rest.push('E');
-                rest.push_str(&serde_json::to_string(&e.entry).unwrap());
-                rest.push('\n');
+            ListJson {
+                items,
+                meta: serde_json::to_string(&list.meta).unwrap(),
+                entries: list
+                    .log
+                    .iter()
+                    .map(|e| serde_json::to_string(&e.entry).unwrap())
+                    .collect(),
+                agreements: list
+                    .agreements
+                    .iter()
+                    .map(|a| serde_json::to_string(a).unwrap())
+                    .collect(),
             }
-            for a in &list.agreements {
-                rest.push('A');
-                rest.push_str(&serde_json::to_string(a).unwrap());
-                rest.push('\n');
-            }
-            ListJson { items, rest }
         })
         .unwrap()
         .results;

@@ -24,6 +24,17 @@ pub(crate) struct Decoded<T> {
     pub(crate) unreadable: Vec<String>,
 }
 
+impl<T> Decoded<T> {
+    /// Records read without a problem.
+    pub(crate) fn clean(records: Vec<(usize, T)>) -> Self {
+        Self {
+            records,
+            problems: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+}
+
 /// Reads a file whose top level holds one array of tables named `key`
 /// (`item`, `authority`, `document`) and nothing else.
 pub(crate) fn decode_records<T: DeserializeOwned>(
@@ -32,11 +43,7 @@ pub(crate) fn decode_records<T: DeserializeOwned>(
     key: &str,
 ) -> Decoded<T> {
     if let Some(records) = crate::fasttoml::records(text, key) {
-        return Decoded {
-            records,
-            problems: Vec::new(),
-            unreadable: Vec::new(),
-        };
+        return Decoded::clean(records);
     }
     decode_records_fully(file, text, key)
 }
@@ -48,11 +55,7 @@ pub(crate) fn decode_records_fully<T: DeserializeOwned>(
     text: &str,
     key: &str,
 ) -> Decoded<T> {
-    let mut out = Decoded {
-        records: Vec::new(),
-        problems: Vec::new(),
-        unreadable: Vec::new(),
-    };
+    let mut out = Decoded::clean(Vec::new());
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         out.problems

@@ -933,19 +933,11 @@ fn cached_records(cache: &Path, file: &Path, text: &str) -> crate::parse::Decode
     // What the fast reader takes it reads about as fast as the cache's JSON
     // is read, so only the files it declines are kept.
     if let Some(records) = crate::fasttoml::records(text, "item") {
-        return crate::parse::Decoded {
-            records,
-            problems: Vec::new(),
-            unreadable: Vec::new(),
-        };
+        return crate::parse::Decoded::clean(records);
     }
     let path = cache_path(cache, "items", text);
     if let Some(records) = cache_read::<Vec<(usize, Item)>>(&path) {
-        return crate::parse::Decoded {
-            records,
-            problems: Vec::new(),
-            unreadable: Vec::new(),
-        };
+        return crate::parse::Decoded::clean(records);
     }
     let decoded = crate::parse::decode_records_fully::<Item>(file, text, "item");
     // Only clean files are kept, so a cached file has nothing to report.
