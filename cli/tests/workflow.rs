@@ -5,7 +5,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
+mod repo;
 use common::copy_dir;
 
 use std::fs;
@@ -68,6 +70,7 @@ body = "测试市工业和信息化局"
 
 #[test]
 fn adjust_infers_operations_and_keeps_comments() {
+    repo::at_top();
     let (_tmp, root) = registry();
     check_ok(&root);
     // People's edits: a comment, a new item, a cancellation, a rename.
@@ -252,6 +255,7 @@ fn adjust_infers_operations_and_keeps_comments() {
 
 #[test]
 fn adjust_takes_merges_from_an_operations_file_and_resolve_follows_them() {
+    repo::at_top();
     let (tmp, root) = registry();
     let ops = tmp.path().join("merge.toml");
     fs::write(
@@ -312,6 +316,7 @@ fn write_ops(dir: &Path, name: &str, version: &str, code: &str) -> PathBuf {
 
 #[test]
 fn apply_records_an_operations_file_and_refuses_unrecorded_edits() {
+    repo::at_top();
     let (tmp, root) = registry();
     let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
@@ -339,6 +344,7 @@ fn apply_records_an_operations_file_and_refuses_unrecorded_edits() {
 
 #[test]
 fn sm3_links_are_offered_and_verified() {
+    repo::at_top();
     let (tmp, root) = registry();
     let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
     let o = run(
@@ -376,6 +382,7 @@ fn sm3_links_are_offered_and_verified() {
 /// after it; the next writer finishes or discards the transaction.
 #[test]
 fn a_crash_at_any_step_leaves_a_registry_that_check_accepts() {
+    repo::at_top();
     for (point, after) in [
         ("staged-first", "1.1.0"),
         ("staged-all", "1.1.0"),
@@ -413,6 +420,7 @@ fn a_crash_at_any_step_leaves_a_registry_that_check_accepts() {
 
 #[test]
 fn a_writer_killed_at_random_moments_leaves_a_registry_that_check_accepts() {
+    repo::at_top();
     for round in 0..12u64 {
         let (tmp, root) = registry();
         let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
@@ -436,6 +444,7 @@ fn a_writer_killed_at_random_moments_leaves_a_registry_that_check_accepts() {
 
 #[test]
 fn a_second_writer_fails_while_the_first_holds_the_lock() {
+    repo::at_top();
     let (tmp, root) = registry();
     let lock = quanze::write::lock(&root.join("test-bureau")).unwrap();
     let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
@@ -454,6 +463,7 @@ fn a_second_writer_fails_while_the_first_holds_the_lock() {
 
 #[test]
 fn two_writers_at_once_one_wins_and_nothing_is_lost() {
+    repo::at_top();
     for _ in 0..8 {
         let (tmp, root) = registry();
         let a = write_ops(tmp.path(), "a.toml", "1.2.0", "QT-001");

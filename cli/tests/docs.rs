@@ -10,7 +10,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
+mod repo;
 use common::copy_dir;
 
 use std::fs;
@@ -99,16 +101,19 @@ fn check_page(page: &str) -> usize {
 
 #[test]
 fn format_md_examples_are_true() {
+    repo::at_top();
     assert!(check_page("docs/format.md") >= 3);
 }
 
 #[test]
 fn auditing_md_examples_are_true() {
+    repo::at_top();
     assert!(walk_page("docs/auditing.md") >= 5);
 }
 
 #[test]
 fn auditing_md_documents_every_check() {
+    repo::at_top();
     let md = fs::read_to_string("docs/auditing.md").unwrap();
     for c in quanze::audit::CHECKS {
         let row = format!("| `{}` | {} | {} |", c.id, c.severity.id(), c.description);
@@ -118,6 +123,7 @@ fn auditing_md_documents_every_check() {
 
 #[test]
 fn publishing_md_excerpts_are_true() {
+    repo::at_top();
     let md = fs::read_to_string("docs/publishing.md").unwrap();
     let mut n = 0;
     for (info, before, body) in blocks(&md) {
@@ -153,11 +159,13 @@ fn publishing_md_excerpts_are_true() {
 
 #[test]
 fn readme_examples_are_true() {
+    repo::at_top();
     assert!(check_page("README.md") >= 1);
 }
 
 #[test]
 fn format_md_documents_every_rule() {
+    repo::at_top();
     let md = fs::read_to_string("docs/format.md").unwrap();
     for rule in Rule::ALL {
         let row = format!("| `{}` | {} |", rule.id(), rule.description());
@@ -167,6 +175,7 @@ fn format_md_documents_every_rule() {
 
 #[test]
 fn format_md_shows_a_real_error() {
+    repo::at_top();
     let md = fs::read_to_string("docs/format.md").unwrap();
     let expected = fs::read_to_string("tests/fixtures/invalid/unknown-key/expected.txt").unwrap();
     assert!(
@@ -308,11 +317,13 @@ fn walk_page(page: &str) -> usize {
 }
 #[test]
 fn adjusting_md_walkthrough_is_true() {
+    repo::at_top();
     assert!(walk_page("docs/adjusting.md") >= 8);
 }
 
 #[test]
 fn adjusting_md_documents_every_operation() {
+    repo::at_top();
     let md = fs::read_to_string("docs/adjusting.md").unwrap();
     for k in quanze::OpKind::ALL {
         let row = format!("| `{}` | {} |", k.id(), k.zh());

@@ -8,7 +8,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
+mod repo;
 use common::copy_dir;
 
 use std::fs;
@@ -45,6 +47,7 @@ fn snapshot(name: &str, actual: &[u8]) {
 
 #[test]
 fn the_2021_catalogue_has_the_report_figures_and_every_part() {
+    repo::at_top();
     let (_, c) = bundled_2021();
     assert_eq!(c.version.to_string(), "3.0.0");
     assert!(
@@ -79,6 +82,7 @@ fn the_2021_catalogue_has_the_report_figures_and_every_part() {
 
 #[test]
 fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
+    repo::at_top();
     let (reg, c) = bundled_2021();
     for w in writers() {
         let a = w.render(&c, Lang::Zh).unwrap();
@@ -113,6 +117,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
 
 #[test]
 fn publish_writes_identical_files_twice() {
+    repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
     let run = |dir: &str| {
         let o = Command::new(env!("CARGO_BIN_EXE_quanze"))
@@ -171,6 +176,7 @@ fn hostile_registry(dir: &Path) -> Registry {
 
 #[test]
 fn hostile_text_comes_out_inert_and_intact_in_every_format() {
+    repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
     let reg = hostile_registry(tmp.path());
     let c = Catalogue::build(
@@ -253,6 +259,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
 #[cfg(feature = "xlsx")]
 #[test]
 fn the_xlsx_reads_back_cell_by_cell() {
+    repo::at_top();
     use calamine::{Data, Reader, Xlsx};
     use quanze::catalogue::COLUMNS;
     let (_, c) = bundled_2021();
@@ -372,6 +379,7 @@ fn in_browser(page: &Path, shot: &Path) -> Option<(String, Vec<String>, u64)> {
 /// there; elsewhere the test says it was not run.
 #[test]
 fn the_html_catalogue_loads_and_renders_in_a_real_browser() {
+    repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
     let (_, c) = bundled_2021();
     let page = tmp.path().join("catalogue.html");
@@ -417,6 +425,7 @@ fn the_html_catalogue_loads_and_renders_in_a_real_browser() {
 
 #[test]
 fn verify_catalogue_accepts_a_published_file_and_names_what_differs() {
+    repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
     let quanze = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_quanze"))

@@ -3,6 +3,8 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod repo;
+
 use std::process::{Command, Output};
 
 fn quanze(args: &[&str]) -> Output {
@@ -35,6 +37,7 @@ fn stats_json(as_of: &str) -> serde_json::Value {
 
 #[test]
 fn bundled_registry_reproduces_the_2021_report() {
+    repo::at_top();
     let j = stats_json("2021-12-31");
     let cat = |c: &str, k: &str| j["categories"][c][k].as_u64().unwrap();
     // 行政许可13项(含子项共34项),行政处罚35项(含子项共39项),行政征收1项,行政检查13项,其他11项
@@ -116,6 +119,7 @@ fn bundled_registry_reproduces_the_2021_report() {
 
 #[test]
 fn bundled_registry_reproduces_the_2019_counts_from_effective_dates() {
+    repo::at_top();
     // The 2019 report: 20 licensing units, 24 penalty items, 1 levy item;
     // 16 items entrusted by 省工信厅 and 1 by 省能源局. Items that ended
     // later (cancelled in 2021, withdrawn in 2020) still count in 2019.
@@ -137,6 +141,7 @@ fn bundled_registry_reproduces_the_2019_counts_from_effective_dates() {
 
 #[test]
 fn stats_text_uses_the_official_phrasing() {
+    repo::at_top();
     let o = quanze(&["stats", "guangzhou-gxj", "--as-of", "2021-12-31"]);
     assert!(o.status.success());
     let out = stdout(&o);
@@ -160,6 +165,7 @@ fn stats_text_uses_the_official_phrasing() {
 
 #[test]
 fn stats_in_english() {
+    repo::at_top();
     let o = quanze(&[
         "stats",
         "guangzhou-gxj",
@@ -176,6 +182,7 @@ fn stats_in_english() {
 
 #[test]
 fn check_passes_on_the_bundled_registry() {
+    repo::at_top();
     let o = quanze(&["check", "--as-of", "2026-11-28"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).starts_with("ok: registry holds 1 list(s)"));
@@ -185,6 +192,7 @@ fn check_passes_on_the_bundled_registry() {
 
 #[test]
 fn check_lists_problems_with_a_caret_and_exits_1() {
+    repo::at_top();
     let o = quanze(&[
         "--registry",
         "tests/fixtures/invalid/promised-exceeds-legal",
@@ -211,6 +219,7 @@ fn check_lists_problems_with_a_caret_and_exits_1() {
 
 #[test]
 fn check_of_one_authority_and_usage_errors_exit_2() {
+    repo::at_top();
     let o = quanze(&["check", "no-such-bureau"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no list for authority `no-such-bureau`"));
@@ -234,6 +243,7 @@ fn check_of_one_authority_and_usage_errors_exit_2() {
 
 #[test]
 fn stats_refuses_a_registry_it_cannot_read() {
+    repo::at_top();
     let o = quanze(&[
         "--registry",
         "tests/fixtures/invalid/syntax",
@@ -246,6 +256,7 @@ fn stats_refuses_a_registry_it_cannot_read() {
 
 #[test]
 fn show_prints_one_item_aligned() {
+    repo::at_top();
     let o = quanze(&["show", "guangzhou-gxj", "XK-014", "--as-of", "2021-12-31"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -285,6 +296,7 @@ fn show_prints_one_item_aligned() {
 
 #[test]
 fn show_shows_the_agreement_of_an_entrusted_item_and_english_labels() {
+    repo::at_top();
     let o = quanze(&[
         "show",
         "guangzhou-gxj",
@@ -305,6 +317,7 @@ fn show_shows_the_agreement_of_an_entrusted_item_and_english_labels() {
 
 #[test]
 fn show_suggests_a_close_code() {
+    repo::at_top();
     let o = quanze(&["show", "guangzhou-gxj", "XK-10"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -317,6 +330,7 @@ fn show_suggests_a_close_code() {
 
 #[test]
 fn the_2019_report_counts_11_immediate_sub_items() {
+    repo::at_top();
     // 2019 report: 11 licensing sub-items handled immediately. The replayed
     // list of 2019-12-31 (version 1.0.0) has them; 2021's has more.
     let reg = quanze::Registry::open("registry").unwrap();
@@ -341,6 +355,7 @@ fn the_2019_report_counts_11_immediate_sub_items() {
 
 #[test]
 fn export_writes_one_json_line_per_item() {
+    repo::at_top();
     let o = quanze(&["export", "guangzhou-gxj", "--as-of", "2021-12-31"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -371,6 +386,7 @@ fn export_writes_one_json_line_per_item() {
 /// gives the same output.
 #[test]
 fn cache_flag_keeps_check_records_and_changes_no_output() {
+    repo::at_top();
     let cache = tempfile::tempdir().unwrap();
     let dir = cache.path().join("c");
     let d = dir.to_str().unwrap();
@@ -401,6 +417,7 @@ fn cache_flag_keeps_check_records_and_changes_no_output() {
 
 #[test]
 fn changes_lists_units_added_removed_and_changed_in_every_format() {
+    repo::at_top();
     let cache = tempfile::tempdir().unwrap();
     let d = cache.path().to_str().unwrap();
     let text = quanze(&["changes", "4.0.0", "5.0.0"]);

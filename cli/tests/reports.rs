@@ -5,7 +5,9 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
+mod repo;
 use common::fixture_dirs;
 
 use std::fs;
@@ -42,6 +44,7 @@ fn options() -> AuditOptions {
 }
 #[test]
 fn every_audit_check_has_a_fixture_that_triggers_it() {
+    repo::at_top();
     let dirs = fixture_dirs("audit");
     for c in CHECKS {
         assert!(
@@ -73,6 +76,7 @@ fn every_audit_check_has_a_fixture_that_triggers_it() {
 
 #[test]
 fn valid_registries_have_no_findings() {
+    repo::at_top();
     for dir in [
         "tests/fixtures/valid/minimal",
         "tests/fixtures/valid/with-history",
@@ -88,6 +92,7 @@ fn valid_registries_have_no_findings() {
 
 #[test]
 fn audit_exit_status_follows_severity() {
+    repo::at_top();
     let run = |dir: &str| {
         Command::new(env!("CARGO_BIN_EXE_quanze"))
             .args([
@@ -118,6 +123,7 @@ fn bundled() -> Registry {
 
 #[test]
 fn diff_2019_to_2021_in_every_format() {
+    repo::at_top();
     let reg = bundled();
     let list = reg.list("guangzhou-gxj").unwrap();
     let cs = ChangeSet::between(
@@ -150,6 +156,7 @@ fn diff_2019_to_2021_in_every_format() {
 
 #[test]
 fn crosswalk_in_every_format() {
+    repo::at_top();
     let reg = bundled();
     let list = reg.list("guangzhou-gxj").unwrap();
     let rows = quanze::crosswalk::crosswalk(
@@ -188,6 +195,7 @@ fn crosswalk_in_every_format() {
 
 #[test]
 fn comparing_two_authorities() {
+    repo::at_top();
     // The bundled list against the small test list: matched by name where
     // codes differ (民用爆炸物品销售许可 is XK-001 in both), by code otherwise.
     let left = bundled();
@@ -230,6 +238,7 @@ fn comparing_two_authorities() {
 
 #[test]
 fn findings_in_every_format() {
+    repo::at_top();
     let reg = Registry::load("tests/fixtures/audit/entrusted-without-agreement")
         .unwrap()
         .registry;
