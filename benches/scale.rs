@@ -20,7 +20,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-use quanze::catalogue::{Catalogue, Csv, Json, Selection, Writer};
+use quanze::publish::catalogue::{Catalogue, Csv, Json, Selection, Writer};
 use quanze::{ChangeSet, CheckOptions, Date, Lang, LoadOptions, Point, Registry, Stats};
 
 /// Peak resident memory of this process so far, in MiB (Linux).
@@ -156,7 +156,7 @@ fn main() {
 
 /// The parse and check caches (`--cache`): a check that fills them, a
 /// check that finds every list in them, then a one-item adjustment
-/// recorded with `quanze::write::adjust` and the check and stats that
+/// recorded with `quanze::record::adjust` and the check and stats that
 /// follow it. The registry is restored afterwards, byte for byte.
 fn caches(dir: &Path, as_of: Date, items: usize) {
     let cache = tempfile::tempdir().unwrap();
@@ -195,14 +195,14 @@ fn caches(dir: &Path, as_of: Date, items: usize) {
         .parse()
         .unwrap();
     let number = before.documents.keys().next().unwrap().to_string();
-    let decided_by = quanze::write::decisions(&before, &[number]).unwrap();
+    let decided_by = quanze::record::decisions(&before, &[number]).unwrap();
     let entry_file = first.join(format!("changelog/{version}.toml"));
     std::fs::write(&item_file, edited).unwrap();
     let t = Instant::now();
-    let rec = quanze::write::adjust(
+    let rec = quanze::record::adjust(
         dir,
         &authority,
-        &quanze::write::Adjustment {
+        &quanze::record::Adjustment {
             version,
             date: last.date,
             decided_by,
@@ -429,7 +429,7 @@ fn units(dir: &Path, items: usize) {
         lists
             .into_iter()
             .map(Result::unwrap)
-            .collect::<Vec<quanze::units::UnitChanges>>()
+            .collect::<Vec<quanze::query::units::UnitChanges>>()
     };
     let cold = run("changes first → last, cold");
     let warm = run("changes first → last, warm");
@@ -499,7 +499,7 @@ fn csv_rows(list: &quanze::List) -> String {
                 s,
                 "{},{unit},{code},{},{},{},{},{},{},{}",
                 list.authority,
-                quanze::report::csv_cell(&i.name),
+                quanze::publish::report::csv_cell(&i.name),
                 i.category.id(),
                 i.status.id(),
                 imp.and_then(|x| x.legal_days)
@@ -511,7 +511,7 @@ fn csv_rows(list: &quanze::List) -> String {
                 imp.and_then(|x| x.handling)
                     .map(|h| format!("{h:?}"))
                     .unwrap_or_default(),
-                quanze::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
+                quanze::publish::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
             );
         }
     }

@@ -535,7 +535,7 @@ fn authority(root: &Path, n: usize, items: usize, adjustments: usize, seed: u64)
     let mut previous: Option<String> = None;
     for e in &mut entries {
         e.previous = previous.clone();
-        let text = quanze::write::entry_text(e).unwrap();
+        let text = quanze::record::entry_text(e).unwrap();
         previous = Some(HashAlg::Sha256.hash(&quanze::canonical_bytes(&text)));
         write(
             &dir.join("changelog").join(format!("{}.toml", e.version)),

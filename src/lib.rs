@@ -2,62 +2,67 @@
 //!
 //! # The crate
 //!
-//! - [`Registry`] reads a registry directory ([`Registry::load`],
-//!   [`Registry::open`], some lists with [`LoadOptions::only`], one list at
-//!   a time with [`Registry::scan`]), checks it ([`Registry::validate`], or
-//!   [`Registry::check`] list by list with a result cache) and writes it
-//!   ([`Registry::save`]).
-//! - The model: [`Authority`], [`Item`], [`SubItem`], [`Implementation`],
-//!   [`LegalBasis`], [`Agreement`], [`Statistics`], [`Document`].
-//! - Problems are [`Diagnostic`]s, each naming the [`Rule`] it breaks.
-//! - [`Stats`] counts a list on a date in the official phrasing.
-//! - The change log: [`Entry`] and its [`Op`]erations, replayed by
-//!   [`History`] (time travel with [`List::at_version`] and [`List::as_of`],
-//!   [`History::resolve`], [`History::item_history`]); [`write::adjust`] and
-//!   [`write::apply`] record adjustments atomically under a lock.
-//! - [`units`]: unit-level change sets of many lists from checkpoints
-//!   ([`Registry::unit_changes`]).
+//! The flow, and the module of each stage (docs/ARCHITECTURE.md has the
+//! map):
+//!
+//! ```text
+//! registry/ ──io──▶ Registry ──lint──▶ Diagnostics
+//!                      │
+//!                      └─history──▶ History (every version) ──query──▶ Stats, ChangeSet, Findings, …
+//!                                                                         │
+//!                                              record ◀── adjustments     └─publish──▶ catalogues, reports
+//! ```
+//!
+//! - [`model`]: the typed data: [`Registry`] and its [`List`]s, [`Item`],
+//!   [`Agreement`], [`Entry`] and its [`Op`]erations, the newtypes [`Id`],
+//!   [`Code`], [`Date`], [`Version`].
+//! - [`io`]: reading a registry directory ([`Registry::load`],
+//!   [`Registry::scan`], [`LoadOptions`]), saving, the transaction of a
+//!   write and the cache.
+//! - [`lint`]: every rule over a registry ([`Registry::validate`],
+//!   [`Registry::open`], the streaming [`Registry::check`]).
+//! - [`history`]: the change log replayed ([`History`]), a [`Point`] of it
+//!   resolved to a list, codes resolved through merges and recodes.
+//! - [`query`]: counts ([`Stats`]), differences ([`ChangeSet`]), unit-level
+//!   changes, the crosswalk and comparison, the audit.
+//! - [`record`]: adjustments recorded atomically under a lock
+//!   ([`record::apply`], [`record::adjust`]).
+//! - [`publish`]: catalogues in every format and the reports.
+//! - [`diag`]: problems as data ([`Diagnostic`], [`Rule`]).
 //!
 //! The file format is specified in `docs/format.md`, the adjustment workflow
 //! in `docs/adjusting.md`, performance and scale in `docs/performance.md`
 //! and `docs/scale.md`.
 
-pub mod audit;
-pub mod catalogue;
-mod changelog;
-mod check;
-pub mod crosswalk;
 pub mod diag;
-mod diff;
-mod fasttoml;
-mod history;
-mod id;
-mod model;
-mod parse;
-mod registry;
-pub mod report;
+pub mod history;
+pub mod io;
+pub mod lint;
+pub mod model;
+pub mod publish;
+pub mod query;
+pub mod record;
 #[cfg(feature = "schema")]
 pub mod schema;
-mod show;
-mod stats;
-pub mod units;
-mod validate;
-pub mod write;
 
-pub use changelog::{Bump, Decision, Entry, HashAlg, LoggedEntry, Op, OpKind, canonical_bytes};
-pub use check::{CheckOptions, CheckReport, Pruned};
 pub use diag::{Diagnostic, Location, Rule};
-pub use diff::{
-    Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,
-    EntrySummary, FieldChange, ItemChange, ItemRef, Point, Side, SourceDelta,
+pub use history::{
+    History, ItemVersion, OpError, Outcome, Point, PointError, Resolution, Side, Snapshot, State,
+    Step,
 };
-pub use history::{History, ItemVersion, OpError, Outcome, Resolution, Snapshot, State, Step};
-pub use id::{Code, Date, DocNumber, Id, ParseError, Version};
+pub use io::cache::Pruned;
+pub use io::{Error, ListRead, LoadOptions, Loaded, Scan, write_atomic};
+pub use lint::{CheckOptions, CheckReport};
 pub use model::{
-    Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Category,
-    Document, DocumentsFile, Element, Handling, Implementation, Item, ItemsFile, LegalBasis, Level,
-    ListMeta, Mode, Responsibility, Source, Stage, Statistics, Status, SubItem,
+    Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Bump, Category,
+    Code, Date, Decision, DocNumber, Document, DocumentsFile, Element, Entry, Handling, HashAlg,
+    Id, Implementation, Item, ItemsFile, LegalBasis, Level, List, ListMeta, LoggedEntry, Mode, Op,
+    OpKind, ParseError, Registry, Responsibility, Source, Stage, Statistics, Status, SubItem,
+    Version, canonical_bytes,
 };
-pub use registry::{Error, List, ListRead, LoadOptions, Loaded, Registry, Scan, write_atomic};
-pub use show::{Lang, render_item};
-pub use stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats, export_line};
+pub use publish::show::{Lang, render_item};
+pub use query::diff::{
+    Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,
+    EntrySummary, FieldChange, ItemChange, ItemRef, SourceDelta,
+};
+pub use query::stats::{Cases, Count, Indicators, Ratio, SourceCount, Stats, export_line};

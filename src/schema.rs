@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema, schema_for};
 
-use crate::changelog::Entry;
-use crate::id::{Code, Date, DocNumber, Id, Version};
+use crate::model::Entry;
 use crate::model::{Agreement, AuthoritiesFile, DocumentsFile, ItemsFile, ListMeta, Statistics};
+use crate::model::{Code, Date, DocNumber, Id, Version};
 
 macro_rules! string_schema {
     ($ty:ty, $name:literal, $schema:tt) => {
@@ -124,7 +124,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("changelog", pretty(&schema_for!(Entry))),
         (
             "catalogue",
-            pretty_json(&schema_for!(crate::catalogue::Catalogue)),
+            pretty_json(&schema_for!(crate::publish::catalogue::Catalogue)),
         ),
     ]
 }

@@ -609,7 +609,7 @@ proptest! {
                 // comparison of the units' values, is empty from a version
                 // to itself, mirrors when reversed, and touches exactly the
                 // items the record-level ChangeSet reports.
-                let u = quanze::units::between(&a, &b);
+                let u = quanze::query::units::between(&a, &b);
                 let (added, removed, changed) = naive_units(&a, &b);
                 prop_assert_eq!(&u.added, &added);
                 prop_assert_eq!(&u.removed, &removed);
@@ -622,7 +622,7 @@ proptest! {
                 if i == j {
                     prop_assert!(u.is_empty());
                 }
-                let back = quanze::units::between(&b, &a);
+                let back = quanze::query::units::between(&b, &a);
                 prop_assert_eq!(&back.added, &u.removed);
                 prop_assert_eq!(&back.removed, &u.added);
                 prop_assert_eq!(back.changed.len(), u.changed.len());
@@ -714,7 +714,7 @@ type Naive = (Vec<String>, Vec<String>, Vec<(String, Vec<String>)>);
 fn naive_units(a: &List, b: &List) -> Naive {
     use std::collections::BTreeMap;
     let map = |l: &List| -> BTreeMap<String, BTreeMap<String, String>> {
-        quanze::units::units(l)
+        quanze::query::units::units(l)
             .into_iter()
             .map(|u| (u.key, u.columns.into_iter().collect()))
             .collect()

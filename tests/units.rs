@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use common::{copy_dir, count_prefixed, scratch_registry, settle};
-use quanze::units::UnitChanges;
+use quanze::query::units::UnitChanges;
 use quanze::{LoadOptions, Point, Registry};
 
 fn points() -> Vec<Point> {
@@ -58,7 +58,7 @@ fn checkpoints_give_what_the_lists_give() {
             let plain = changes(root, None, from, to);
             let cold = changes(root, Some(cache.path()), from, to);
             let warm = changes(root, Some(cache.path()), from, to);
-            let memory = quanze::units::between(&at(from), &at(to));
+            let memory = quanze::query::units::between(&at(from), &at(to));
             assert_eq!(plain, cold, "{from:?} → {to:?}");
             assert_eq!(plain, warm, "{from:?} → {to:?}");
             assert_eq!(plain, vec![memory], "{from:?} → {to:?}");
@@ -127,11 +127,18 @@ fn kept_checkpoints_follow_edits() {
         let ok = Registry::unit_changes(&root, &o, &v, &from).unwrap();
         assert!(ok[0].is_ok(), "{:?}", ok[0]);
         let err = Registry::unit_changes(&root, &o, &v, &to).unwrap();
-        let msg = err[0].as_ref().unwrap_err();
-        assert!(msg.contains("licensing.toml"), "{msg}");
+        let e = err[0].as_ref().unwrap_err();
+        assert!(
+            matches!(e, quanze::query::units::UnitsError::Unreadable { first, .. } if first.file.ends_with("items/licensing.toml")),
+            "{e}"
+        );
     }
     // A version the log does not have.
     let none = Point::Version("9.9.9".parse().unwrap());
     let err = Registry::unit_changes(&root, &LoadOptions::default(), &none, &v).unwrap();
-    assert!(err[0].as_ref().unwrap_err().contains("9.9.9"));
+    assert!(matches!(
+        err[0].as_ref().unwrap_err(),
+        quanze::query::units::UnitsError::History(quanze::history::Error::NoVersion { version, .. })
+            if version.to_string() == "9.9.9"
+    ));
 }

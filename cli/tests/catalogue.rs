@@ -17,7 +17,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use quanze::catalogue::{Catalogue, Selection, Writer, writers};
+use quanze::publish::catalogue::{Catalogue, Selection, Writer, writers};
 use quanze::{Lang, Registry};
 
 fn bundled_2021() -> (Registry, Catalogue) {
@@ -106,7 +106,12 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
             snapshot(&format!("catalogue-2021.{}", w.extension()), &a);
         }
     }
-    let csv = String::from_utf8(quanze::catalogue::Csv.render(&c, Lang::Zh).unwrap()).unwrap();
+    let csv = String::from_utf8(
+        quanze::publish::catalogue::Csv
+            .render(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
     assert!(csv.starts_with("\u{feff}序号,事项编码,事项名称,子项名称,事项类型,实施主体,承办机构,权力来源,委托/下放机关,设定依据,法定时限,承诺时限,办件类型,备注\r\n"));
     assert_eq!(
         csv.matches("\r\n").count(),
@@ -189,20 +194,35 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     )
     .unwrap();
 
-    let html = String::from_utf8(quanze::catalogue::Html.render(&c, Lang::Zh).unwrap()).unwrap();
+    let html = String::from_utf8(
+        quanze::publish::catalogue::Html
+            .render(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
     assert!(!html.contains("<script>"), "no script element from data");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&quot;引号&quot; &amp; &#39;apos&#39; &lt;b&gt;"));
     assert!(html.contains("𠀀𪚥龘 罕见字"));
 
-    let md = String::from_utf8(quanze::catalogue::Markdown.render(&c, Lang::Zh).unwrap()).unwrap();
+    let md = String::from_utf8(
+        quanze::publish::catalogue::Markdown
+            .render(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"), "{md}");
     assert!(
         md.contains("第一行 第二行"),
         "a newline does not break the table row"
     );
 
-    let csv = String::from_utf8(quanze::catalogue::Csv.render(&c, Lang::Zh).unwrap()).unwrap();
+    let csv = String::from_utf8(
+        quanze::publish::catalogue::Csv
+            .render(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
     assert!(
         csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点击\"\")\""),
         "{csv}"
@@ -214,7 +234,9 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     assert!(csv.contains(",'+1 -1 @cmd,"), "{csv}");
     assert!(csv.contains("𠀀𪚥龘 罕见字"));
 
-    let json = quanze::catalogue::Json.render(&c, Lang::Zh).unwrap();
+    let json = quanze::publish::catalogue::Json
+        .render(&c, Lang::Zh)
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
     let names: Vec<&str> = v["sections"]
         .as_array()
@@ -230,7 +252,9 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     #[cfg(feature = "xlsx")]
     {
         use calamine::{Data, Reader, Xlsx};
-        let bytes = quanze::catalogue::Xlsx.render(&c, Lang::Zh).unwrap();
+        let bytes = quanze::publish::catalogue::Xlsx
+            .render(&c, Lang::Zh)
+            .unwrap();
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let range = book.worksheet_range("其他行政权力").unwrap();
@@ -261,9 +285,11 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
 fn the_xlsx_reads_back_cell_by_cell() {
     repo::at_top();
     use calamine::{Data, Reader, Xlsx};
-    use quanze::catalogue::COLUMNS;
+    use quanze::publish::catalogue::COLUMNS;
     let (_, c) = bundled_2021();
-    let bytes = quanze::catalogue::Xlsx.render(&c, Lang::Zh).unwrap();
+    let bytes = quanze::publish::catalogue::Xlsx
+        .render(&c, Lang::Zh)
+        .unwrap();
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = book.sheet_names();
     assert_eq!(
@@ -383,7 +409,13 @@ fn the_html_catalogue_loads_and_renders_in_a_real_browser() {
     let tmp = tempfile::tempdir().unwrap();
     let (_, c) = bundled_2021();
     let page = tmp.path().join("catalogue.html");
-    fs::write(&page, quanze::catalogue::Html.render(&c, Lang::Zh).unwrap()).unwrap();
+    fs::write(
+        &page,
+        quanze::publish::catalogue::Html
+            .render(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
     let Some((dom, errors, shot)) = in_browser(&page, &tmp.path().join("shot.png")) else {
         assert!(
             std::env::var_os("QUANZE_REQUIRE_BROWSER").is_none(),

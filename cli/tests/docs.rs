@@ -115,7 +115,7 @@ fn auditing_md_examples_are_true() {
 fn auditing_md_documents_every_check() {
     repo::at_top();
     let md = fs::read_to_string("docs/auditing.md").unwrap();
-    for c in quanze::audit::CHECKS {
+    for c in quanze::query::audit::CHECKS {
         let row = format!("| `{}` | {} | {} |", c.id, c.severity.id(), c.description);
         assert!(md.contains(&row), "docs/auditing.md lacks the row: {row}");
     }

@@ -14,8 +14,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use quanze::audit::{AuditOptions, CHECKS, audit};
-use quanze::report::{self, Format};
+use quanze::publish::report::{self, Format};
+use quanze::query::audit::{AuditOptions, CHECKS, audit};
 use quanze::{ChangeSet, Date, Point, Registry};
 
 fn as_of() -> Date {
@@ -159,7 +159,7 @@ fn crosswalk_in_every_format() {
     repo::at_top();
     let reg = bundled();
     let list = reg.list("guangzhou-gxj").unwrap();
-    let rows = quanze::crosswalk::crosswalk(
+    let rows = quanze::query::crosswalk::crosswalk(
         list,
         &Point::Version("3.0.0".parse().unwrap()),
         &Point::Version("5.0.0".parse().unwrap()),
@@ -202,7 +202,7 @@ fn comparing_two_authorities() {
     let right = Registry::load("tests/fixtures/valid/minimal")
         .unwrap()
         .registry;
-    let c = quanze::crosswalk::compare(
+    let c = quanze::query::crosswalk::compare(
         &left,
         left.list("guangzhou-gxj").unwrap(),
         &right,

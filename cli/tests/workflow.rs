@@ -446,7 +446,7 @@ fn a_writer_killed_at_random_moments_leaves_a_registry_that_check_accepts() {
 fn a_second_writer_fails_while_the_first_holds_the_lock() {
     repo::at_top();
     let (tmp, root) = registry();
-    let lock = quanze::write::lock(&root.join("test-bureau")).unwrap();
+    let lock = quanze::io::lock(&root.join("test-bureau")).unwrap();
     let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o));

@@ -1,0 +1,448 @@
+//! The definition of the command line: every command, its arguments and
+//! its options (clap).
+
+// Doc comments on the value enums' variants would become help text.
+#![allow(missing_docs)]
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quanze::{Date, HashAlg, Lang, Point, Version};
+
+/// quanze (权责): a versioned registry of a department's list of powers and
+/// responsibilities.
+#[derive(Parser)]
+#[command(name = "quanze", version, about, long_about = None)]
+pub struct Cli {
+    /// The registry directory.
+    #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
+    pub registry: PathBuf,
+    /// Keep a stat index, the lists `check` found clean, the checkpoints of
+    /// `changes` and the parsed files the fast TOML reader declines in DIR,
+    /// and re-use them while the files' bytes are unchanged (keyed by
+    /// content hashes, quanze version and build: the cache cannot go stale).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ChangesFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+impl From<ChangesFormat> for quanze::publish::report::Format {
+    fn from(f: ChangesFormat) -> Self {
+        match f {
+            ChangesFormat::Text => Self::Text,
+            ChangesFormat::Csv => Self::Csv,
+            ChangesFormat::Json => Self::Json,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+impl From<ReportFormat> for quanze::publish::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Text => Self::Text,
+            ReportFormat::Md => Self::Markdown,
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Csv => Self::Csv,
+            ReportFormat::Json => Self::Json,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum HashArg {
+    Sha256,
+    Sm3,
+}
+
+impl From<HashArg> for HashAlg {
+    fn from(h: HashArg) -> Self {
+        match h {
+            HashArg::Sha256 => Self::Sha256,
+            HashArg::Sm3 => Self::Sm3,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check the registry (or one authority's list) and list every problem.
+    ///
+    /// Exit status: 0 when clean, 1 when problems were found, 2 on usage or
+    /// I/O errors.
+    Check(CheckArgs),
+    /// Count a list's items and units by category, with the indicators and
+    /// case totals, in the official phrasing.
+    Stats(StatsArgs),
+    /// Show one item in full.
+    Show(ShowArgs),
+    /// List the change log: every version with its date, decisions and operations.
+    Log(LogArgs),
+    /// Show every version of one item, with the deciding documents.
+    History(HistoryArgs),
+    /// Follow merges, splits and recodes from a code to the codes in force.
+    Resolve(ResolveArgs),
+    /// What changed between two states of a list, on whose decision.
+    ///
+    /// FROM and TO are each a version (3.0.0), a date (2021-12-31) or
+    /// `files` (the list files as they are).
+    Diff(DiffArgs),
+    /// Units added, removed and changed (with the columns) in every list
+    ///
+    /// Unit-level changes between two points of every list of the registry
+    /// (or one): units added, removed, and changed with the columns that
+    /// differ. With --cache, checkpoints are kept and a list whose files
+    /// did not change is not read again.
+    Changes(ChangesArgs),
+    /// Remove from the --cache directory what the registry no longer needs
+    ///
+    /// Parsed records of files that no longer have those bytes (or made by
+    /// another quanze build), check records and checkpoints not used for
+    /// --keep-days days, and temporary files left by a crash. A cache
+    /// directory serves one registry: pruning drops the records of others.
+    PruneCache(PruneCacheArgs),
+    /// Run every audit check; exit 1 when any finding is an error.
+    Audit(AuditArgs),
+    /// Old code → new codes between two versions, with the event and deciding documents.
+    Crosswalk(CrosswalkArgs),
+    /// Compare two authorities' lists: what one has and the other lacks.
+    Compare(CompareArgs),
+    /// Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX
+    /// with the `xlsx` feature), byte-identical for the same registry state.
+    Publish(PublishArgs),
+    /// Export the items of every list (or one) as JSON Lines, one item per
+    /// line with its authority and version, for DuckDB, Spark and the like.
+    Export(ExportArgs),
+    /// Tell whether a published JSON catalogue matches the registry at its version.
+    VerifyCatalogue(VerifyCatalogueArgs),
+    /// Apply an operations file: record it as a new change-log entry and update the list files.
+    Apply(ApplyArgs),
+    /// Record the difference between the edited list files and the head of the change log.
+    Adjust(AdjustArgs),
+    /// Print the JSON Schema of a registry file kind.
+    #[cfg(feature = "schema")]
+    Schema(SchemaArgs),
+}
+
+/// Check the registry (or one authority's list) and list every problem.
+///
+/// Exit status: 0 when clean, 1 when problems were found, 2 on usage or
+/// I/O errors.
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Check only this authority's list (and the shared files).
+    pub authority: Option<String>,
+    /// Check agreement cover up to this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+/// Count a list's items and units by category, with the indicators and
+/// case totals, in the official phrasing.
+#[derive(clap::Args)]
+pub struct StatsArgs {
+    /// The authority whose list to count.
+    pub authority: String,
+    /// Count what is in force on this date (default: today, or the
+    /// version's date with --at).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Count the list as it was at this version (from the change log).
+    #[arg(long, value_name = "VERSION")]
+    pub at: Option<Version>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+/// Show one item in full.
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    /// The authority whose list holds the item.
+    pub authority: String,
+    /// The item's code, a sub-item's code, or the item's id.
+    pub code: String,
+    /// Show the item as it was on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Show the item as it was at this version (from the change log).
+    #[arg(long, value_name = "VERSION")]
+    pub at: Option<Version>,
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+/// List the change log: every version with its date, decisions and operations.
+#[derive(clap::Args)]
+pub struct LogArgs {
+    /// The authority whose list's log to show.
+    pub authority: String,
+}
+
+/// Show every version of one item, with the deciding documents.
+#[derive(clap::Args)]
+pub struct HistoryArgs {
+    /// The authority.
+    pub authority: String,
+    /// The item's code (current or former), a sub-item's code or its id.
+    pub code: String,
+}
+
+/// Follow merges, splits and recodes from a code to the codes in force.
+#[derive(clap::Args)]
+pub struct ResolveArgs {
+    /// The authority.
+    pub authority: String,
+    /// The code, current or ended.
+    pub code: String,
+    /// Resolve as of this version instead of the head.
+    #[arg(long, value_name = "VERSION")]
+    pub at: Option<Version>,
+}
+
+/// What changed between two states of a list, on whose decision.
+///
+/// FROM and TO are each a version (3.0.0), a date (2021-12-31) or
+/// `files` (the list files as they are).
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The authority.
+    pub authority: String,
+    /// The first state.
+    pub from: Point,
+    /// The second state.
+    pub to: Point,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// Units added, removed and changed (with the columns) in every list
+///
+/// Unit-level changes between two points of every list of the registry
+/// (or one): units added, removed, and changed with the columns that
+/// differ. With --cache, checkpoints are kept and a list whose files
+/// did not change is not read again.
+#[derive(clap::Args)]
+pub struct ChangesArgs {
+    /// The first state: a version, a date (the version in force in each
+    /// list) or `files`.
+    pub from: Point,
+    /// The second state (default: the list files).
+    #[arg(default_value = "files")]
+    pub to: Point,
+    /// Only this authority's list.
+    #[arg(long)]
+    pub authority: Option<String>,
+    /// Text: one line per list and the total, without the units.
+    #[arg(long)]
+    pub summary: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ChangesFormat,
+}
+
+/// Remove from the --cache directory what the registry no longer needs
+///
+/// Parsed records of files that no longer have those bytes (or made by
+/// another quanze build), check records and checkpoints not used for
+/// --keep-days days, and temporary files left by a crash. A cache
+/// directory serves one registry: pruning drops the records of others.
+#[derive(clap::Args)]
+pub struct PruneCacheArgs {
+    /// Keep check records and checkpoints used within this many days.
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub keep_days: u64,
+}
+
+/// Run every audit check; exit 1 when any finding is an error.
+#[derive(clap::Args)]
+pub struct AuditArgs {
+    /// The authority.
+    pub authority: String,
+    /// The first version (or date) to audit (default: the first).
+    #[arg(long, value_name = "POINT")]
+    pub from: Option<Point>,
+    /// The last version (or date) to audit (default: the list files).
+    #[arg(long, value_name = "POINT")]
+    pub to: Option<Point>,
+    /// Judge agreements on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Warn about agreements ending within this many days.
+    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    pub expiring_within: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// Old code → new codes between two versions, with the event and deciding documents.
+#[derive(clap::Args)]
+pub struct CrosswalkArgs {
+    /// The authority.
+    pub authority: String,
+    /// The old state (a version or a date).
+    pub from: Point,
+    /// The new state (a version, a date or `files`).
+    pub to: Point,
+    /// Output format (text shows changed codes only).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// Compare two authorities' lists: what one has and the other lacks.
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    /// The first authority.
+    pub left: String,
+    /// The second authority.
+    pub right: String,
+    /// Read the second authority from this registry (default: the same).
+    #[arg(long, value_name = "DIR")]
+    pub other_registry: Option<PathBuf>,
+    /// Compare what is in force on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX
+/// with the `xlsx` feature), byte-identical for the same registry state.
+#[derive(clap::Args)]
+pub struct PublishArgs {
+    /// The authority.
+    pub authority: String,
+    /// Publish this version (default: the latest, or the one in force on --as-of).
+    #[arg(long, value_name = "VERSION")]
+    pub at: Option<Version>,
+    /// Count what is in force on this date (default: the version's date).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Formats, comma-separated (html, md, csv, json, xlsx); default: all built in.
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<String>,
+    /// The directory to write into (created if missing).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language of labels and headings.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+/// Export the items of every list (or one) as JSON Lines, one item per
+/// line with its authority and version, for DuckDB, Spark and the like.
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// Only this authority's list.
+    pub authority: Option<String>,
+    /// Export what is in force on this date (default: every record of the head).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+/// Tell whether a published JSON catalogue matches the registry at its version.
+#[derive(clap::Args)]
+pub struct VerifyCatalogueArgs {
+    /// The JSON catalogue.
+    pub file: PathBuf,
+}
+
+/// Apply an operations file: record it as a new change-log entry and update the list files.
+#[derive(clap::Args)]
+pub struct ApplyArgs {
+    /// The authority.
+    pub authority: String,
+    /// The operations file (version, date, reason, [[decided_by]], [[op]]).
+    pub file: PathBuf,
+    /// Hash algorithm of the new link.
+    #[arg(long, value_enum, default_value = "sha256")]
+    pub hash: HashArg,
+    /// Show the entry and the bump it needs; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Record the difference between the edited list files and the head of the change log.
+#[derive(clap::Args)]
+pub struct AdjustArgs {
+    /// The authority.
+    pub authority: String,
+    /// The new version.
+    #[arg(long, value_name = "VERSION")]
+    pub version: Version,
+    /// The date the adjustment takes effect.
+    #[arg(long, value_name = "DATE")]
+    pub date: Date,
+    /// The number of a deciding document in documents.toml (repeatable).
+    #[arg(long = "decided-by", value_name = "NUMBER", required = true)]
+    pub decided_by: Vec<String>,
+    /// Why.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Operations to apply before the inferred ones (merges, splits,
+    /// recodes): a file with [[op]] tables.
+    #[arg(long, value_name = "FILE")]
+    pub ops: Option<PathBuf>,
+    /// Hash algorithm of the new link.
+    #[arg(long, value_enum, default_value = "sha256")]
+    pub hash: HashArg,
+    /// Show the entry and the bump it needs; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Print the JSON Schema of a registry file kind.
+#[cfg(feature = "schema")]
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// Write every schema into this directory instead.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The file kind (authorities, documents, list, items, agreement, statistics).
+    pub kind: Option<String>,
+}

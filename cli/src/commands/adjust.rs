@@ -1,0 +1,30 @@
+//! `quanze adjust`: the edited list files recorded as a new change-log
+//! entry.
+
+use std::process::ExitCode;
+
+use quanze::record::{Adjustment, adjust, decisions, read_ops_list};
+
+use crate::args::AdjustArgs;
+use crate::exit::Failure;
+use crate::out::{Ctx, print};
+
+pub(crate) fn run(ctx: &Ctx, a: &AdjustArgs) -> Result<ExitCode, Failure> {
+    let reg = ctx.one(&a.authority)?;
+    let decided_by = decisions(&reg, &a.decided_by)?;
+    let ops = match &a.ops {
+        Some(f) => read_ops_list(f)?,
+        None => Vec::new(),
+    };
+    let adj = Adjustment {
+        version: a.version.clone(),
+        date: a.date,
+        decided_by,
+        reason: a.reason.clone(),
+        ops,
+        hash: a.hash.into(),
+    };
+    let rec = adjust(&ctx.root, &a.authority, &adj, a.dry_run)?;
+    print(&super::apply::recorded_text(&rec, a.dry_run));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,48 @@
+//! `quanze apply`: an operations file recorded as a new change-log entry.
+
+use std::process::ExitCode;
+
+use quanze::record::{Adjustment, apply, read_ops_file};
+
+use crate::args::ApplyArgs;
+use crate::exit::Failure;
+use crate::out::{Ctx, print};
+
+pub(crate) fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<ExitCode, Failure> {
+    let entry = read_ops_file(&a.file)?;
+    let adj = Adjustment {
+        version: entry.version,
+        date: entry.date,
+        decided_by: entry.decided_by,
+        reason: entry.reason,
+        ops: entry.op,
+        hash: a.hash.into(),
+    };
+    let rec = apply(&ctx.root, &a.authority, &adj, a.dry_run)?;
+    print(&recorded_text(&rec, a.dry_run));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `apply` and `adjust` say they recorded (or would record).
+pub(crate) fn recorded_text(rec: &quanze::record::Recorded, dry_run: bool) -> String {
+    let mut s = String::new();
+    if dry_run {
+        s.push_str(&format!(
+            "dry run: nothing written. The operations require a {} bump.\n",
+            rec.required
+        ));
+        if let Some(why) = &rec.refusal {
+            s.push_str(&format!("as given, it would be refused: {why}\n"));
+        }
+        s.push('\n');
+        s.push_str(&rec.text);
+    } else {
+        s.push_str(&format!(
+            "recorded version {} ({} bump required); wrote {}\n",
+            rec.entry.version,
+            rec.required,
+            rec.files.join(", ")
+        ));
+    }
+    s
+}

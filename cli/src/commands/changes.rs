@@ -1,0 +1,41 @@
+//! `quanze changes`: unit-level changes of every list between two points.
+
+use std::process::ExitCode;
+
+use quanze::Registry;
+
+use crate::args::ChangesArgs;
+use crate::exit::{Failure, PROBLEMS};
+use crate::out::{Ctx, print};
+
+pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
+    let only = ctx.scope(a.authority.as_deref())?;
+    let results = Registry::unit_changes(&ctx.root, &ctx.options(&only), &a.from, &a.to)?;
+    let names = match &a.authority {
+        Some(x) => vec![x.clone()],
+        None => Registry::list_names(&ctx.root)?,
+    };
+    let mut lists = Vec::new();
+    let mut failed = false;
+    for (name, r) in names.iter().zip(results) {
+        match r {
+            Ok(l) => lists.push(l),
+            Err(e) => {
+                eprintln!("error: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    print(&quanze::publish::report::unit_changes(
+        &lists,
+        &a.from.to_string(),
+        &a.to.to_string(),
+        a.format.into(),
+        a.summary,
+    ));
+    Ok(if failed {
+        ExitCode::from(PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

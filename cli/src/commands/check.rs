@@ -1,0 +1,52 @@
+//! `quanze check`: every problem of the registry or of one list.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use quanze::{CheckOptions, Date, Diagnostic, Registry};
+
+use crate::args::CheckArgs;
+use crate::exit::{Failure, PROBLEMS};
+use crate::out::{Ctx, print};
+
+pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
+    let root = ctx.root.as_path();
+    let only = ctx.scope(a.authority.as_deref())?;
+    let opts = CheckOptions::new(a.as_of.unwrap_or_else(Date::today)).load(ctx.options(&only));
+    let report = Registry::check(root, &opts)?;
+    let mut problems = report.problems;
+    problems.retain(|d| in_scope(d, root, a.authority.as_deref()));
+    let mut s = String::new();
+    for d in &problems {
+        s.push_str(&d.render());
+        s.push('\n');
+    }
+    if problems.is_empty() {
+        s.push_str(&format!(
+            "ok: {} holds {} list(s) and {} item record(s); no problems found\n",
+            root.display(),
+            report.lists,
+            report.items
+        ));
+        print(&s);
+        Ok(ExitCode::SUCCESS)
+    } else {
+        s.push_str(&format!("{} problem(s) found\n", problems.len()));
+        print(&s);
+        Ok(ExitCode::from(PROBLEMS))
+    }
+}
+
+/// Whether a problem concerns the list checked (or the shared files).
+fn in_scope(d: &Diagnostic, root: &Path, authority: Option<&str>) -> bool {
+    match authority {
+        None => true,
+        Some(a) => {
+            let rel = d.file.strip_prefix(root).unwrap_or(&d.file);
+            match rel.components().next() {
+                Some(first) if rel.components().count() > 1 => first.as_os_str() == a,
+                _ => true,
+            }
+        }
+    }
+}

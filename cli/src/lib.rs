@@ -1,0 +1,27 @@
+//! The `quanze` command line, as a library so that tests can reach its
+//! definition (completions and the man page are generated from it).
+//!
+//! - [`args`]: the clap definition of every command and option.
+//! - `commands/`: one module per command, each with its arguments and its
+//!   `run`.
+//! - [`exit`]: every failure and the exit status it maps to, in one place
+//!   (0 clean, 1 problems found, 2 usage or I/O, 3 lock held).
+
+pub mod args;
+mod commands;
+pub mod exit;
+mod out;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+/// Parses the arguments, runs the command and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let ctx = out::Ctx::new(&cli);
+    match commands::run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(failure) => failure.report(),
+    }
+}

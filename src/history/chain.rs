@@ -1,0 +1,124 @@
+//! The checks of a change log as a sequence: versions that increase by
+//! at least the bump their operations require, dates that do not go back,
+//! and the hash chain.
+
+use crate::model::{Bump, Entry, HashAlg, LoggedEntry};
+
+/// Checks that versions strictly increase, dates do not decrease, and each
+/// entry's declared bump covers what its operations require. Returns, per
+/// entry index, the problems found.
+pub(crate) fn version_problems(entries: &[&Entry]) -> Vec<(usize, String, &'static str)> {
+    let mut out = Vec::new();
+    for (n, pair) in entries.windows(2).enumerate() {
+        let (prev, next) = (pair[0], pair[1]);
+        match Bump::between(&prev.version, &next.version) {
+            None => out.push((
+                n + 1,
+                format!(
+                    "version {} does not follow {}: versions must increase",
+                    next.version, prev.version
+                ),
+                "version",
+            )),
+            Some(declared) => {
+                let required = next.required_bump();
+                if declared < required {
+                    let culprit = next
+                        .op
+                        .iter()
+                        .find(|o| o.kind().bump() == required)
+                        .map(|o| o.kind().id())
+                        .unwrap_or("");
+                    out.push((
+                        n + 1,
+                        format!(
+                            "version {} is a {declared} bump from {}, but `{culprit}` requires a {required} bump",
+                            next.version, prev.version
+                        ),
+                        "version",
+                    ));
+                }
+            }
+        }
+        if next.date < prev.date {
+            out.push((
+                n + 1,
+                format!(
+                    "version {} is dated {}, before version {} ({})",
+                    next.version, next.date, prev.version, prev.date
+                ),
+                "date",
+            ));
+        }
+    }
+    out
+}
+
+/// Checks the hash chain: each entry's `previous` must be the hash of the
+/// entry before it, and `head` the hash of the last. Returns the index of the
+/// first broken link (`entries.len()` for the head) and a message.
+pub(crate) fn chain_problem(
+    entries: &[LoggedEntry],
+    head: Option<&str>,
+) -> Option<(usize, String)> {
+    for (n, e) in entries.iter().enumerate() {
+        let expected_prev = n.checked_sub(1).map(|p| &entries[p]);
+        match (&e.entry.previous, expected_prev) {
+            (Some(_), None) => {
+                return Some((n, "the first entry must not have `previous`".to_owned()));
+            }
+            (None, Some(p)) => {
+                return Some((
+                    n,
+                    format!(
+                        "entry {} has no `previous` hash of entry {}",
+                        e.entry.version, p.entry.version
+                    ),
+                ));
+            }
+            (Some(h), Some(p)) => {
+                let Some(alg) = HashAlg::of(h) else {
+                    return Some((
+                        n,
+                        format!(
+                            "`previous` must be written `sha256:<hex>` or `sm3:<hex>`, found {h:?}"
+                        ),
+                    ));
+                };
+                if p.hash(alg) != *h {
+                    return Some((
+                        n - 1,
+                        format!(
+                            "entry {} has been changed after it was written: its hash is no longer the `previous` recorded by entry {}",
+                            p.entry.version, e.entry.version
+                        ),
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    let last = entries.last()?;
+    let Some(head) = head else {
+        return Some((
+            entries.len(),
+            "list.toml has no `head` hash sealing the last entry".to_owned(),
+        ));
+    };
+    let Some(alg) = HashAlg::of(head) else {
+        return Some((
+            entries.len(),
+            format!("`head` must be written `sha256:<hex>` or `sm3:<hex>`, found {head:?}"),
+        ));
+    };
+    if last.hash(alg) != head {
+        return Some((
+            entries.len() - 1,
+            format!(
+                "entry {} has been changed after it was written: its hash is no longer the `head` recorded in list.toml",
+                last.entry.version
+            ),
+        ));
+    }
+    None
+}

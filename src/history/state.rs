@@ -1,0 +1,591 @@
+//! The state of a list that the change log versions, and the operations
+//! that change it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::model::{Agreement, Code, Date, Entry, Id, Item, Op, OpKind, Source, Status, SubItem};
+
+/// The content of a list that the change log versions: its items (ended ones
+/// included) and its agreements.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// Items, in the order the log added them. Items are shared between the
+    /// states of a history: a version copies only the items it changes.
+    pub items: Vec<Arc<Item>>,
+    /// Agreements, in the order the log signed them.
+    pub agreements: Vec<Agreement>,
+    /// Codes and ids in use, kept as operations apply (so that checking a
+    /// new code costs one lookup, not a scan of the list); shared with the
+    /// snapshots of a history, copied when a later entry changes it.
+    pub(crate) index: Arc<Index>,
+}
+
+impl PartialEq for State {
+    /// States are equal when their items and agreements are.
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.agreements == other.agreements
+    }
+}
+
+/// Every code ever used (item, former and sub-item codes), every id, and
+/// where each current code is. It covers the first `scanned` items; items
+/// appended later are added when the index is next used.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    scanned: usize,
+    codes: foldhash::HashSet<String>,
+    by_code: foldhash::HashMap<String, usize>,
+    by_id: foldhash::HashMap<Id, usize>,
+}
+
+/// Why an operation cannot apply to the state it meets.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+#[non_exhaustive]
+pub struct OpError {
+    /// The index of the operation in its entry (from 0).
+    pub index: usize,
+    /// What is wrong, in one lowercase sentence.
+    pub message: String,
+}
+
+fn err<T>(message: impl Into<String>) -> Result<T, String> {
+    Err(message.into())
+}
+
+/// Keys that `modify` may not set: each has an operation of its own.
+const MODIFY_FORBIDDEN: &[(&str, &str)] = &[
+    ("id", "ids never change"),
+    ("code", "use `recode`"),
+    ("category", "use `reclassify`"),
+    (
+        "status",
+        "use `cancel`, `suspend`, `resume`, `withdraw` or `devolve-out`",
+    ),
+    ("ended", "use the operation that ends the item"),
+    ("sub", "use `sub-add`, `sub-remove` or `sub-modify`"),
+    ("former_codes", "use `recode`"),
+    ("successors", "use `merge` or `split`"),
+];
+
+const SUB_MODIFY_FORBIDDEN: &[(&str, &str)] = &[
+    (
+        "code",
+        "sub-item codes never change; remove it and add another",
+    ),
+    ("status", "use `sub-remove`"),
+    ("ended", "use `sub-remove`"),
+];
+
+fn set_fields<T>(
+    value: &T,
+    set: &toml::Table,
+    unset: &[String],
+    forbidden: &[(&str, &str)],
+    what: &str,
+) -> Result<T, String>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let mut table = match toml::Value::try_from(value) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => return err(format!("cannot read the {what} as a table")),
+    };
+    if set.is_empty() && unset.is_empty() {
+        return err("nothing to set or unset");
+    }
+    for k in set.keys().chain(unset) {
+        if let Some((_, why)) = forbidden.iter().find(|(f, _)| f == k) {
+            return err(format!("`{k}` cannot be changed here: {why}"));
+        }
+    }
+    for (k, v) in set {
+        table.insert(k.clone(), v.clone());
+    }
+    for k in unset {
+        if table.remove(k).is_none() {
+            return err(format!("`{k}` is not set, so it cannot be unset"));
+        }
+    }
+    toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| {
+            format!(
+                "the new values do not make a valid {what}: {}",
+                e.message().trim()
+            )
+        })
+}
+
+impl State {
+    /// A state of these items and agreements.
+    pub fn new(items: Vec<Item>, agreements: Vec<Agreement>) -> Self {
+        Self {
+            items: items.into_iter().map(Arc::new).collect(),
+            agreements,
+            index: Arc::default(),
+        }
+    }
+
+    /// The index, brought up to date with the items appended since it was
+    /// last used (and rebuilt if items were removed).
+    fn index(&mut self) -> &mut Index {
+        if self.index.scanned > self.items.len() {
+            self.index = Arc::default();
+        }
+        let ix = Arc::make_mut(&mut self.index);
+        for n in ix.scanned..self.items.len() {
+            let i = &self.items[n];
+            ix.by_id.insert(i.id.clone(), n);
+            ix.codes.insert(i.code.to_string());
+            ix.codes
+                .extend(i.former_codes.iter().map(ToString::to_string));
+            ix.codes.extend(i.sub.iter().map(|s| s.code.to_string()));
+            ix.by_code.insert(i.code.to_string(), n);
+        }
+        ix.scanned = self.items.len();
+        ix
+    }
+
+    /// Records that the item that had code `old` has a new one (recode,
+    /// reclassify).
+    fn recoded(&mut self, old: &Code) {
+        let ix = self.index();
+        if let Some(pos) = ix.by_code.remove(old.as_str())
+            && let Some(code) = self.items.get(pos).map(|i| i.code.to_string())
+        {
+            let ix = Arc::make_mut(&mut self.index);
+            ix.codes.insert(code.clone());
+            ix.by_code.insert(code, pos);
+        }
+    }
+
+    /// Refuses a code that any item or sub-item has or had.
+    fn unused(&mut self, code: &Code) -> Result<(), String> {
+        if self.index().codes.contains(code.as_str()) {
+            return err(format!(
+                "code `{code}` is already used or was used before; codes are never reused"
+            ));
+        }
+        Ok(())
+    }
+
+    /// The item that holds `code` now, or why there is none in force.
+    fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, String> {
+        let pos = self.index().by_code.get(code.as_str()).copied();
+        if let Some(pos) = pos.filter(|p| self.items.get(*p).is_some_and(|i| &i.code == code)) {
+            let item = Arc::make_mut(&mut self.items[pos]);
+            if item.status.is_ended() {
+                let when = item.ended.map(|d| format!(" on {d}")).unwrap_or_default();
+                return err(format!(
+                    "`{code}` is not in force: it was {}{when}",
+                    item.status.id()
+                ));
+            }
+            return Ok(item);
+        }
+        if let Some(i) = self.items.iter().find(|i| i.former_codes.contains(code)) {
+            return err(format!(
+                "`{code}` was recoded to `{}`; operations name the current code",
+                i.code
+            ));
+        }
+        err(format!("no item has code `{code}`"))
+    }
+
+    fn check_new(&mut self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), String> {
+        if self.index().by_id.contains_key(&item.id) {
+            return err(format!("item id `{}` is already used", item.id));
+        }
+        self.unused(&item.code)?;
+        let mut seen = HashSet::new();
+        for s in &item.sub {
+            if self.index().codes.contains(s.code.as_str())
+                || s.code == item.code
+                || !seen.insert(&s.code)
+            {
+                return err(format!(
+                    "sub-item code `{}` is already used or was used before",
+                    s.code
+                ));
+            }
+        }
+        if item.status != Status::InForce || item.ended.is_some() {
+            return err(format!(
+                "a new item must be in force, without `ended` (item `{}`)",
+                item.code
+            ));
+        }
+        if !item.former_codes.is_empty() || !item.successors.is_empty() {
+            return err(format!(
+                "a new item has no former codes or successors (item `{}`)",
+                item.code
+            ));
+        }
+        if !expected.contains(&item.source) {
+            let ids: Vec<&str> = expected.iter().map(|s| s.id()).collect();
+            return err(format!(
+                "`{}` takes an item whose source is {}, not `{}`",
+                op.id(),
+                ids.join(" or "),
+                item.source.id()
+            ));
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, code: &Code, status: Status, date: Date) -> Result<&mut Item, String> {
+        let item = self.in_force_mut(code)?;
+        if date <= item.effective {
+            return err(format!(
+                "`{code}` takes effect on {}; an adjustment dated {date} cannot end it (it would never be in force)",
+                item.effective
+            ));
+        }
+        item.status = status;
+        item.ended = Some(date);
+        for s in &mut item.sub {
+            if !s.status.is_ended() && s.ended.is_none_or(|e| e > date) {
+                s.ended = Some(date);
+                if s.status == Status::InForce {
+                    s.status = status;
+                }
+            }
+        }
+        Ok(item)
+    }
+
+    /// Applies one operation, effective on `date`, for the list held by `holder`.
+    ///
+    /// # Errors
+    /// A message saying why the operation does not fit the state.
+    pub fn apply_op(&mut self, holder: &Id, date: Date, op: &Op) -> Result<(), String> {
+        match op {
+            Op::Add { item } => {
+                self.check_new(item, &[Source::Own, Source::Authorized], OpKind::Add)?;
+                self.items.push(Arc::clone(item));
+            }
+            Op::ReceiveDevolved { item } => {
+                self.check_new(item, &[Source::Devolved], OpKind::ReceiveDevolved)?;
+                self.items.push(Arc::clone(item));
+            }
+            Op::ReceiveEntrusted { item, agreement } => {
+                self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
+                let Some(a) = self.agreements.iter().find(|a| &a.id == agreement) else {
+                    return err(format!(
+                        "no agreement `{agreement}` has been signed; sign it first (`agreement-sign`)"
+                    ));
+                };
+                if !a.in_force_on(date.max(item.effective)) {
+                    return err(format!(
+                        "agreement `{agreement}` is not in force on {}",
+                        date.max(item.effective)
+                    ));
+                }
+                if item.grantor.as_ref() != Some(&a.entruster) {
+                    return err(format!(
+                        "item `{}` names grantor `{}`, but agreement `{agreement}` is with `{}`",
+                        item.code,
+                        item.grantor.as_ref().map_or("(none)", Id::as_str),
+                        a.entruster
+                    ));
+                }
+                if !a.lists(&item.id) {
+                    return err(format!(
+                        "agreement `{agreement}` does not list item `{}`; amend it first",
+                        item.id
+                    ));
+                }
+                self.items.push(Arc::clone(item));
+            }
+            Op::Cancel { code } => {
+                self.end(code, Status::Cancelled, date)?;
+            }
+            Op::DevolveOut { code } => {
+                self.end(code, Status::DevolvedOut, date)?;
+            }
+            Op::Withdraw { code } => {
+                let source = self.in_force_mut(code)?.source;
+                if !matches!(source, Source::Entrusted | Source::Devolved) {
+                    return err(format!(
+                        "`{code}` is the body's {} power; only entrusted or devolved items are withdrawn",
+                        source.id()
+                    ));
+                }
+                self.end(code, Status::Withdrawn, date)?;
+            }
+            Op::Suspend { code } => {
+                let item = self.in_force_mut(code)?;
+                if item.status == Status::Suspended {
+                    return err(format!("`{code}` is already suspended"));
+                }
+                item.status = Status::Suspended;
+            }
+            Op::Resume { code } => {
+                let item = self.in_force_mut(code)?;
+                if item.status != Status::Suspended {
+                    return err(format!("`{code}` is not suspended"));
+                }
+                item.status = Status::InForce;
+            }
+            Op::Modify { code, set, unset } => {
+                let item = self.in_force_mut(code)?;
+                let new = set_fields(&*item, set, unset, MODIFY_FORBIDDEN, "item")?;
+                if new == *item {
+                    return err(format!("`modify` of `{code}` changes nothing"));
+                }
+                *item = new;
+            }
+            Op::Recode { code, to } => {
+                self.unused(to)?;
+                let item = self.in_force_mut(code)?;
+                item.former_codes.push(item.code.clone());
+                item.code = to.clone();
+                self.recoded(code);
+            }
+            Op::Reclassify { code, category, to } => {
+                if let Some(to) = to {
+                    self.unused(to)?;
+                }
+                let item = self.in_force_mut(code)?;
+                if item.category == *category {
+                    return err(format!("`{code}` is already in category `{category}`"));
+                }
+                item.category = *category;
+                if let Some(to) = to {
+                    item.former_codes.push(item.code.clone());
+                    item.code = to.clone();
+                    self.recoded(code);
+                }
+            }
+            Op::Merge { codes, into, item } => {
+                if codes.is_empty() {
+                    return err("`merge` names no items to merge");
+                }
+                let successor = match (into, item) {
+                    (Some(into), None) => {
+                        if codes.contains(into) {
+                            return err(format!("`{into}` cannot merge into itself"));
+                        }
+                        self.in_force_mut(into)?.id.clone()
+                    }
+                    (None, Some(new)) => {
+                        self.check_new(
+                            new,
+                            &[
+                                Source::Own,
+                                Source::Authorized,
+                                Source::Devolved,
+                                Source::Entrusted,
+                            ],
+                            OpKind::Merge,
+                        )?;
+                        new.id.clone()
+                    }
+                    _ => {
+                        return err(
+                            "`merge` takes either `into` (an existing code) or `item` (a new item), not both or neither",
+                        );
+                    }
+                };
+                let mut seen = HashSet::new();
+                for c in codes {
+                    if !seen.insert(c) {
+                        return err(format!("`{c}` is named twice"));
+                    }
+                    self.in_force_mut(c)?;
+                }
+                if let Some(new) = item {
+                    self.items.push(Arc::clone(new));
+                }
+                for c in codes {
+                    let ended = self.end(c, Status::Merged, date)?;
+                    ended.successors = vec![successor.clone()];
+                }
+            }
+            Op::Split { code, items } => {
+                if items.len() < 2 {
+                    return err("`split` needs at least two new items");
+                }
+                self.in_force_mut(code)?;
+                // Each new item is checked against the list and the ones
+                // before it; on a refusal the items appended are taken back
+                // (and the index, which then covers more items than there
+                // are, is rebuilt when next used).
+                let before = self.items.len();
+                for new in items {
+                    let checked = self.check_new(
+                        new,
+                        &[
+                            Source::Own,
+                            Source::Authorized,
+                            Source::Devolved,
+                            Source::Entrusted,
+                        ],
+                        OpKind::Split,
+                    );
+                    if let Err(e) = checked {
+                        self.items.truncate(before);
+                        return Err(e);
+                    }
+                    self.items.push(Arc::new(new.clone()));
+                }
+                let ids = items.iter().map(|i| i.id.clone()).collect();
+                self.end(code, Status::Split, date)?.successors = ids;
+            }
+            Op::SubAdd { code, sub } => {
+                self.unused(&sub.code)?;
+                if sub.status != Status::InForce || sub.ended.is_some() {
+                    return err(format!(
+                        "a new sub-item must be in force, without `ended` (sub-item `{}`)",
+                        sub.code
+                    ));
+                }
+                let item = self.in_force_mut(code)?;
+                if item.implementation.is_some() {
+                    return err(format!(
+                        "item `{code}` has implementation elements of its own; with sub-items they belong on each sub-item: unset them first (`modify` with `unset = [\"implementation\"]`, in the same entry)"
+                    ));
+                }
+                item.sub.push(sub.clone());
+                self.index().codes.insert(sub.code.to_string());
+            }
+            Op::SubRemove { code, sub } => {
+                let item = self.in_force_mut(code)?;
+                let item_effective = item.effective;
+                let s = sub_in_force(item, sub)?;
+                let starts = s.effective.unwrap_or(item_effective);
+                if date <= starts {
+                    return err(format!(
+                        "sub-item `{sub}` takes effect on {starts}; an adjustment dated {date} cannot end it"
+                    ));
+                }
+                s.status = Status::Cancelled;
+                s.ended = Some(date);
+            }
+            Op::SubModify {
+                code,
+                sub,
+                set,
+                unset,
+            } => {
+                let s = sub_in_force(self.in_force_mut(code)?, sub)?;
+                let new: SubItem = set_fields(&*s, set, unset, SUB_MODIFY_FORBIDDEN, "sub-item")?;
+                if new == *s {
+                    return err(format!("`sub-modify` of `{sub}` changes nothing"));
+                }
+                *s = new;
+            }
+            Op::AgreementSign { agreement } => {
+                if self.agreements.iter().any(|a| a.id == agreement.id) {
+                    return err(format!("agreement id `{}` is already used", agreement.id));
+                }
+                if &agreement.entrusted != holder {
+                    return err(format!(
+                        "agreement `{}` entrusts `{}`, not `{holder}`",
+                        agreement.id, agreement.entrusted
+                    ));
+                }
+                self.agreements.push((**agreement).clone());
+            }
+            Op::AgreementAmend {
+                agreement,
+                set,
+                unset,
+            } => {
+                let a = self.agreement_mut(agreement)?;
+                let new: Agreement = set_fields(
+                    &*a,
+                    set,
+                    unset,
+                    &[
+                        ("id", "ids never change"),
+                        ("entrusted", "an agreement stays with its list"),
+                    ],
+                    "agreement",
+                )?;
+                if new == *a {
+                    return err(format!(
+                        "`agreement-amend` of `{agreement}` changes nothing"
+                    ));
+                }
+                *a = new;
+            }
+            Op::AgreementEnd {
+                agreement,
+                term_end,
+            } => {
+                let a = self.agreement_mut(agreement)?;
+                if *term_end < a.term_start {
+                    return err(format!(
+                        "agreement `{agreement}` cannot end on {term_end}, before its term starts on {}",
+                        a.term_start
+                    ));
+                }
+                if a.term_end.is_some_and(|e| e < *term_end) {
+                    return err(format!("agreement `{agreement}` has already ended"));
+                }
+                a.term_end = Some(*term_end);
+            }
+        }
+        Ok(())
+    }
+
+    fn agreement_mut(&mut self, id: &Id) -> Result<&mut Agreement, String> {
+        self.agreements
+            .iter_mut()
+            .find(|a| &a.id == id)
+            .ok_or_else(|| format!("no agreement `{id}` has been signed"))
+    }
+
+    /// Applies a whole entry, all operations or none.
+    ///
+    /// # Errors
+    /// The first operation that does not fit, with its index.
+    pub fn apply(&mut self, holder: &Id, entry: &Entry) -> Result<(), OpError> {
+        // All or nothing: a failed entry restores the items and agreements
+        // (pointer copies: items changed since are copied on write) and drops
+        // the index, which is rebuilt when next needed.
+        let items = self.items.clone();
+        let agreements = self.agreements.clone();
+        for (index, op) in entry.op.iter().enumerate() {
+            if let Err(message) = self.apply_op(holder, entry.date, op) {
+                self.items = items;
+                self.agreements = agreements;
+                self.index = Arc::default();
+                return Err(OpError { index, message });
+            }
+        }
+        self.index();
+        Ok(())
+    }
+
+    /// The item with id `id`.
+    pub fn item(&self, id: &Id) -> Option<&Item> {
+        // The index covers every item after each entry a history applies,
+        // and a history's states share the head's index, which covers their
+        // items at the same positions (items are only appended); a state
+        // changed otherwise is searched.
+        if self.index.scanned >= self.items.len() && !self.items.is_empty() {
+            match self.index.by_id.get(id) {
+                None => return None,
+                // Appended after this state.
+                Some(&n) if n >= self.items.len() => return None,
+                Some(&n) if &self.items[n].id == id => return Some(&self.items[n]),
+                // The items were changed otherwise: search.
+                Some(_) => {}
+            }
+        }
+        self.items.iter().find(|i| &i.id == id).map(|i| &**i)
+    }
+}
+
+fn sub_in_force<'a>(item: &'a mut Item, code: &Code) -> Result<&'a mut SubItem, String> {
+    let item_code = item.code.clone();
+    match item.sub.iter_mut().find(|s| &s.code == code) {
+        Some(s) if s.status.is_ended() => err(format!("sub-item `{code}` has already ended")),
+        Some(s) => Ok(s),
+        None => err(format!("item `{item_code}` has no sub-item `{code}`")),
+    }
+}

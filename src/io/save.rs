@@ -1,0 +1,129 @@
+//! Writing: a registry saved into a new directory, and files written
+//! atomically.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::io::{Error, io};
+use crate::model::{AuthoritiesFile, Category, DocumentsFile, Item, ItemsFile, Registry};
+
+impl Registry {
+    /// Writes the registry into `root` in the canonical layout: items grouped
+    /// into `items/<category>.toml` in category order, one file per agreement
+    /// and per year of statistics. Each file is written atomically (to a
+    /// temporary file, synced, then renamed).
+    ///
+    /// # Errors
+    /// [`Error::NotEmpty`] when `root` exists and holds anything (saving never
+    /// overwrites); [`Error::Io`] or [`Error::Serialize`] when writing fails.
+    pub fn save(&self, root: impl AsRef<Path>) -> Result<(), Error> {
+        let root = root.as_ref();
+        if let Ok(mut entries) = fs::read_dir(root)
+            && entries.next().is_some()
+        {
+            return Err(Error::NotEmpty(root.to_owned()));
+        }
+        fs::create_dir_all(root).map_err(io(root))?;
+        write_toml(
+            &root.join("authorities.toml"),
+            "# Every authority the registry names: list holders and grantors.\n",
+            &AuthoritiesFile {
+                authority: self.authorities.values().cloned().collect(),
+            },
+        )?;
+        if !self.documents.is_empty() {
+            write_toml(
+                &root.join("documents.toml"),
+                "# Deciding documents, referred to by number.\n",
+                &DocumentsFile {
+                    document: self.documents.values().cloned().collect(),
+                },
+            )?;
+        }
+        for (id, list) in &self.lists {
+            let dir = root.join(id.as_str());
+            fs::create_dir_all(&dir).map_err(io(&dir))?;
+            write_toml(&dir.join("list.toml"), "", &list.meta)?;
+            for category in Category::ALL {
+                let items: Vec<Item> = list
+                    .items
+                    .iter()
+                    .filter(|i| i.category == category)
+                    .cloned()
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                let items_dir = dir.join("items");
+                fs::create_dir_all(&items_dir).map_err(io(&items_dir))?;
+                write_toml(
+                    &items_dir.join(format!("{}.toml", category.id())),
+                    &format!("# {} ({})\n", category.zh(), category.id()),
+                    &ItemsFile { item: items },
+                )?;
+            }
+            for a in &list.agreements {
+                let d = dir.join("agreements");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_toml(&d.join(format!("{}.toml", a.id)), "", a)?;
+            }
+            for e in &list.log {
+                // Entries are written exactly as read: their hashes cover every byte.
+                let d = dir.join("changelog");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_atomic(
+                    &d.join(crate::model::file_name(&e.entry.version)),
+                    e.text.as_bytes(),
+                )?;
+            }
+            for s in &list.statistics {
+                let d = dir.join("statistics");
+                fs::create_dir_all(&d).map_err(io(&d))?;
+                write_toml(&d.join(format!("{}.toml", s.year)), "", s)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `value` as TOML to `path` atomically: a temporary file in the same
+/// directory is written and synced, then renamed over `path`.
+fn write_toml<T: serde::Serialize>(path: &Path, header: &str, value: &T) -> Result<(), Error> {
+    let body = toml::to_string(value).map_err(|e| Error::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, format!("{header}{body}").as_bytes())
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the
+/// new one, never a mix.
+///
+/// # Errors
+/// [`Error::Io`] when the temporary file cannot be written, synced or renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|source| {
+        let _ = fs::remove_file(&tmp);
+        Error::Io {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}

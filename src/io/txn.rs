@@ -1,0 +1,136 @@
+//! Transactions of a list directory: the writer's lock, staged files, the
+//! commit marker that readers follow, and recovery after a crash.
+//!
+//! # Atomicity
+//! A write stages every new file in `<list>/.txn/files/`, then writes
+//! `<list>/.txn/commit` (atomically), then renames each staged file into
+//! place and removes `.txn/`. A crash before the commit marker leaves the old
+//! state (the next writer discards `.txn/`); a crash after it leaves the new
+//! state, which readers already see through `.txn/` and the next writer
+//! finishes moving into place. Either way `quanze check` accepts the registry.
+//!
+//! # Locking
+//! A writer holds an exclusive OS lock on `<list>/.lock` (released by the
+//! OS if the writer dies, so a crash leaves no stale lock). A second writer
+//! does not wait: it fails with [`Error::Locked`] and writes nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::io::{Error, io, write_atomic};
+
+const TXN: &str = ".txn";
+
+const LOCK: &str = ".lock";
+
+/// Aborts the process at a named point when `QUANZE_CRASH_AT` names it: the
+/// crash tests use this to stop a writer between any two steps.
+pub(crate) fn crash_point(name: &str) {
+    if std::env::var("QUANZE_CRASH_AT").is_ok_and(|v| v == name) {
+        std::process::abort();
+    }
+}
+
+/// The exclusive lock of one list, released when dropped (or when the
+/// process dies).
+#[derive(Debug)]
+pub struct ListLock {
+    _file: fs::File,
+}
+
+/// Takes the lock of the list in `list_dir`, without waiting.
+///
+/// # Errors
+/// [`Error::Locked`] when another process holds it.
+pub fn lock(list_dir: &Path) -> Result<ListLock, Error> {
+    let path = list_dir.join(LOCK);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(ListLock { _file: file }),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::Locked(
+            list_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        )),
+        Err(fs::TryLockError::Error(e)) => Err(io(&path)(e)),
+    }
+}
+
+/// Finishes or discards a transaction that a crashed writer left. Call with
+/// the lock held.
+///
+/// # Errors
+/// When the files cannot be moved or removed.
+pub fn recover(list_dir: &Path) -> Result<(), Error> {
+    let txn = list_dir.join(TXN);
+    if !txn.exists() {
+        return Ok(());
+    }
+    let commit = txn.join("commit");
+    if commit.exists() {
+        let list = fs::read_to_string(&commit).map_err(io(&commit))?;
+        for rel in list.lines().filter(|l| !l.is_empty()) {
+            let staged = txn.join("files").join(rel);
+            if staged.exists() {
+                let target = list_dir.join(rel);
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                fs::rename(&staged, &target).map_err(io(&target))?;
+            }
+        }
+    }
+    fs::remove_dir_all(&txn).map_err(io(&txn))
+}
+
+/// Where a reader finds the current text of `path` in `list_dir`: the staged
+/// copy of a committed but unfinished transaction, or the file itself.
+pub(crate) fn overlay(list_dir: &Path) -> Option<PathBuf> {
+    let txn = list_dir.join(TXN);
+    txn.join("commit").exists().then(|| txn.join("files"))
+}
+
+/// Writes `files` (paths relative to the list directory) as one transaction.
+pub(crate) fn commit(list_dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
+    let txn = list_dir.join(TXN);
+    if txn.exists() {
+        fs::remove_dir_all(&txn).map_err(io(&txn))?;
+    }
+    let staged_root = txn.join("files");
+    for (n, (rel, text)) in files.iter().enumerate() {
+        let staged = staged_root.join(rel);
+        if let Some(parent) = staged.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        write_atomic(&staged, text.as_bytes())?;
+        if n == 0 {
+            crash_point("staged-first");
+        }
+    }
+    crash_point("staged-all");
+    let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
+    write_atomic(&txn.join("commit"), list.as_bytes())?;
+    crash_point("committed");
+    for (n, (rel, _)) in files.iter().enumerate() {
+        let target = list_dir.join(rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        fs::rename(staged_root.join(rel), &target).map_err(io(&target))?;
+        if n == 0 {
+            crash_point("moved-first");
+        }
+    }
+    crash_point("moved-all");
+    fs::remove_dir_all(&txn).map_err(io(&txn))?;
+    if let Ok(d) = fs::File::open(list_dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,918 @@
+//! The semantic rules of a registry, checked over the whole of it: every
+//! problem is reported, each located at the key it concerns.
+
+pub(crate) mod check;
+
+pub use check::{CheckOptions, CheckReport};
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Location, Rule};
+use crate::io::Error;
+use crate::model::{Date, Id, Implementation, Item, List, Registry, Source};
+
+/// Reads files again to locate problems found after parsing; each file is
+/// read and kept at most once per run, and only when a problem needs it.
+#[derive(Default)]
+struct Locator {
+    texts: HashMap<PathBuf, Option<String>>,
+}
+
+impl Locator {
+    fn locate(&mut self, file: &Path, key: &str, on_key: bool) -> Option<Location> {
+        let text = self
+            .texts
+            .entry(file.to_owned())
+            .or_insert_with(|| std::fs::read_to_string(file).ok())
+            .as_deref()?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let span = if on_key {
+            crate::io::decode::key_span_of(text, key)?
+        } else {
+            crate::io::decode::span_of(text, key)?
+        };
+        Some(Location::of(text, span))
+    }
+}
+
+struct Checker<'a> {
+    reg: &'a Registry,
+    as_of: Date,
+    locator: Locator,
+    out: Vec<Diagnostic>,
+}
+
+const MEMORY: &str = "<memory>";
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        rule: Rule,
+        file: &Path,
+        key: String,
+        message: String,
+        found: Option<String>,
+        expected: &str,
+    ) {
+        let location = if file == Path::new(MEMORY) {
+            None
+        } else {
+            // Problems with a map key (an unknown item id among the cases)
+            // point at the key; all others at the value.
+            self.locator
+                .locate(file, &key, rule == Rule::StatisticsUnknownItem)
+        };
+        let mut d = Diagnostic::new(rule, file, key, message)
+            .at(location)
+            .expected(expected);
+        d.found = found;
+        self.out.push(d);
+    }
+}
+
+impl Registry {
+    /// Reads and validates the registry at `root`, with agreements checked up
+    /// to today.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when something cannot be read; [`Error::Invalid`] with
+    /// every problem when any is found.
+    pub fn open(root: impl AsRef<Path>) -> Result<Self, Error> {
+        let loaded = Self::load(root)?;
+        let mut problems = loaded.problems;
+        problems.extend(loaded.registry.validate(Date::today()));
+        if problems.is_empty() {
+            Ok(loaded.registry)
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
+    /// Checks every semantic rule over the whole registry and returns every
+    /// problem, each with its file, location and key path.
+    ///
+    /// Entrusted items are checked for agreement cover on every day they are
+    /// in force up to `as_of` (usually today).
+    pub fn validate(&self, as_of: Date) -> Vec<Diagnostic> {
+        let mut out = self.validate_shared();
+        // Lists are independent: they are checked in parallel and their
+        // problems taken in list order.
+        let lists: Vec<&List> = self.lists.values().collect();
+        for problems in crate::io::par_map(lists, |list| self.validate_list(list, as_of)) {
+            out.extend(problems);
+        }
+        out
+    }
+
+    /// Checks the shared files (`authorities.toml`, `documents.toml`): the
+    /// part of [`Registry::validate`] that concerns no list.
+    pub fn validate_shared(&self) -> Vec<Diagnostic> {
+        let mut c = Checker {
+            reg: self,
+            as_of: Date::today(),
+            locator: Locator::default(),
+            out: Vec::new(),
+        };
+        c.authorities();
+        c.documents();
+        c.out
+    }
+
+    /// Checks one list against the shared files of this registry: the part
+    /// of [`Registry::validate`] that concerns `list`, which need not be
+    /// one of `self.lists` (see [`Registry::scan`]). Nothing in a list's
+    /// rules looks at another list.
+    pub fn validate_list(&self, list: &List, as_of: Date) -> Vec<Diagnostic> {
+        let mut c = Checker {
+            reg: self,
+            as_of,
+            locator: Locator::default(),
+            out: Vec::new(),
+        };
+        c.list(list);
+        c.out
+    }
+}
+
+/// The file the `n`th record of a kind came from (`<memory>` for a list
+/// built in memory).
+fn origin_file(files: &[std::sync::Arc<Path>], n: usize) -> PathBuf {
+    files
+        .get(n)
+        .map_or_else(|| PathBuf::from(MEMORY), |p| p.to_path_buf())
+}
+
+/// The file and key path of the `n`th item of `list`.
+fn item_origin(list: &List, n: usize) -> (PathBuf, String) {
+    list.item_file(n).map_or_else(
+        || (PathBuf::from(MEMORY), format!("item[{n}]")),
+        |(f, k)| (f.to_owned(), k),
+    )
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+impl Checker<'_> {
+    fn authorities(&mut self) {
+        for (id, a) in &self.reg.authorities {
+            let Some(o) = self.reg.origin.authorities.get(id) else {
+                continue;
+            };
+            let file = o.file.clone();
+            let key = format!("authority[{}]", o.index);
+            if a.region.len() != 6 || !a.region.bytes().all(|b| b.is_ascii_digit()) {
+                self.push(
+                    Rule::MalformedValue,
+                    &file,
+                    format!("{key}.region"),
+                    format!("invalid region code {:?}", a.region),
+                    Some(a.region.clone()),
+                    "a six-digit administrative division code, e.g. \"440100\"",
+                );
+            }
+            if blank(&a.name) {
+                self.push(
+                    Rule::BlankText,
+                    &file,
+                    format!("{key}.name"),
+                    "the authority's name is blank".into(),
+                    None,
+                    "the official name",
+                );
+            }
+        }
+    }
+
+    fn documents(&mut self) {
+        for (number, d) in &self.reg.documents {
+            let Some(o) = self.reg.origin.documents.get(number) else {
+                continue;
+            };
+            let file = o.file.clone();
+            for (field, value) in [("title", &d.title), ("issuer", &d.issuer)] {
+                if blank(value) {
+                    self.push(
+                        Rule::BlankText,
+                        &file,
+                        format!("document[{}].{field}", o.index),
+                        format!("the {field} of document `{number}` is blank"),
+                        None,
+                        "text",
+                    );
+                }
+            }
+        }
+    }
+
+    fn authority_known(&mut self, id: &Id, file: &Path, key: String) {
+        if !self.reg.authorities.contains_key(id)
+            && !self.reg.origin.unreadable.contains(id.as_str())
+        {
+            let suggestion =
+                crate::diag::suggest(id.as_str(), self.reg.authorities.keys().map(Id::as_str))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+            self.push(
+                Rule::UnknownAuthority,
+                file,
+                key,
+                format!("unknown authority `{id}`{suggestion}"),
+                Some(id.to_string()),
+                "an id defined in authorities.toml",
+            );
+        }
+    }
+
+    fn document_known(&mut self, number: &crate::DocNumber, file: &Path, key: String) {
+        if !self.reg.documents.contains_key(number)
+            && !self.reg.origin.unreadable.contains(number.as_str())
+        {
+            self.push(
+                Rule::UnknownDocument,
+                file,
+                key,
+                format!("unknown document `{number}`"),
+                Some(number.to_string()),
+                "a document number defined in documents.toml",
+            );
+        }
+    }
+
+    fn list(&mut self, list: &List) {
+        let meta_file: PathBuf = list
+            .origin
+            .meta
+            .as_deref()
+            .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
+        if !self.reg.authorities.contains_key(&list.authority) {
+            self.push(
+                Rule::FileName,
+                &meta_file,
+                String::new(),
+                format!("list directory `{}` names no authority", list.authority),
+                Some(list.authority.to_string()),
+                "a directory named after an authority of authorities.toml",
+            );
+        }
+        if blank(&list.meta.title) {
+            self.push(
+                Rule::BlankText,
+                &meta_file,
+                "title".into(),
+                "the list's title is blank".into(),
+                None,
+                "a title",
+            );
+        }
+
+        let mut ids: HashSet<&Id> = HashSet::new();
+        let mut codes: HashSet<&str> = HashSet::new();
+        for item in &list.items {
+            codes.insert(item.code.as_str());
+        }
+        let mut seen_codes: HashSet<&str> = HashSet::new();
+        let mut sub_codes: HashSet<&str> = HashSet::new();
+        for (n, item) in list.items.iter().enumerate() {
+            let (file, key) = item_origin(list, n);
+            if !ids.insert(&item.id) {
+                self.push(
+                    Rule::DuplicateId,
+                    &file,
+                    format!("{key}.id"),
+                    format!("duplicate item id `{}`", item.id),
+                    Some(item.id.to_string()),
+                    "an id no other item of the list has",
+                );
+            }
+            if !seen_codes.insert(item.code.as_str()) {
+                self.push(
+                    Rule::DuplicateCode,
+                    &file,
+                    format!("{key}.code"),
+                    format!("duplicate item code `{}`", item.code),
+                    Some(item.code.to_string()),
+                    "a code no other item of the list has, now or before (codes are never reused)",
+                );
+            }
+            for (j, sub) in item.sub.iter().enumerate() {
+                let skey = format!("{key}.sub[{j}]");
+                if codes.contains(sub.code.as_str()) || !sub_codes.insert(sub.code.as_str()) {
+                    self.push(
+                        Rule::DuplicateSubCode,
+                        &file,
+                        format!("{skey}.code"),
+                        format!(
+                            "duplicate sub-item code `{}` (in item `{}`)",
+                            sub.code, item.code
+                        ),
+                        Some(sub.code.to_string()),
+                        "a code no other item or sub-item of the list has",
+                    );
+                }
+                if blank(&sub.name) {
+                    self.push(
+                        Rule::BlankText,
+                        &file,
+                        format!("{skey}.name"),
+                        format!("sub-item `{}` has a blank name", sub.code),
+                        None,
+                        "a name",
+                    );
+                }
+            }
+            self.item(list, item, &file, &key);
+        }
+
+        for (n, a) in list.agreements.iter().enumerate() {
+            let file = origin_file(&list.origin.agreements, n);
+            if a.entrusted != list.authority {
+                self.push(
+                    Rule::AgreementParties,
+                    &file,
+                    "entrusted".into(),
+                    format!(
+                        "agreement `{}` entrusts `{}`, not the list's holder",
+                        a.id, a.entrusted
+                    ),
+                    Some(a.entrusted.to_string()),
+                    &format!(
+                        "`{}`, the authority whose list holds the agreement",
+                        list.authority
+                    ),
+                );
+            }
+            if a.entruster == list.authority {
+                self.push(
+                    Rule::AgreementParties,
+                    &file,
+                    "entruster".into(),
+                    format!("agreement `{}` has the list's holder entrust itself", a.id),
+                    Some(a.entruster.to_string()),
+                    "the higher authority that entrusts the powers",
+                );
+            }
+            self.authority_known(&a.entruster, &file, "entruster".into());
+            if blank(&a.title) {
+                self.push(
+                    Rule::BlankText,
+                    &file,
+                    "title".into(),
+                    format!("agreement `{}` has a blank title", a.id),
+                    None,
+                    "a title",
+                );
+            }
+            if let Some(end) = a.term_end
+                && end < a.term_start
+            {
+                self.push(
+                    Rule::DatesOutOfOrder,
+                    &file,
+                    "term_end".into(),
+                    format!(
+                        "the term of agreement `{}` ends on {end}, before it starts on {}",
+                        a.id, a.term_start
+                    ),
+                    Some(end.to_string()),
+                    &format!("a date on or after term_start ({})", a.term_start),
+                );
+            }
+            for (k, doc) in a.decided_by.iter().enumerate() {
+                self.document_known(doc, &file, format!("decided_by[{k}]"));
+            }
+            for (k, entry) in a.items.iter().enumerate() {
+                if !ids.contains(&entry.item)
+                    && !list.origin.unreadable.contains(entry.item.as_str())
+                {
+                    self.push(
+                        Rule::AgreementUnknownItem,
+                        &file,
+                        format!("items[{k}].item"),
+                        format!(
+                            "agreement `{}` lists item `{}`, which the list does not hold",
+                            a.id, entry.item
+                        ),
+                        Some(entry.item.to_string()),
+                        "the id of an item of the list",
+                    );
+                }
+            }
+        }
+
+        self.changelog(list, &meta_file);
+
+        for (n, s) in list.statistics.iter().enumerate() {
+            let file = origin_file(&list.origin.statistics, n);
+            for id in s.cases.keys() {
+                if !ids.contains(id) && !list.origin.unreadable.contains(id.as_str()) {
+                    self.push(
+                        Rule::StatisticsUnknownItem,
+                        &file,
+                        format!("cases.{id}"),
+                        format!("cases for item `{id}`, which the list does not hold"),
+                        Some(id.to_string()),
+                        "the id of an item of the list",
+                    );
+                }
+            }
+        }
+    }
+
+    /// The change log: decisions, versions, dates, the hash chain, the replay
+    /// and the head files against the replay.
+    fn changelog(&mut self, list: &List, meta_file: &Path) {
+        use crate::history::{History, by_id, chain_problem, table_differences, version_problems};
+        if list.log.is_empty() {
+            if list.meta.head.is_some() {
+                self.push(
+                    Rule::HeadMismatch,
+                    meta_file,
+                    "head".into(),
+                    "list.toml has a `head` hash but the list has no change log".into(),
+                    None,
+                    "no `head`, or a changelog/ directory",
+                );
+            }
+            return;
+        }
+        for e in &list.log {
+            if e.entry.decided_by.is_empty() {
+                self.push(
+                    Rule::MissingDecision,
+                    &e.file,
+                    "version".into(),
+                    format!("entry {} names no deciding document", e.entry.version),
+                    None,
+                    "one or more [[decided_by]] tables (number, title, issuer, date)",
+                );
+            }
+        }
+        let entries: Vec<&crate::model::Entry> = list.log.iter().map(|e| &e.entry).collect();
+        for (n, message, what) in version_problems(&entries) {
+            let (rule, key) = if what == "date" {
+                (Rule::ChangelogDate, "date")
+            } else {
+                (Rule::ChangelogVersion, "version")
+            };
+            let e = &list.log[n];
+            let found = if what == "date" {
+                e.entry.date.to_string()
+            } else {
+                e.entry.version.to_string()
+            };
+            let expected = if what == "date" {
+                "a date on or after the previous entry's"
+            } else {
+                "a version above the previous one, bumped at least as much as its operations require (see docs/adjusting.md)"
+            };
+            self.push(rule, &e.file, key.into(), message, Some(found), expected);
+        }
+        if let Some((n, message)) = chain_problem(&list.log, list.meta.head.as_deref()) {
+            // Point at the entry that was changed, or at list.toml's head.
+            let (file, key) = match list.log.get(n) {
+                Some(e) => (e.file.clone(), "version"),
+                None => (meta_file.to_owned(), "head"),
+            };
+            self.push(
+                Rule::HashChain,
+                &file,
+                key.into(),
+                message,
+                None,
+                "entries are never edited: record corrections as a new entry",
+            );
+        }
+        let last = &list.log[list.log.len() - 1].entry;
+        if list.meta.version != last.version {
+            self.push(
+                Rule::HeadMismatch,
+                meta_file,
+                "version".into(),
+                format!(
+                    "list.toml says version {}, but the change log ends at {}",
+                    list.meta.version, last.version
+                ),
+                Some(list.meta.version.to_string()),
+                &format!("{}, the last entry's version", last.version),
+            );
+        }
+        let history = match History::replay(&list.authority, entries.iter().copied()) {
+            Ok(h) => h,
+            Err(crate::history::Error::Replay {
+                entry: n,
+                source: e,
+                ..
+            }) => {
+                let entry = &list.log[n];
+                self.push(
+                    Rule::ChangelogOp,
+                    &entry.file,
+                    format!("op[{}]", e.index),
+                    format!(
+                        "entry {} operation {}: {}",
+                        entry.entry.version, e.index, e.message
+                    ),
+                    None,
+                    "an operation that fits the list as the entries before it left it",
+                );
+                return;
+            }
+            Err(_) => return,
+        };
+        let Some(head) = history.head() else { return };
+        let replayed = by_id(head.state.items.iter().map(|i| &**i));
+        let files = by_id(&list.items);
+        for (n, item) in list.items.iter().enumerate() {
+            let (file, key) = item_origin(list, n);
+            match replayed.get(&item.id) {
+                None => self.push(
+                    Rule::UnrecordedChange,
+                    &file,
+                    format!("{key}.id"),
+                    format!(
+                        "item `{}` ({}) is in the files, but no change-log entry adds it",
+                        item.id, item.code
+                    ),
+                    Some(item.id.to_string()),
+                    "an entry that adds it (quanze adjust)",
+                ),
+                // Equal records (nearly all) need no field-by-field look.
+                Some(before) if *before == item => {}
+                Some(before) => {
+                    for (field, was, now) in table_differences(*before, item) {
+                        self.push(
+                            Rule::UnrecordedChange,
+                            &file,
+                            format!("{key}.{field}"),
+                            format!(
+                                "item `{}` ({}): `{field}` differs from the change log",
+                                item.id, item.code
+                            ),
+                            Some(now),
+                            &format!("{was}, as the change log has it"),
+                        );
+                    }
+                }
+            }
+        }
+        for item in &head.state.items {
+            if !files.contains_key(&item.id) && !list.origin.unreadable.contains(item.id.as_str()) {
+                self.push(
+                    Rule::UnrecordedChange,
+                    meta_file,
+                    String::new(),
+                    format!("item `{}` ({}) is in the change log but not in the files (items are never deleted; ended items keep their records)", item.id, item.code),
+                    None,
+                    "its [[item]] record in items/",
+                );
+            }
+        }
+        for (n, a) in list.agreements.iter().enumerate() {
+            let file = origin_file(&list.origin.agreements, n);
+            match head.state.agreements.iter().find(|x| x.id == a.id) {
+                None => self.push(
+                    Rule::UnrecordedChange,
+                    &file,
+                    "id".into(),
+                    format!(
+                        "agreement `{}` is in the files, but no change-log entry signs it",
+                        a.id
+                    ),
+                    Some(a.id.to_string()),
+                    "an entry with `agreement-sign`",
+                ),
+                Some(before) => {
+                    for (field, was, now) in table_differences(before, a) {
+                        self.push(
+                            Rule::UnrecordedChange,
+                            &file,
+                            field.clone(),
+                            format!(
+                                "agreement `{}`: `{field}` differs from the change log",
+                                a.id
+                            ),
+                            Some(now),
+                            &format!("{was}, as the change log has it"),
+                        );
+                    }
+                }
+            }
+        }
+        for a in &head.state.agreements {
+            if !list.agreements.iter().any(|x| x.id == a.id) {
+                self.push(
+                    Rule::UnrecordedChange,
+                    meta_file,
+                    String::new(),
+                    format!(
+                        "agreement `{}` is in the change log but not in the files",
+                        a.id
+                    ),
+                    None,
+                    &format!("agreements/{}.toml", a.id),
+                );
+            }
+        }
+    }
+
+    fn item(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        for (field, value) in [("name", &item.name), ("body", &item.body)] {
+            if blank(value) {
+                self.push(
+                    Rule::BlankText,
+                    file,
+                    format!("{key}.{field}"),
+                    format!("item `{}` has a blank {field}", item.code),
+                    None,
+                    "text",
+                );
+            }
+        }
+        self.dates(item, file, key);
+        self.source(list, item, file, key);
+        self.implementation(item, file, key);
+    }
+
+    fn dates(&mut self, item: &Item, file: &Path, key: &str) {
+        if item.status.is_ended() && item.ended.is_none() {
+            self.push(
+                Rule::MissingEndDate,
+                file,
+                format!("{key}.status"),
+                format!(
+                    "item `{}` is {} but has no `ended` date",
+                    item.code,
+                    item.status.id()
+                ),
+                Some(item.status.id().to_owned()),
+                "an `ended` date (the first day the item is no longer in force)",
+            );
+        }
+        if let Some(end) = item.ended
+            && end <= item.effective
+        {
+            self.push(
+                Rule::DatesOutOfOrder,
+                file,
+                format!("{key}.ended"),
+                format!(
+                    "item `{}` ends on {end}, not after it takes effect on {}",
+                    item.code, item.effective
+                ),
+                Some(end.to_string()),
+                &format!("a date after `effective` ({})", item.effective),
+            );
+        }
+        for (j, sub) in item.sub.iter().enumerate() {
+            let skey = format!("{key}.sub[{j}]");
+            if sub.status.is_ended() && sub.ended.is_none() {
+                self.push(
+                    Rule::MissingEndDate,
+                    file,
+                    format!("{skey}.status"),
+                    format!(
+                        "sub-item `{}` is {} but has no `ended` date",
+                        sub.code,
+                        sub.status.id()
+                    ),
+                    Some(sub.status.id().to_owned()),
+                    "an `ended` date",
+                );
+            }
+            let start = sub.effective.unwrap_or(item.effective);
+            if start < item.effective {
+                self.push(
+                    Rule::DatesOutOfOrder,
+                    file,
+                    format!("{skey}.effective"),
+                    format!(
+                        "sub-item `{}` takes effect on {start}, before its item (on {})",
+                        sub.code, item.effective
+                    ),
+                    Some(start.to_string()),
+                    &format!(
+                        "a date on or after the item's `effective` ({})",
+                        item.effective
+                    ),
+                );
+            }
+            if let Some(end) = sub.ended {
+                if end <= start {
+                    self.push(
+                        Rule::DatesOutOfOrder,
+                        file,
+                        format!("{skey}.ended"),
+                        format!(
+                            "sub-item `{}` ends on {end}, not after it takes effect on {start}",
+                            sub.code
+                        ),
+                        Some(end.to_string()),
+                        &format!("a date after {start}"),
+                    );
+                } else if item.ended.is_some_and(|ie| end > ie) {
+                    self.push(
+                        Rule::DatesOutOfOrder,
+                        file,
+                        format!("{skey}.ended"),
+                        format!(
+                            "sub-item `{}` ends on {end}, after its item has ended",
+                            sub.code
+                        ),
+                        Some(end.to_string()),
+                        "a date on or before the item's `ended`",
+                    );
+                }
+            }
+        }
+    }
+
+    fn source(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        match (item.source, &item.grantor) {
+            (Source::Own, Some(g)) => self.push(
+                Rule::OwnWithGrantor,
+                file,
+                format!("{key}.grantor"),
+                format!(
+                    "item `{}` is the body's own power but names grantor `{g}`",
+                    item.code
+                ),
+                Some(g.to_string()),
+                "no grantor, or a source other than `own`",
+            ),
+            (Source::Own, None) => {}
+            (source, None) => self.push(
+                Rule::MissingGrantor,
+                file,
+                format!("{key}.source"),
+                format!(
+                    "{} item `{}` does not name the authority that granted it",
+                    source.id(),
+                    item.code
+                ),
+                None,
+                "a `grantor` key with the granting authority's id",
+            ),
+            (_, Some(g)) => self.authority_known(g, file, format!("{key}.grantor")),
+        }
+        if matches!(item.source, Source::Devolved | Source::Authorized)
+            && item.source_documents.is_empty()
+        {
+            self.push(
+                Rule::MissingSourceDocument,
+                file,
+                format!("{key}.source"),
+                format!(
+                    "{} item `{}` does not name the document that decided it",
+                    item.source.id(),
+                    item.code
+                ),
+                None,
+                "a `source_documents` list with the deciding document's number",
+            );
+        }
+        for (k, doc) in item.source_documents.iter().enumerate() {
+            self.document_known(doc, file, format!("{key}.source_documents[{k}]"));
+        }
+        if item.source == Source::Entrusted
+            && let Some(grantor) = &item.grantor
+            && let Some(day) = uncovered_day(list, item, grantor, self.as_of)
+        {
+            self.push(
+                        Rule::EntrustedWithoutAgreement,
+                        file,
+                        format!("{key}.source"),
+                        format!(
+                            "entrusted item `{}` has no agreement with `{grantor}` in force on {day} that lists it",
+                            item.code
+                        ),
+                        Some(format!("no agreement covering {day}")),
+                        &format!("an agreement of `{grantor}` listing item `{}` whose term covers every day the item is in force", item.id),
+                    );
+        }
+    }
+
+    fn implementation(&mut self, item: &Item, file: &Path, key: &str) {
+        if !item.sub.is_empty() && item.implementation.is_some() {
+            self.push(
+                Rule::MisplacedImplementation,
+                file,
+                format!("{key}.implementation"),
+                format!("item `{}` has sub-items, so its implementation elements belong on each sub-item", item.code),
+                None,
+                "`[item.sub.implementation]` tables, one per sub-item",
+            );
+        }
+        let on_application = item.category.on_application();
+        if item.sub.is_empty() {
+            self.unit(
+                on_application,
+                &item.code.to_string(),
+                item.implementation.as_ref(),
+                file,
+                &format!("{key}.implementation"),
+            );
+        } else {
+            for (j, sub) in item.sub.iter().enumerate() {
+                self.unit(
+                    on_application,
+                    &sub.code.to_string(),
+                    sub.implementation.as_ref(),
+                    file,
+                    &format!("{key}.sub[{j}].implementation"),
+                );
+            }
+        }
+    }
+
+    fn unit(
+        &mut self,
+        required: bool,
+        code: &str,
+        imp: Option<&Implementation>,
+        file: &Path,
+        key: &str,
+    ) {
+        let empty = Implementation::default();
+        let imp_or_empty = imp.unwrap_or(&empty);
+        if required {
+            let missing: Vec<&str> = [
+                ("legal_days", imp_or_empty.legal_days.is_none()),
+                ("promised_days", imp_or_empty.promised_days.is_none()),
+                ("handling", imp_or_empty.handling.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, m)| m.then_some(k))
+            .collect();
+            if !missing.is_empty() {
+                self.push(
+                    Rule::MissingLimits,
+                    file,
+                    key.to_owned(),
+                    format!("licensing unit `{code}` lacks {}", missing.join(", ")),
+                    None,
+                    "legal_days, promised_days and handling in its implementation table",
+                );
+            }
+        }
+        if let (Some(legal), Some(promised)) = (imp_or_empty.legal_days, imp_or_empty.promised_days)
+            && promised > legal
+        {
+            self.push(
+                Rule::PromisedExceedsLegal,
+                file,
+                format!("{key}.promised_days"),
+                format!(
+                    "unit `{code}` promises {promised} working days, more than the legal {legal}"
+                ),
+                Some(promised.to_string()),
+                &format!("at most {legal}, the legal limit"),
+            );
+        }
+    }
+}
+
+/// The first day, up to `as_of`, on which the entrusted `item` is in force
+/// but no agreement of `grantor` listing it is; `None` when every day is covered.
+fn uncovered_day(list: &List, item: &Item, grantor: &Id, as_of: Date) -> Option<Date> {
+    let start = item.effective;
+    if start > as_of {
+        return None;
+    }
+    // The last day to check: the day before the item ends, or `as_of`.
+    let last = match item.ended {
+        Some(e) if e <= as_of => e.previous_day()?,
+        _ => as_of,
+    };
+    if last < start {
+        return None;
+    }
+    let mut terms: Vec<(Date, Option<Date>)> = list
+        .agreements
+        .iter()
+        .filter(|a| &a.entruster == grantor && a.lists(&item.id))
+        .map(|a| (a.term_start, a.term_end))
+        .collect();
+    terms.sort();
+    // Walk from `start`: `day` is the first day not yet known to be covered.
+    let mut day = start;
+    for (from, to) in terms {
+        if from > day {
+            break;
+        }
+        match to {
+            None => return None,
+            Some(to) if to >= day => match to.next_day() {
+                Some(next) => day = next,
+                None => return None,
+            },
+            Some(_) => {}
+        }
+        if day > last {
+            return None;
+        }
+    }
+    (day <= last).then_some(day)
+}

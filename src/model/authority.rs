@@ -1,0 +1,105 @@
+//! Authorities, deciding documents and the facts of a list: the shared
+//! files `authorities.toml` and `documents.toml`, and `list.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, DocNumber, Id, Version};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// The level of government an authority belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Level {
+    /// 国家 (State Council departments).
+    National,
+    /// 省级.
+    Province,
+    /// 地级市 (prefecture-level city).
+    Prefecture,
+    /// 县级 (county, district, county-level city).
+    County,
+    /// 乡镇 / 街道.
+    Township,
+}
+
+/// A government authority (机关): the holder of a list, or a grantor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// Stable id, also the name of the authority's directory in the registry.
+    pub id: Id,
+    /// Official Chinese name, e.g. `广州市工业和信息化局`.
+    pub name: String,
+    /// English name, used by `--lang en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// Level of government.
+    pub level: Level,
+    /// Administrative division code (行政区划代码), six digits, e.g. `440100`.
+    pub region: String,
+}
+
+/// The file `registry/authorities.toml`: every authority the registry names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AuthoritiesFile {
+    /// The authorities, in the order they are listed.
+    #[serde(default)]
+    pub authority: Vec<Authority>,
+}
+
+/// A deciding document (文件依据): a decree, a decision, a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Document number (文号), the key by which data refers to it.
+    pub number: DocNumber,
+    /// Title.
+    pub title: String,
+    /// Issuing authority, as printed on the document.
+    pub issuer: String,
+    /// Date of issue.
+    pub date: Date,
+    /// True when the entry is a reconstruction, not taken from the document.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+}
+
+/// The file `registry/documents.toml`: the deciding documents data refers to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsFile {
+    /// The documents, in the order they are listed.
+    #[serde(default)]
+    pub document: Vec<Document>,
+}
+
+/// The file `registry/<authority>/list.toml`: facts about one list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ListMeta {
+    /// Title of the list, e.g. `广州市工业和信息化局权责清单`.
+    pub title: String,
+    /// Version of the list (semver, no build metadata).
+    pub version: Version,
+    /// A note shown with every output (e.g. that the data is reconstructed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// True when the list as a whole is a reconstruction, not the official list.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+    /// The hash of the last change-log entry (`sha256:…` or `sm3:…`), when
+    /// the list has a change log; it seals the last entry as each entry's
+    /// `previous` seals the one before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
+}

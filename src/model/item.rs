@@ -1,0 +1,593 @@
+//! Power items: their classes, sources, statuses, legal bases,
+//! responsibilities, sub-items and implementation elements (`items/*.toml`).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Code, Date, DocNumber, Id};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// The class of a power (事项类型): the ten national classes and public services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// 行政许可 (XK).
+    Licensing,
+    /// 行政处罚 (CF).
+    Penalty,
+    /// 行政强制 (QZ).
+    Coercion,
+    /// 行政征收 (ZS).
+    Levy,
+    /// 行政给付 (JF).
+    Benefit,
+    /// 行政检查 (JC).
+    Inspection,
+    /// 行政确认 (QR).
+    Confirmation,
+    /// 行政奖励 (JL).
+    Award,
+    /// 行政裁决 (CJ).
+    Adjudication,
+    /// 其他行政权力 (QT).
+    Other,
+    /// 公共服务 (GG): not a power; listed separately.
+    PublicService,
+}
+
+impl Category {
+    /// All categories in their published order.
+    pub const ALL: [Self; 11] = [
+        Self::Licensing,
+        Self::Penalty,
+        Self::Coercion,
+        Self::Levy,
+        Self::Benefit,
+        Self::Inspection,
+        Self::Confirmation,
+        Self::Award,
+        Self::Adjudication,
+        Self::Other,
+        Self::PublicService,
+    ];
+
+    /// The id used in files and JSON (`licensing`, `public-service`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Licensing => "licensing",
+            Self::Penalty => "penalty",
+            Self::Coercion => "coercion",
+            Self::Levy => "levy",
+            Self::Benefit => "benefit",
+            Self::Inspection => "inspection",
+            Self::Confirmation => "confirmation",
+            Self::Award => "award",
+            Self::Adjudication => "adjudication",
+            Self::Other => "other",
+            Self::PublicService => "public-service",
+        }
+    }
+
+    /// The full Chinese name (`行政许可`, `其他行政权力`, …).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Licensing => "行政许可",
+            Self::Penalty => "行政处罚",
+            Self::Coercion => "行政强制",
+            Self::Levy => "行政征收",
+            Self::Benefit => "行政给付",
+            Self::Inspection => "行政检查",
+            Self::Confirmation => "行政确认",
+            Self::Award => "行政奖励",
+            Self::Adjudication => "行政裁决",
+            Self::Other => "其他行政权力",
+            Self::PublicService => "公共服务",
+        }
+    }
+
+    /// The short Chinese name used in count sentences (`其他` for other powers).
+    pub fn zh_short(self) -> &'static str {
+        match self {
+            Self::Other => "其他",
+            c => c.zh(),
+        }
+    }
+
+    /// The English name.
+    pub fn en(self) -> &'static str {
+        match self {
+            Self::Licensing => "licensing",
+            Self::Penalty => "penalty",
+            Self::Coercion => "administrative coercion",
+            Self::Levy => "levy",
+            Self::Benefit => "benefit",
+            Self::Inspection => "inspection",
+            Self::Confirmation => "confirmation",
+            Self::Award => "award",
+            Self::Adjudication => "adjudication",
+            Self::Other => "other",
+            Self::PublicService => "public services",
+        }
+    }
+
+    /// The two-letter code (`XK`, `CF`, …).
+    pub fn letters(self) -> &'static str {
+        match self {
+            Self::Licensing => "XK",
+            Self::Penalty => "CF",
+            Self::Coercion => "QZ",
+            Self::Levy => "ZS",
+            Self::Benefit => "JF",
+            Self::Inspection => "JC",
+            Self::Confirmation => "QR",
+            Self::Award => "JL",
+            Self::Adjudication => "CJ",
+            Self::Other => "QT",
+            Self::PublicService => "GG",
+        }
+    }
+
+    /// Whether items of this class are handled on application (依申请), so
+    /// that each unit must state its time limits and handling type.
+    pub fn on_application(self) -> bool {
+        matches!(self, Self::Licensing)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Where a power comes from (权力来源).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// 法定本级行使: the department's own statutory power.
+    Own,
+    /// 上级下放: handed down; exercised in the receiver's own name.
+    Devolved,
+    /// 上级委托: entrusted; exercised in the entruster's name under an agreement.
+    Entrusted,
+    /// 授权: a law or regulation authorizes the body to act in its own name.
+    Authorized,
+}
+
+impl Source {
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Own => "own",
+            Self::Devolved => "devolved",
+            Self::Entrusted => "entrusted",
+            Self::Authorized => "authorized",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Own => "法定本级行使",
+            Self::Devolved => "上级下放",
+            Self::Entrusted => "上级委托",
+            Self::Authorized => "授权",
+        }
+    }
+}
+
+/// The status of an item or sub-item in the list files.
+///
+/// Whether an item counts on a date depends on its status *and* its dates:
+/// see [`Item::in_force_on`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Status {
+    /// 在用: in force from its effective date.
+    #[default]
+    InForce,
+    /// 暂停: temporarily out of force.
+    Suspended,
+    /// 取消: cancelled; the code is never reused.
+    Cancelled,
+    /// 合并: merged into another item.
+    Merged,
+    /// 拆分: split into several items.
+    Split,
+    /// 编码调整: replaced by the same item under a new code.
+    Recoded,
+    /// 下放: handed to a lower level.
+    DevolvedOut,
+    /// 收回: taken back by the authority that entrusted or devolved it.
+    Withdrawn,
+}
+
+impl Status {
+    /// Whether this status means the item has ended (and needs an end date).
+    pub fn is_ended(self) -> bool {
+        !matches!(self, Self::InForce | Self::Suspended)
+    }
+
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::InForce => "in-force",
+            Self::Suspended => "suspended",
+            Self::Cancelled => "cancelled",
+            Self::Merged => "merged",
+            Self::Split => "split",
+            Self::Recoded => "recoded",
+            Self::DevolvedOut => "devolved-out",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::InForce => "在用",
+            Self::Suspended => "暂停",
+            Self::Cancelled => "取消",
+            Self::Merged => "合并",
+            Self::Split => "拆分",
+            Self::Recoded => "编码调整",
+            Self::DevolvedOut => "下放",
+            Self::Withdrawn => "收回",
+        }
+    }
+}
+
+/// How a unit handled on application is handled (办件类型).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Handling {
+    /// 即办件: decided on the spot.
+    Immediate,
+    /// 承诺件: decided within the promised limit.
+    Promised,
+}
+
+impl Handling {
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Immediate => "即办件",
+            Self::Promised => "承诺件",
+        }
+    }
+}
+
+/// Implementation elements of a unit handled on application (实施要素).
+///
+/// Every field is optional in the file so that validation can name what is
+/// missing; licensing units must state both limits and the handling type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Implementation {
+    /// 法定办结时限, in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_days: Option<u32>,
+    /// 承诺办结时限, in working days (0 for immediate handling).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promised_days: Option<u32>,
+    /// 办件类型.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling: Option<Handling>,
+    /// 网上办理: can be applied for and handled online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<bool>,
+    /// 收费: the charges, or `不收费`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charges: Option<String>,
+    /// 审批结果: the result document (licence, approval letter, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    /// 电子证照: whether the result is bound to an electronic licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_licence: Option<bool>,
+}
+
+/// The level of a legal basis in the hierarchy of norms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum BasisLevel {
+    /// 法律.
+    Law,
+    /// 行政法规.
+    AdministrativeRegulation,
+    /// 部门规章.
+    DepartmentalRule,
+    /// 地方性法规.
+    LocalRegulation,
+    /// 地方政府规章.
+    LocalRule,
+    /// 规范性文件.
+    NormativeDocument,
+}
+
+impl BasisLevel {
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Law => "法律",
+            Self::AdministrativeRegulation => "行政法规",
+            Self::DepartmentalRule => "部门规章",
+            Self::LocalRegulation => "地方性法规",
+            Self::LocalRule => "地方政府规章",
+            Self::NormativeDocument => "规范性文件",
+        }
+    }
+}
+
+/// The role a legal basis plays for an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum BasisRole {
+    /// 设定依据: the norm that creates the power.
+    #[default]
+    Setting,
+    /// 实施依据: a norm on how it is exercised.
+    Implementing,
+}
+
+impl BasisRole {
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Setting => "设定依据",
+            Self::Implementing => "实施依据",
+        }
+    }
+}
+
+/// One legal basis of an item (设定依据 / 实施依据).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    /// Title of the law or document, without book-title marks.
+    pub title: String,
+    /// Level in the hierarchy of norms.
+    pub level: BasisLevel,
+    /// Document number, e.g. `国务院令第466号`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Article(s), e.g. `第五十二条、第五十四条`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    /// Setting or implementing basis.
+    #[serde(default)]
+    pub role: BasisRole,
+    /// True when this basis is plausible but not documented.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+}
+
+/// A responsibility at one stage of exercising the power (责任事项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    /// The stage, e.g. `受理`, `审查`, `决定`, `送达`, `事后监管`.
+    pub stage: String,
+    /// What the body must do at that stage.
+    pub duty: String,
+}
+
+/// An element of an item, named in [`Item::reconstructed`] when its value is
+/// a reconstruction rather than taken from an official source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Element {
+    /// The item itself: that the list holds it at all.
+    Existence,
+    /// The public code.
+    Code,
+    /// The name.
+    Name,
+    /// The source and grantor.
+    Source,
+    /// The implementing body.
+    Body,
+    /// The handling unit.
+    Unit,
+    /// The sub-items.
+    SubItems,
+    /// The responsibilities.
+    Responsibilities,
+    /// The accountability cases.
+    Accountability,
+    /// The implementation elements (time limits, handling type, …).
+    Implementation,
+    /// The effective dates.
+    Dates,
+    /// The remarks.
+    Remarks,
+}
+
+impl Element {
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Existence => "事项",
+            Self::Code => "事项编码",
+            Self::Name => "事项名称",
+            Self::Source => "权力来源",
+            Self::Body => "实施主体",
+            Self::Unit => "承办机构",
+            Self::SubItems => "子项",
+            Self::Responsibilities => "责任事项",
+            Self::Accountability => "追责情形",
+            Self::Implementation => "实施要素",
+            Self::Dates => "生效日期",
+            Self::Remarks => "备注",
+        }
+    }
+}
+
+/// A sub-item (子项): one concrete procedure of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SubItem {
+    /// Public code, unique within the list.
+    pub code: Code,
+    /// Name, e.g. `核发`, `变更`, `延续`.
+    pub name: String,
+    /// Status; ended sub-items keep their record.
+    #[serde(default)]
+    pub status: Status,
+    /// First day in force; the item's effective date when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// First day no longer in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Date>,
+    /// Implementation elements of this unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation: Option<Implementation>,
+    /// Remarks (备注).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<String>,
+}
+
+/// A power item (事项, 主项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable internal id: never changes, even when the code does.
+    pub id: Id,
+    /// Public code (事项编码), unique within the list; may change by recode.
+    pub code: Code,
+    /// Name (事项名称).
+    pub name: String,
+    /// Class of power.
+    pub category: Category,
+    /// Status.
+    #[serde(default)]
+    pub status: Status,
+    /// First day in force.
+    pub effective: Date,
+    /// First day no longer in force (required for ended statuses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Date>,
+    /// Where the power comes from.
+    #[serde(default = "own")]
+    pub source: Source,
+    /// The entrusting, devolving or authorizing authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grantor: Option<Id>,
+    /// The documents that entrusted, devolved or authorized the power.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_documents: Vec<DocNumber>,
+    /// Implementing body (实施主体).
+    pub body: String,
+    /// Handling unit (承办机构 / 处室).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Remarks (备注), e.g. the scope limits of an entrustment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<String>,
+    /// Elements whose values are reconstructed rather than documented.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reconstructed: Vec<Element>,
+    /// Accountability cases (追责情形).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accountability: Vec<String>,
+    /// Implementation elements, for an item without sub-items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation: Option<Implementation>,
+    /// Legal bases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<LegalBasis>,
+    /// Responsibilities by stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsibility: Vec<Responsibility>,
+    /// Sub-items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub: Vec<SubItem>,
+    /// Codes the item had before a recode (编码调整); they stay reserved and
+    /// resolve to the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_codes: Vec<Code>,
+    /// For an item that ended by merge or split: the ids of the items that
+    /// took it over.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<Id>,
+}
+
+fn own() -> Source {
+    Source::Own
+}
+
+/// Whether a record with a status and `[effective, ended)` dates is in force on `date`.
+fn in_force(status: Status, effective: Date, ended: Option<Date>, date: Date) -> bool {
+    status != Status::Suspended && effective <= date && ended.is_none_or(|e| date < e)
+}
+
+impl Item {
+    /// Whether the item counts on `date`: it is not suspended, its effective
+    /// date has come, and it has not ended by then. An item that has since
+    /// ended (cancelled in 2023, say) still counts on a date before its end.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        in_force(self.status, self.effective, self.ended, date)
+    }
+
+    /// The sub-items in force on `date` (none when the item itself is not).
+    pub fn subs_on(&self, date: Date) -> impl Iterator<Item = &SubItem> {
+        let item_in_force = self.in_force_on(date);
+        self.sub.iter().filter(move |s| {
+            item_in_force
+                && in_force(
+                    s.status,
+                    s.effective.unwrap_or(self.effective),
+                    s.ended,
+                    date,
+                )
+        })
+    }
+
+    /// Units on `date` (含子项 count): the number of sub-items in force, or 1
+    /// for an item in force without any; 0 when the item is not in force.
+    pub fn units_on(&self, date: Date) -> usize {
+        if !self.in_force_on(date) {
+            return 0;
+        }
+        self.subs_on(date).count().max(1)
+    }
+
+    /// The published order of items: by category (in the order of
+    /// [`Category::ALL`]), then by code (as text).
+    pub fn published_order(a: &Self, b: &Self) -> std::cmp::Ordering {
+        (a.category, &a.code).cmp(&(b.category, &b.code))
+    }
+
+    /// Whether the element is marked as reconstructed.
+    pub fn is_reconstructed(&self, element: Element) -> bool {
+        self.reconstructed.contains(&element)
+    }
+}
+
+/// The file `registry/<authority>/items/<name>.toml`: a group of items.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemsFile {
+    /// The items, in the order they are listed.
+    #[serde(default)]
+    pub item: Vec<Item>,
+}

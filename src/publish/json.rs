@@ -1,0 +1,162 @@
+//! JSON for machines, with a published schema
+//! (`docs/schema/catalogue.schema.json`), and the verification of a
+//! published JSON catalogue against the registry.
+
+use crate::model::Registry;
+use crate::publish::catalogue::{Catalogue, RenderError, Selection, Writer};
+use crate::publish::show::Lang;
+
+/// The JSON writer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json;
+
+impl Writer for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn extension(&self) -> &'static str {
+        "json"
+    }
+
+    fn render(&self, c: &Catalogue, _lang: Lang) -> Result<Vec<u8>, RenderError> {
+        let mut s = serde_json::to_string_pretty(c).map_err(|e| RenderError {
+            format: "json",
+            message: e.to_string(),
+        })?;
+        s.push('\n');
+        Ok(s.into_bytes())
+    }
+}
+
+/// What the verification of a published catalogue found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerifyOutcome {
+    /// The file is exactly the catalogue the registry gives at its version.
+    Matches {
+        /// The version.
+        version: String,
+        /// The entry hash it carries.
+        entry_hash: Option<String>,
+    },
+    /// The file differs; the key paths (`sections[0].items[3].name`) that differ.
+    Differs(Vec<String>),
+}
+
+fn differences(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    if a == b {
+        return;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match y.get(k) {
+                    Some(w) => differences(&p, v, w, out),
+                    None => out.push(format!("{p} (only in the file)")),
+                }
+            }
+            for k in y.keys() {
+                if !x.contains_key(k) {
+                    out.push(format!("{path}.{k} (missing from the file)"));
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                differences(&format!("{path}[{i}]"), v, w, out);
+            }
+        }
+        _ => out.push(path.to_owned()),
+    }
+}
+
+/// Why a file could not be verified as a published catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The file is not JSON.
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    /// The file is JSON, but not a quanze catalogue.
+    #[error("not a quanze catalogue: {0}")]
+    NotACatalogue(String),
+    /// A field holds a value that does not read.
+    #[error("field `{field}`: {message}")]
+    BadField {
+        /// The field.
+        field: &'static str,
+        /// Why.
+        message: String,
+    },
+    /// The registry has no list of the catalogue's authority.
+    #[error("the registry has no list for `{0}`")]
+    UnknownList(String),
+    /// The registry has no state at the catalogue's version and date.
+    #[error(transparent)]
+    History(#[from] crate::history::Error),
+}
+
+/// Checks a published JSON catalogue against the registry: rebuilds the
+/// catalogue of its authority at its version and date and compares them.
+///
+/// # Errors
+/// When the file is not a quanze catalogue, or its authority or version is
+/// not in the registry.
+pub fn verify(registry: &Registry, text: &str) -> Result<VerifyOutcome, VerifyError> {
+    let file: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| VerifyError::NotJson(e.to_string()))?;
+    let field = |k: &str| {
+        file.get(k)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| VerifyError::NotACatalogue(format!("no `{k}`")))
+    };
+    if field("format")? != "quanze-catalogue/1" {
+        return Err(VerifyError::NotACatalogue(
+            "not of format quanze-catalogue/1".to_owned(),
+        ));
+    }
+    let authority = field("authority")?;
+    let list = registry
+        .list(&authority)
+        .ok_or(VerifyError::UnknownList(authority))?;
+    let version = field("version")?;
+    let bad = |field: &'static str| {
+        move |e: crate::model::ParseError| VerifyError::BadField {
+            field,
+            message: e.to_string(),
+        }
+    };
+    let as_of = field("as_of")?.parse().map_err(bad("as_of"))?;
+    let at = if list.log.is_empty() {
+        None
+    } else {
+        Some(version.parse().map_err(bad("version"))?)
+    };
+    let rebuilt = Catalogue::build(
+        registry,
+        list,
+        &Selection {
+            at,
+            as_of: Some(as_of),
+        },
+    )?;
+    // A catalogue is plain data: it always serializes.
+    let expected = serde_json::to_value(&rebuilt).unwrap_or_default();
+    let mut diffs = Vec::new();
+    differences("", &file, &expected, &mut diffs);
+    Ok(if diffs.is_empty() {
+        VerifyOutcome::Matches {
+            version,
+            entry_hash: rebuilt.entry_hash,
+        }
+    } else {
+        VerifyOutcome::Differs(diffs)
+    })
+}

@@ -1,0 +1,213 @@
+//! One item in full, as aligned text for a terminal.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::Date;
+use crate::model::{Implementation, Item};
+use crate::model::{List, Registry};
+
+/// The language of labels in text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+fn label(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Pads `s` with spaces to display width `w` (CJK characters count as 2).
+pub(crate) fn pad(s: &str, w: usize) -> String {
+    let width = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(width)))
+}
+
+fn implementation(lang: Lang, imp: &Implementation) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = imp.legal_days {
+        parts.push(match lang {
+            Lang::Zh => format!("法定{d}个工作日"),
+            Lang::En => format!("legal {d} working days"),
+        });
+    }
+    if let Some(d) = imp.promised_days {
+        parts.push(match lang {
+            Lang::Zh => format!("承诺{d}个工作日"),
+            Lang::En => format!("promised {d}"),
+        });
+    }
+    if let Some(h) = imp.handling {
+        parts.push(match lang {
+            Lang::Zh => h.zh().to_owned(),
+            Lang::En => format!("{h:?}").to_lowercase(),
+        });
+    }
+    if imp.online == Some(true) {
+        parts.push(label(lang, "网上办理", "online").to_owned());
+    }
+    if imp.e_licence == Some(true) {
+        parts.push(label(lang, "电子证照", "e-licence").to_owned());
+    }
+    if let Some(c) = &imp.charges {
+        parts.push(c.clone());
+    }
+    if let Some(r) = &imp.result {
+        parts.push(r.clone());
+    }
+    parts.join(" · ")
+}
+
+/// Renders one item in full: every element, one per labelled row, Chinese
+/// text aligned by display width. Agreements in force on `date` are shown.
+pub fn render_item(
+    registry: &Registry,
+    list: &List,
+    item: &Item,
+    date: Date,
+    lang: Lang,
+) -> String {
+    const W: usize = 12;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    let l = |zh, en| label(lang, zh, en);
+    rows.push((l("事项编码", "code"), item.code.to_string()));
+    rows.push((l("内部标识", "id"), item.id.to_string()));
+    rows.push((
+        l("事项类型", "category"),
+        match lang {
+            Lang::Zh => format!("{} ({})", item.category.zh(), item.category.letters()),
+            Lang::En => item.category.en().to_owned(),
+        },
+    ));
+    let mut status = match lang {
+        Lang::Zh => format!("{} 自{}", item.status.zh(), item.effective),
+        Lang::En => format!("{} from {}", item.status.id(), item.effective),
+    };
+    if let Some(e) = item.ended {
+        let _ = write!(status, "{}{e}", l(" 止于", " until "));
+    }
+    rows.push((l("状态", "status"), status));
+    let mut source = match lang {
+        Lang::Zh => item.source.zh().to_owned(),
+        Lang::En => item.source.id().to_owned(),
+    };
+    if let Some(g) = &item.grantor {
+        let _ = write!(source, " — {}", registry.authority_name(g));
+    }
+    if !item.source_documents.is_empty() {
+        let docs: Vec<&str> = item.source_documents.iter().map(|d| d.as_str()).collect();
+        let _ = write!(source, " ({})", docs.join("、"));
+    }
+    rows.push((l("权力来源", "source"), source));
+    rows.push((l("实施主体", "body"), item.body.clone()));
+    if let Some(u) = &item.unit {
+        rows.push((l("承办机构", "unit"), u.clone()));
+    }
+    for a in list.agreements_for(&item.id, date) {
+        let scope = a
+            .items
+            .iter()
+            .find(|e| e.item == item.id)
+            .map(|e| {
+                let stages: Vec<&str> = e.scope.iter().map(|s| s.zh()).collect();
+                format!(
+                    "{} ({})",
+                    stages.join("、"),
+                    if e.full {
+                        l("全部", "in full")
+                    } else {
+                        l("部分", "in part")
+                    }
+                )
+            })
+            .unwrap_or_default();
+        rows.push((
+            l("委托协议", "agreement"),
+            format!("{} {} {scope}", a.id, a.title),
+        ));
+    }
+    for b in &item.basis {
+        let mut s = format!("《{}》", b.title);
+        if let Some(a) = &b.article {
+            s.push_str(a);
+        }
+        let _ = write!(s, " ({}", b.level.zh());
+        if let Some(n) = &b.number {
+            let _ = write!(s, ", {n}");
+        }
+        s.push(')');
+        if b.reconstructed {
+            s.push_str(l(" [重构]", " [reconstructed]"));
+        }
+        rows.push((
+            match (lang, b.role) {
+                (Lang::Zh, r) => r.zh(),
+                (Lang::En, crate::model::BasisRole::Setting) => "basis",
+                (Lang::En, _) => "implementing",
+            },
+            s,
+        ));
+    }
+    if let Some(imp) = &item.implementation {
+        rows.push((l("实施要素", "handling"), implementation(lang, imp)));
+    }
+    for sub in &item.sub {
+        let mut s = format!("{} {}", sub.code, sub.name);
+        if sub.status != crate::model::Status::InForce {
+            let _ = write!(s, " [{}]", sub.status.zh());
+        }
+        if let Some(imp) = &sub.implementation {
+            let _ = write!(s, " — {}", implementation(lang, imp));
+        }
+        rows.push((l("子项", "sub-item"), s));
+    }
+    for r in &item.responsibility {
+        rows.push((l("责任事项", "duty"), format!("{}: {}", r.stage, r.duty)));
+    }
+    for a in &item.accountability {
+        rows.push((l("追责情形", "accountable"), a.clone()));
+    }
+    if let Some(r) = &item.remarks {
+        rows.push((l("备注", "remarks"), r.clone()));
+    }
+    if !item.reconstructed.is_empty() {
+        let els: Vec<String> = item
+            .reconstructed
+            .iter()
+            .map(|e| match lang {
+                Lang::Zh => e.zh().to_owned(),
+                Lang::En => format!("{e:?}").to_lowercase(),
+            })
+            .collect();
+        rows.push((l("重构要素", "reconstructed"), els.join("、")));
+    }
+
+    let mut out = format!("{}\n", item.name);
+    let mut last = "";
+    for (k, v) in rows {
+        let shown = if k == last { "" } else { k };
+        let _ = writeln!(out, "  {}{v}", pad(shown, W));
+        last = k;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn pads_by_display_width() {
+        assert_eq!(pad("子项", 6), "子项  ");
+        assert_eq!(pad("id", 6), "id    ");
+        assert_eq!(pad("事项编码事项编码", 6), "事项编码事项编码");
+    }
+}

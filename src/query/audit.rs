@@ -1,0 +1,407 @@
+//! Findings for auditors: every check over a list's history and files, each
+//! with a stable id and a severity. The checks are data ([`CHECKS`]).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diag::Rule;
+use crate::history::{Point, State, view};
+use crate::model::{Date, Id, Version};
+use crate::model::{List, Registry};
+use crate::model::{Source, Status};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: the list or its history is wrong.
+    Error,
+    /// Needs attention soon.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// An audit check: a stable id, a severity and what it looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Stable id.
+    pub id: &'static str,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// What it looks for.
+    pub description: &'static str,
+}
+
+/// Every audit check, in report order.
+pub const CHECKS: &[Check] = &[
+    Check {
+        id: "hash-chain",
+        severity: Severity::Error,
+        description: "a change-log entry was changed after it was written (the hash chain is broken)",
+    },
+    Check {
+        id: "unrecorded-change",
+        severity: Severity::Error,
+        description: "a change in the list files that no change-log entry records",
+    },
+    Check {
+        id: "bump-too-small",
+        severity: Severity::Error,
+        description: "an entry whose declared version bump is smaller than its operations require, or versions that do not increase",
+    },
+    Check {
+        id: "undecided-change",
+        severity: Severity::Error,
+        description: "a change-log entry that names no deciding document",
+    },
+    Check {
+        id: "invalid-operation",
+        severity: Severity::Error,
+        description: "a change-log operation that does not fit the list it applies to",
+    },
+    Check {
+        id: "entrusted-without-agreement",
+        severity: Severity::Error,
+        description: "an entrusted item in force at some version without an agreement in force, with its entrusting authority, that lists it",
+    },
+    Check {
+        id: "agreement-expired",
+        severity: Severity::Error,
+        description: "an agreement whose term has ended while items it lists are still in force",
+    },
+    Check {
+        id: "agreement-expiring",
+        severity: Severity::Warning,
+        description: "an agreement that items rely on and whose term ends within the given number of days",
+    },
+    Check {
+        id: "code-reused",
+        severity: Severity::Error,
+        description: "a code that was given to another item after it had been used (codes are never reused)",
+    },
+    Check {
+        id: "dangling-successor",
+        severity: Severity::Error,
+        description: "a merged or split item whose successor is not in the list",
+    },
+];
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The check's id.
+    pub check: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The version concerned, when there is one.
+    pub version: Option<Version>,
+    /// The item or agreement concerned (code or id).
+    pub subject: Option<String>,
+    /// `file:line:column`, when the finding comes from a file.
+    pub location: Option<String>,
+}
+
+fn check(id: &str) -> &'static Check {
+    CHECKS.iter().find(|c| c.id == id).unwrap_or(&CHECKS[0])
+}
+
+fn finding(
+    id: &str,
+    message: String,
+    version: Option<Version>,
+    subject: Option<String>,
+) -> Finding {
+    let c = check(id);
+    Finding {
+        check: c.id,
+        severity: c.severity,
+        message,
+        version,
+        subject,
+        location: None,
+    }
+}
+
+/// What to audit.
+#[derive(Debug, Clone)]
+pub struct AuditOptions {
+    /// The first point (default: the first version).
+    pub from: Option<Point>,
+    /// The last point (default: the list files).
+    pub to: Option<Point>,
+    /// The date agreements are judged on (default: today).
+    pub as_of: Date,
+    /// Warn about agreements ending within this many days.
+    pub expiring_within: i64,
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        Self {
+            from: None,
+            to: None,
+            as_of: Date::today(),
+            expiring_within: 90,
+        }
+    }
+}
+
+/// Entrusted items in force on `date` in `state` without cover.
+fn uncovered(state: &State, date: Date) -> Vec<(String, Id)> {
+    state
+        .items
+        .iter()
+        .filter(|i| i.source == Source::Entrusted && i.in_force_on(date))
+        .filter(|i| {
+            !state.agreements.iter().any(|a| {
+                Some(&a.entruster) == i.grantor.as_ref() && a.lists(&i.id) && a.in_force_on(date)
+            })
+        })
+        .map(|i| (i.code.to_string(), i.id.clone()))
+        .collect()
+}
+
+fn state_of(list: &List) -> State {
+    State::new(list.items.clone(), list.agreements.clone())
+}
+
+/// Audits `list` of `registry`: every check of [`CHECKS`] over the versions
+/// from `opts.from` to `opts.to` and the list files.
+///
+/// # Errors
+/// When a point of the options does not exist.
+pub fn audit(
+    registry: &Registry,
+    list: &List,
+    opts: &AuditOptions,
+) -> Result<Vec<Finding>, crate::history::Error> {
+    let mut out = Vec::new();
+    // The file-level rules that are findings too.
+    let list_dir = registry.root.join(list.authority.as_str());
+    for d in registry.validate_list(list, opts.as_of) {
+        if !d.file.starts_with(&list_dir) {
+            continue;
+        }
+        let id = match d.rule {
+            Rule::HashChain => "hash-chain",
+            Rule::UnrecordedChange | Rule::HeadMismatch => "unrecorded-change",
+            Rule::ChangelogVersion => "bump-too-small",
+            Rule::MissingDecision => "undecided-change",
+            Rule::ChangelogOp => "invalid-operation",
+            _ => continue,
+        };
+        let version = d
+            .file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.parse::<Version>().ok());
+        let mut f = finding(id, d.message.clone(), version, None);
+        f.location = Some(d.position());
+        out.push(f);
+    }
+
+    let history = if list.log.is_empty() {
+        None
+    } else {
+        list.history().ok()
+    };
+    let from = opts.from.clone();
+    let to = opts.to.clone().unwrap_or(Point::Files);
+    // The states to look at: each version in the range, then the files.
+    let mut states: Vec<(Option<Version>, Date, State)> = Vec::new();
+    if let Some(h) = &history {
+        let start = match &from {
+            None => 0,
+            Some(p) => view(list, Some(h), p)?.2.unwrap_or(0),
+        };
+        let end = match &to {
+            Point::Files => h.versions.len().saturating_sub(1),
+            p => view(list, Some(h), p)?
+                .2
+                .unwrap_or(h.versions.len().saturating_sub(1)),
+        };
+        for s in h.versions.iter().take(end + 1).skip(start) {
+            states.push((Some(s.entry.version.clone()), s.entry.date, s.state.clone()));
+        }
+    }
+    let judged = match &to {
+        Point::Files => (None, opts.as_of, state_of(list)),
+        p => {
+            let (l, side, _) = view(list, history.as_ref(), p)?;
+            (Some(side.version), side.date, state_of(&l))
+        }
+    };
+    if to == Point::Files {
+        states.push((None, opts.as_of, state_of(list)));
+    }
+
+    // Entrusted items without cover, at each version's date.
+    let mut seen: HashMap<Id, ()> = HashMap::new();
+    for (version, date, state) in &states {
+        for (code, id) in uncovered(state, *date) {
+            if seen.insert(id.clone(), ()).is_none() {
+                let at = version
+                    .as_ref()
+                    .map_or_else(|| "in the files".to_owned(), |v| format!("at version {v}"));
+                out.push(finding(
+                    "entrusted-without-agreement",
+                    format!("entrusted item `{code}` has no agreement in force on {date} {at}"),
+                    version.clone(),
+                    Some(code),
+                ));
+            }
+        }
+    }
+
+    // Agreements expired or expiring, judged on `as_of` in the last state.
+    let (jv, _, jstate) = &judged;
+    for a in &jstate.agreements {
+        let Some(end) = a.term_end else { continue };
+        // Items that rely on this agreement: listed by it, in force on
+        // `as_of`, and not covered beyond its end by another agreement with
+        // the same entruster (a renewal).
+        let relying: Vec<String> = jstate
+            .items
+            .iter()
+            .filter(|i| {
+                i.source == Source::Entrusted && a.lists(&i.id) && i.in_force_on(opts.as_of)
+            })
+            .filter(|i| {
+                !jstate.agreements.iter().any(|other| {
+                    other.id != a.id
+                        && other.entruster == a.entruster
+                        && other.lists(&i.id)
+                        && other.term_end.is_none_or(|e| e > end)
+                        && end
+                            .next_day()
+                            .is_some_and(|d| other.in_force_on(d.max(opts.as_of)))
+                })
+            })
+            .map(|i| i.code.to_string())
+            .collect();
+        if relying.is_empty() {
+            continue;
+        }
+        let days = opts.as_of.days_until(end);
+        if days < 0 {
+            out.push(finding(
+                "agreement-expired",
+                format!(
+                    "agreement `{}` ended on {end}, but {} item(s) it lists are still in force on {} ({})",
+                    a.id,
+                    relying.len(),
+                    opts.as_of,
+                    relying.join(", ")
+                ),
+                jv.clone(),
+                Some(a.id.to_string()),
+            ));
+        } else if days <= opts.expiring_within {
+            out.push(finding(
+                "agreement-expiring",
+                format!(
+                    "agreement `{}` ends on {end}, in {days} day(s); {} item(s) rely on it ({})",
+                    a.id,
+                    relying.len(),
+                    relying.join(", ")
+                ),
+                jv.clone(),
+                Some(a.id.to_string()),
+            ));
+        }
+    }
+
+    // Codes reused: a code that stands for two items, in any state.
+    let mut owner: HashMap<String, Id> = HashMap::new();
+    let mut reported = HashMap::new();
+    for (version, _, state) in &states {
+        for i in &state.items {
+            let codes = std::iter::once(i.code.to_string())
+                .chain(i.former_codes.iter().map(ToString::to_string))
+                .chain(i.sub.iter().map(|s| s.code.to_string()));
+            for c in codes {
+                match owner.get(&c) {
+                    Some(o) if o != &i.id => {
+                        if reported.insert(c.clone(), ()).is_none() {
+                            out.push(finding(
+                                "code-reused",
+                                format!("code `{c}` stands for item `{o}` and for item `{}`", i.id),
+                                version.clone(),
+                                Some(c),
+                            ));
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner.insert(c, i.id.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // Successors that point nowhere.
+    for (version, _, state) in states.iter().rev().take(1) {
+        for i in &state.items {
+            for s in &i.successors {
+                if state.item(s).is_none() {
+                    out.push(finding(
+                        "dangling-successor",
+                        format!(
+                            "item `{}` ({}) names successor `{s}`, which the list does not hold",
+                            i.code,
+                            i.status.id()
+                        ),
+                        version.clone(),
+                        Some(i.code.to_string()),
+                    ));
+                }
+            }
+            if !i.successors.is_empty() && !matches!(i.status, Status::Merged | Status::Split) {
+                out.push(finding(
+                    "dangling-successor",
+                    format!(
+                        "item `{}` names successors but is {}, not merged or split",
+                        i.code,
+                        i.status.id()
+                    ),
+                    version.clone(),
+                    Some(i.code.to_string()),
+                ));
+            }
+        }
+    }
+
+    let order = |f: &Finding| {
+        CHECKS
+            .iter()
+            .position(|c| c.id == f.check)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| {
+        (order(a), &a.version, &a.subject, &a.message).cmp(&(
+            order(b),
+            &b.version,
+            &b.subject,
+            &b.message,
+        ))
+    });
+    Ok(out)
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
