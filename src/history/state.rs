@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::model::{Agreement, Code, Date, Entry, Id, Item, Op, OpKind, Source, Status, SubItem};
+use crate::model::{
+    Agreement, Category, Code, Date, Entry, Id, Item, Op, OpKind, Source, Status, SubItem,
+};
 
 /// The content of a list that the change log versions: its items (ended ones
 /// included) and its agreements.
@@ -271,33 +273,7 @@ impl State {
                 self.items.push(Arc::clone(item));
             }
             Op::ReceiveEntrusted { item, agreement } => {
-                self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
-                let Some(a) = self.agreements.iter().find(|a| &a.id == agreement) else {
-                    return err(format!(
-                        "no agreement `{agreement}` has been signed; sign it first (`agreement-sign`)"
-                    ));
-                };
-                if !a.in_force_on(date.max(item.effective)) {
-                    return err(format!(
-                        "agreement `{agreement}` is not in force on {}",
-                        date.max(item.effective)
-                    ));
-                }
-                if item.grantor.as_ref() != Some(&a.entruster) {
-                    return err(format!(
-                        "item `{}` names grantor `{}`, but agreement `{agreement}` is with `{}`",
-                        item.code,
-                        item.grantor.as_ref().map_or("(none)", Id::as_str),
-                        a.entruster
-                    ));
-                }
-                if !a.lists(&item.id) {
-                    return err(format!(
-                        "agreement `{agreement}` does not list item `{}`; amend it first",
-                        item.id
-                    ));
-                }
-                self.items.push(Arc::clone(item));
+                self.receive_entrusted(date, item, agreement)?
             }
             Op::Cancel { code } => {
                 self.end(code, Status::Cancelled, date)?;
@@ -344,126 +320,11 @@ impl State {
                 item.code = to.clone();
                 self.recoded(code);
             }
-            Op::Reclassify { code, category, to } => {
-                if let Some(to) = to {
-                    self.unused(to)?;
-                }
-                let item = self.in_force_mut(code)?;
-                if item.category == *category {
-                    return err(format!("`{code}` is already in category `{category}`"));
-                }
-                item.category = *category;
-                if let Some(to) = to {
-                    item.former_codes.push(item.code.clone());
-                    item.code = to.clone();
-                    self.recoded(code);
-                }
-            }
-            Op::Merge { codes, into, item } => {
-                if codes.is_empty() {
-                    return err("`merge` names no items to merge");
-                }
-                let successor = match (into, item) {
-                    (Some(into), None) => {
-                        if codes.contains(into) {
-                            return err(format!("`{into}` cannot merge into itself"));
-                        }
-                        self.in_force_mut(into)?.id.clone()
-                    }
-                    (None, Some(new)) => {
-                        self.check_new(
-                            new,
-                            &[
-                                Source::Own,
-                                Source::Authorized,
-                                Source::Devolved,
-                                Source::Entrusted,
-                            ],
-                            OpKind::Merge,
-                        )?;
-                        new.id.clone()
-                    }
-                    _ => {
-                        return err(
-                            "`merge` takes either `into` (an existing code) or `item` (a new item), not both or neither",
-                        );
-                    }
-                };
-                let mut seen = HashSet::new();
-                for c in codes {
-                    if !seen.insert(c) {
-                        return err(format!("`{c}` is named twice"));
-                    }
-                    self.in_force_mut(c)?;
-                }
-                if let Some(new) = item {
-                    self.items.push(Arc::clone(new));
-                }
-                for c in codes {
-                    let ended = self.end(c, Status::Merged, date)?;
-                    ended.successors = vec![successor.clone()];
-                }
-            }
-            Op::Split { code, items } => {
-                if items.len() < 2 {
-                    return err("`split` needs at least two new items");
-                }
-                self.in_force_mut(code)?;
-                // Each new item is checked against the list and the ones
-                // before it; on a refusal the items appended are taken back
-                // (and the index, which then covers more items than there
-                // are, is rebuilt when next used).
-                let before = self.items.len();
-                for new in items {
-                    let checked = self.check_new(
-                        new,
-                        &[
-                            Source::Own,
-                            Source::Authorized,
-                            Source::Devolved,
-                            Source::Entrusted,
-                        ],
-                        OpKind::Split,
-                    );
-                    if let Err(e) = checked {
-                        self.items.truncate(before);
-                        return Err(e);
-                    }
-                    self.items.push(Arc::new(new.clone()));
-                }
-                let ids = items.iter().map(|i| i.id.clone()).collect();
-                self.end(code, Status::Split, date)?.successors = ids;
-            }
-            Op::SubAdd { code, sub } => {
-                self.unused(&sub.code)?;
-                if sub.status != Status::InForce || sub.ended.is_some() {
-                    return err(format!(
-                        "a new sub-item must be in force, without `ended` (sub-item `{}`)",
-                        sub.code
-                    ));
-                }
-                let item = self.in_force_mut(code)?;
-                if item.implementation.is_some() {
-                    return err(format!(
-                        "item `{code}` has implementation elements of its own; with sub-items they belong on each sub-item: unset them first (`modify` with `unset = [\"implementation\"]`, in the same entry)"
-                    ));
-                }
-                item.sub.push(sub.clone());
-                self.index().codes.insert(sub.code.to_string());
-            }
-            Op::SubRemove { code, sub } => {
-                let item = self.in_force_mut(code)?;
-                let item_effective = item.effective;
-                let s = sub_in_force(item, sub)?;
-                let starts = s.effective.unwrap_or(item_effective);
-                if date <= starts {
-                    return err(format!(
-                        "sub-item `{sub}` takes effect on {starts}; an adjustment dated {date} cannot end it"
-                    ));
-                }
-                s.status = Status::Cancelled;
-                s.ended = Some(date);
-            }
+            Op::Reclassify { code, category, to } => self.reclassify(code, *category, to)?,
+            Op::Merge { codes, into, item } => self.merge(date, codes, into, item)?,
+            Op::Split { code, items } => self.split(date, code, items)?,
+            Op::SubAdd { code, sub } => self.sub_add(code, sub)?,
+            Op::SubRemove { code, sub } => self.sub_remove(date, code, sub)?,
             Op::SubModify {
                 code,
                 sub,
@@ -477,58 +338,249 @@ impl State {
                 }
                 *s = new;
             }
-            Op::AgreementSign { agreement } => {
-                if self.agreements.iter().any(|a| a.id == agreement.id) {
-                    return err(format!("agreement id `{}` is already used", agreement.id));
-                }
-                if &agreement.entrusted != holder {
-                    return err(format!(
-                        "agreement `{}` entrusts `{}`, not `{holder}`",
-                        agreement.id, agreement.entrusted
-                    ));
-                }
-                self.agreements.push((**agreement).clone());
-            }
+            Op::AgreementSign { agreement } => self.agreement_sign(holder, agreement)?,
             Op::AgreementAmend {
                 agreement,
                 set,
                 unset,
-            } => {
-                let a = self.agreement_mut(agreement)?;
-                let new: Agreement = set_fields(
-                    &*a,
-                    set,
-                    unset,
-                    &[
-                        ("id", "ids never change"),
-                        ("entrusted", "an agreement stays with its list"),
-                    ],
-                    "agreement",
-                )?;
-                if new == *a {
-                    return err(format!(
-                        "`agreement-amend` of `{agreement}` changes nothing"
-                    ));
-                }
-                *a = new;
-            }
+            } => self.agreement_amend(agreement, set, unset)?,
             Op::AgreementEnd {
                 agreement,
                 term_end,
-            } => {
-                let a = self.agreement_mut(agreement)?;
-                if *term_end < a.term_start {
-                    return err(format!(
-                        "agreement `{agreement}` cannot end on {term_end}, before its term starts on {}",
-                        a.term_start
-                    ));
-                }
-                if a.term_end.is_some_and(|e| e < *term_end) {
-                    return err(format!("agreement `{agreement}` has already ended"));
-                }
-                a.term_end = Some(*term_end);
-            }
+            } => self.agreement_end(agreement, *term_end)?,
         }
+        Ok(())
+    }
+
+    fn receive_entrusted(
+        &mut self,
+        date: Date,
+        item: &Arc<Item>,
+        agreement: &Id,
+    ) -> Result<(), String> {
+        self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
+        let Some(a) = self.agreements.iter().find(|a| &a.id == agreement) else {
+            return err(format!(
+                "no agreement `{agreement}` has been signed; sign it first (`agreement-sign`)"
+            ));
+        };
+        if !a.in_force_on(date.max(item.effective)) {
+            return err(format!(
+                "agreement `{agreement}` is not in force on {}",
+                date.max(item.effective)
+            ));
+        }
+        if item.grantor.as_ref() != Some(&a.entruster) {
+            return err(format!(
+                "item `{}` names grantor `{}`, but agreement `{agreement}` is with `{}`",
+                item.code,
+                item.grantor.as_ref().map_or("(none)", Id::as_str),
+                a.entruster
+            ));
+        }
+        if !a.lists(&item.id) {
+            return err(format!(
+                "agreement `{agreement}` does not list item `{}`; amend it first",
+                item.id
+            ));
+        }
+        self.items.push(Arc::clone(item));
+        Ok(())
+    }
+
+    fn reclassify(
+        &mut self,
+        code: &Code,
+        category: Category,
+        to: &Option<Code>,
+    ) -> Result<(), String> {
+        if let Some(to) = to {
+            self.unused(to)?;
+        }
+        let item = self.in_force_mut(code)?;
+        if item.category == category {
+            return err(format!("`{code}` is already in category `{category}`"));
+        }
+        item.category = category;
+        if let Some(to) = to {
+            item.former_codes.push(item.code.clone());
+            item.code = to.clone();
+            self.recoded(code);
+        }
+        Ok(())
+    }
+
+    fn merge(
+        &mut self,
+        date: Date,
+        codes: &[Code],
+        into: &Option<Code>,
+        item: &Option<Arc<Item>>,
+    ) -> Result<(), String> {
+        if codes.is_empty() {
+            return err("`merge` names no items to merge");
+        }
+        let successor = match (into, item) {
+            (Some(into), None) => {
+                if codes.contains(into) {
+                    return err(format!("`{into}` cannot merge into itself"));
+                }
+                self.in_force_mut(into)?.id.clone()
+            }
+            (None, Some(new)) => {
+                self.check_new(
+                    new,
+                    &[
+                        Source::Own,
+                        Source::Authorized,
+                        Source::Devolved,
+                        Source::Entrusted,
+                    ],
+                    OpKind::Merge,
+                )?;
+                new.id.clone()
+            }
+            _ => {
+                return err(
+                    "`merge` takes either `into` (an existing code) or `item` (a new item), not both or neither",
+                );
+            }
+        };
+        let mut seen = HashSet::new();
+        for c in codes {
+            if !seen.insert(c) {
+                return err(format!("`{c}` is named twice"));
+            }
+            self.in_force_mut(c)?;
+        }
+        if let Some(new) = item {
+            self.items.push(Arc::clone(new));
+        }
+        for c in codes {
+            let ended = self.end(c, Status::Merged, date)?;
+            ended.successors = vec![successor.clone()];
+        }
+        Ok(())
+    }
+
+    fn split(&mut self, date: Date, code: &Code, items: &[Item]) -> Result<(), String> {
+        if items.len() < 2 {
+            return err("`split` needs at least two new items");
+        }
+        self.in_force_mut(code)?;
+        // Each new item is checked against the list and the ones
+        // before it; on a refusal the items appended are taken back
+        // (and the index, which then covers more items than there
+        // are, is rebuilt when next used).
+        let before = self.items.len();
+        for new in items {
+            let checked = self.check_new(
+                new,
+                &[
+                    Source::Own,
+                    Source::Authorized,
+                    Source::Devolved,
+                    Source::Entrusted,
+                ],
+                OpKind::Split,
+            );
+            if let Err(e) = checked {
+                self.items.truncate(before);
+                return Err(e);
+            }
+            self.items.push(Arc::new(new.clone()));
+        }
+        let ids = items.iter().map(|i| i.id.clone()).collect();
+        self.end(code, Status::Split, date)?.successors = ids;
+        Ok(())
+    }
+
+    fn sub_add(&mut self, code: &Code, sub: &SubItem) -> Result<(), String> {
+        self.unused(&sub.code)?;
+        if sub.status != Status::InForce || sub.ended.is_some() {
+            return err(format!(
+                "a new sub-item must be in force, without `ended` (sub-item `{}`)",
+                sub.code
+            ));
+        }
+        let item = self.in_force_mut(code)?;
+        if item.implementation.is_some() {
+            return err(format!(
+                "item `{code}` has implementation elements of its own; with sub-items they belong on each sub-item: unset them first (`modify` with `unset = [\"implementation\"]`, in the same entry)"
+            ));
+        }
+        item.sub.push(sub.clone());
+        self.index().codes.insert(sub.code.to_string());
+        Ok(())
+    }
+
+    fn sub_remove(&mut self, date: Date, code: &Code, sub: &Code) -> Result<(), String> {
+        let item = self.in_force_mut(code)?;
+        let item_effective = item.effective;
+        let s = sub_in_force(item, sub)?;
+        let starts = s.effective.unwrap_or(item_effective);
+        if date <= starts {
+            return err(format!(
+                "sub-item `{sub}` takes effect on {starts}; an adjustment dated {date} cannot end it"
+            ));
+        }
+        s.status = Status::Cancelled;
+        s.ended = Some(date);
+        Ok(())
+    }
+
+    fn agreement_sign(&mut self, holder: &Id, agreement: &Agreement) -> Result<(), String> {
+        if self.agreements.iter().any(|a| a.id == agreement.id) {
+            return err(format!("agreement id `{}` is already used", agreement.id));
+        }
+        if &agreement.entrusted != holder {
+            return err(format!(
+                "agreement `{}` entrusts `{}`, not `{holder}`",
+                agreement.id, agreement.entrusted
+            ));
+        }
+        self.agreements.push(agreement.clone());
+        Ok(())
+    }
+
+    fn agreement_amend(
+        &mut self,
+        agreement: &Id,
+        set: &toml::Table,
+        unset: &[String],
+    ) -> Result<(), String> {
+        let a = self.agreement_mut(agreement)?;
+        let new: Agreement = set_fields(
+            &*a,
+            set,
+            unset,
+            &[
+                ("id", "ids never change"),
+                ("entrusted", "an agreement stays with its list"),
+            ],
+            "agreement",
+        )?;
+        if new == *a {
+            return err(format!(
+                "`agreement-amend` of `{agreement}` changes nothing"
+            ));
+        }
+        *a = new;
+        Ok(())
+    }
+
+    fn agreement_end(&mut self, agreement: &Id, term_end: Date) -> Result<(), String> {
+        let a = self.agreement_mut(agreement)?;
+        if term_end < a.term_start {
+            return err(format!(
+                "agreement `{agreement}` cannot end on {term_end}, before its term starts on {}",
+                a.term_start
+            ));
+        }
+        if a.term_end.is_some_and(|e| e < term_end) {
+            return err(format!("agreement `{agreement}` has already ended"));
+        }
+        a.term_end = Some(term_end);
         Ok(())
     }
 

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Location, Rule};
+use crate::history::{by_id, table_differences};
 use crate::io::Error;
 use crate::model::{Date, Id, Implementation, Item, List, Registry, Source};
 
@@ -424,7 +425,7 @@ impl Checker<'_> {
     /// The change log: decisions, versions, dates, the hash chain, the replay
     /// and the head files against the replay.
     fn changelog(&mut self, list: &List, meta_file: &Path) {
-        use crate::history::{History, by_id, chain_problem, table_differences, version_problems};
+        use crate::history::{History, chain_problem, version_problems};
         if list.log.is_empty() {
             if list.meta.head.is_some() {
                 self.push(
@@ -523,7 +524,13 @@ impl Checker<'_> {
             Err(_) => return,
         };
         let Some(head) = history.head() else { return };
-        let replayed = by_id(head.state.items.iter().map(|i| &**i));
+        self.replayed_items(list, meta_file, &head.state);
+        self.replayed_agreements(list, meta_file, &head.state);
+    }
+
+    /// The item records of the files against the replayed head.
+    fn replayed_items(&mut self, list: &List, meta_file: &Path, head: &crate::history::State) {
+        let replayed = by_id(head.items.iter().map(|i| &**i));
         let files = by_id(&list.items);
         for (n, item) in list.items.iter().enumerate() {
             let (file, key) = item_origin(list, n);
@@ -558,7 +565,7 @@ impl Checker<'_> {
                 }
             }
         }
-        for item in &head.state.items {
+        for item in &head.items {
             if !files.contains_key(&item.id) && !list.origin.unreadable.contains(item.id.as_str()) {
                 self.push(
                     Rule::UnrecordedChange,
@@ -570,9 +577,13 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// The agreements of the files against the replayed head.
+    fn replayed_agreements(&mut self, list: &List, meta_file: &Path, head: &crate::history::State) {
         for (n, a) in list.agreements.iter().enumerate() {
             let file = origin_file(&list.origin.agreements, n);
-            match head.state.agreements.iter().find(|x| x.id == a.id) {
+            match head.agreements.iter().find(|x| x.id == a.id) {
                 None => self.push(
                     Rule::UnrecordedChange,
                     &file,
@@ -601,7 +612,7 @@ impl Checker<'_> {
                 }
             }
         }
-        for a in &head.state.agreements {
+        for a in &head.agreements {
             if !list.agreements.iter().any(|x| x.id == a.id) {
                 self.push(
                     Rule::UnrecordedChange,

@@ -187,7 +187,35 @@ pub fn audit(
     list: &List,
     opts: &AuditOptions,
 ) -> Result<Vec<Finding>, crate::history::Error> {
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
+    rule_findings(registry, list, opts, &mut out);
+    let (states, judged) = audited_states(list, opts)?;
+    uncovered_findings(&states, &mut out);
+    agreement_findings(&judged, opts, &mut out);
+    code_findings(&states, &mut out);
+    successor_findings(&states, &mut out);
+    let order = |f: &Finding| {
+        CHECKS
+            .iter()
+            .position(|c| c.id == f.check)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| {
+        (order(a), &a.version, &a.subject, &a.message).cmp(&(
+            order(b),
+            &b.version,
+            &b.subject,
+            &b.message,
+        ))
+    });
+    Ok(out)
+}
+/// A state the audit looks at: its version (none for the files), its date
+/// and the state.
+type Audited = (Option<Version>, Date, State);
+
+/// The findings of the validation rules that are audit checks too.
+fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mut Vec<Finding>) {
     // The file-level rules that are findings too.
     let list_dir = registry.root.join(list.authority.as_str());
     for d in registry.validate_list(list, opts.as_of) {
@@ -211,7 +239,14 @@ pub fn audit(
         f.location = Some(d.position());
         out.push(f);
     }
+}
 
+/// The states to look at (each version in the range, then the files), and
+/// the state agreements are judged in.
+fn audited_states(
+    list: &List,
+    opts: &AuditOptions,
+) -> Result<(Vec<Audited>, Audited), crate::history::Error> {
     let history = if list.log.is_empty() {
         None
     } else {
@@ -246,10 +281,14 @@ pub fn audit(
     if to == Point::Files {
         states.push((None, opts.as_of, state_of(list)));
     }
+    Ok((states, judged))
+}
 
+/// Entrusted items without cover, at each version's date.
+fn uncovered_findings(states: &[Audited], out: &mut Vec<Finding>) {
     // Entrusted items without cover, at each version's date.
     let mut seen: HashMap<Id, ()> = HashMap::new();
-    for (version, date, state) in &states {
+    for (version, date, state) in states {
         for (code, id) in uncovered(state, *date) {
             if seen.insert(id.clone(), ()).is_none() {
                 let at = version
@@ -264,9 +303,12 @@ pub fn audit(
             }
         }
     }
+}
 
+/// Agreements expired or expiring, judged on `as_of` in the last state.
+fn agreement_findings(judged: &Audited, opts: &AuditOptions, out: &mut Vec<Finding>) {
     // Agreements expired or expiring, judged on `as_of` in the last state.
-    let (jv, _, jstate) = &judged;
+    let (jv, _, jstate) = judged;
     for a in &jstate.agreements {
         let Some(end) = a.term_end else { continue };
         // Items that rely on this agreement: listed by it, in force on
@@ -322,11 +364,14 @@ pub fn audit(
             ));
         }
     }
+}
 
+/// Codes reused: a code that stands for two items, in any state.
+fn code_findings(states: &[Audited], out: &mut Vec<Finding>) {
     // Codes reused: a code that stands for two items, in any state.
     let mut owner: HashMap<String, Id> = HashMap::new();
     let mut reported = HashMap::new();
-    for (version, _, state) in &states {
+    for (version, _, state) in states {
         for i in &state.items {
             let codes = std::iter::once(i.code.to_string())
                 .chain(i.former_codes.iter().map(ToString::to_string))
@@ -351,7 +396,10 @@ pub fn audit(
             }
         }
     }
+}
 
+/// Successors that point nowhere, in the last state.
+fn successor_findings(states: &[Audited], out: &mut Vec<Finding>) {
     // Successors that point nowhere.
     for (version, _, state) in states.iter().rev().take(1) {
         for i in &state.items {
@@ -383,22 +431,6 @@ pub fn audit(
             }
         }
     }
-
-    let order = |f: &Finding| {
-        CHECKS
-            .iter()
-            .position(|c| c.id == f.check)
-            .unwrap_or(usize::MAX)
-    };
-    out.sort_by(|a, b| {
-        (order(a), &a.version, &a.subject, &a.message).cmp(&(
-            order(b),
-            &b.version,
-            &b.subject,
-            &b.message,
-        ))
-    });
-    Ok(out)
 }
 
 /// Whether any finding is an error.

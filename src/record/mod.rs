@@ -314,6 +314,38 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
     let mut ops = Vec::new();
     let unedited_item = |i: &Item| head.item(&i.id) == Some(i);
     // Agreements first, so that entrusted items find theirs.
+    infer_agreements(head, state, list, &mut ops)?;
+    for item in &state.items {
+        if !list.items.iter().any(|i| i.id == item.id) {
+            return rejected(format!(
+                "item `{}` ({}) is missing from the files: items are never deleted; set its status (e.g. `cancelled`) and `ended` instead",
+                item.id, item.code
+            ));
+        }
+    }
+    for item in &list.items {
+        if unedited_item(item) {
+            continue;
+        }
+        let Some(before) = state.item(&item.id) else {
+            ops.push(new_item_op(list, item)?);
+            continue;
+        };
+        if before == item {
+            continue;
+        }
+        infer_change(before, item, date, &mut ops)?;
+    }
+    Ok(ops)
+}
+
+/// The operations on agreements: signed, amended or ended in the files.
+fn infer_agreements(
+    head: &State,
+    state: &State,
+    list: &List,
+    ops: &mut Vec<Op>,
+) -> Result<(), WriteError> {
     for a in &list.agreements {
         if head.agreements.iter().any(|x| x == a) {
             continue;
@@ -352,156 +384,151 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
             ));
         }
     }
-    for item in &state.items {
-        if !list.items.iter().any(|i| i.id == item.id) {
+    Ok(())
+}
+
+/// The operation that adds an item new in the files, by its source.
+fn new_item_op(list: &List, item: &Item) -> Result<Op, WriteError> {
+    Ok(match item.source {
+        Source::Devolved => Op::ReceiveDevolved {
+            item: std::sync::Arc::new(item.clone()),
+        },
+        Source::Entrusted => {
+            let grantor = item.grantor.clone();
+            let agreement = list
+                .agreements
+                .iter()
+                .find(|a| a.lists(&item.id) && Some(&a.entruster) == grantor.as_ref())
+                .map(|a| a.id.clone());
+            let Some(agreement) = agreement else {
+                return rejected(format!(
+                    "new entrusted item `{}` is listed by no agreement with its grantor",
+                    item.code
+                ));
+            };
+            Op::ReceiveEntrusted {
+                item: std::sync::Arc::new(item.clone()),
+                agreement,
+            }
+        }
+        Source::Own | Source::Authorized => Op::Add {
+            item: std::sync::Arc::new(item.clone()),
+        },
+    })
+}
+
+/// The operations that turn `before` into the edited `item`: category and
+/// code, sub-items, other elements, and the status last.
+fn infer_change(
+    before: &Item,
+    item: &Item,
+    date: Date,
+    ops: &mut Vec<Op>,
+) -> Result<(), WriteError> {
+    let code = before.code.clone();
+    // Category and code.
+    if before.category != item.category {
+        ops.push(Op::Reclassify {
+            code: code.clone(),
+            category: item.category,
+            to: (before.code != item.code).then(|| item.code.clone()),
+        });
+    } else if before.code != item.code {
+        ops.push(Op::Recode {
+            code: code.clone(),
+            to: item.code.clone(),
+        });
+    }
+    let code = item.code.clone();
+    // Sub-items.
+    for s in &item.sub {
+        match before.sub.iter().find(|b| b.code == s.code) {
+            None => ops.push(Op::SubAdd {
+                code: code.clone(),
+                sub: s.clone(),
+            }),
+            Some(b) if b != s => {
+                if s.status.is_ended() && !b.status.is_ended() {
+                    if s.ended != Some(date) {
+                        return rejected(format!(
+                            "sub-item `{}` ends on {}, but an adjustment dated {date} can only end it on {date}",
+                            s.code,
+                            s.ended.map(|d| d.to_string()).unwrap_or_default()
+                        ));
+                    }
+                    ops.push(Op::SubRemove {
+                        code: code.clone(),
+                        sub: s.code.clone(),
+                    });
+                } else {
+                    let (set, unset) = set_and_unset(b, s, &[]);
+                    ops.push(Op::SubModify {
+                        code: code.clone(),
+                        sub: s.code.clone(),
+                        set,
+                        unset,
+                    });
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for b in &before.sub {
+        if !item.sub.iter().any(|s| s.code == b.code) {
             return rejected(format!(
-                "item `{}` ({}) is missing from the files: items are never deleted; set its status (e.g. `cancelled`) and `ended` instead",
-                item.id, item.code
+                "sub-item `{}` of `{}` is missing from the files: sub-items are never deleted; set its status and `ended`",
+                b.code, code
             ));
         }
     }
-    for item in &list.items {
-        if unedited_item(item) {
-            continue;
-        }
-        let Some(before) = state.item(&item.id) else {
-            let op = match item.source {
-                Source::Devolved => Op::ReceiveDevolved {
-                    item: std::sync::Arc::new(item.clone()),
-                },
-                Source::Entrusted => {
-                    let grantor = item.grantor.clone();
-                    let agreement = list
-                        .agreements
-                        .iter()
-                        .find(|a| a.lists(&item.id) && Some(&a.entruster) == grantor.as_ref())
-                        .map(|a| a.id.clone());
-                    let Some(agreement) = agreement else {
-                        return rejected(format!(
-                            "new entrusted item `{}` is listed by no agreement with its grantor",
-                            item.code
-                        ));
-                    };
-                    Op::ReceiveEntrusted {
-                        item: std::sync::Arc::new(item.clone()),
-                        agreement,
-                    }
-                }
-                Source::Own | Source::Authorized => Op::Add {
-                    item: std::sync::Arc::new(item.clone()),
-                },
-            };
-            ops.push(op);
-            continue;
-        };
-        if before == item {
-            continue;
-        }
-        let code = before.code.clone();
-        // Category and code.
-        if before.category != item.category {
-            ops.push(Op::Reclassify {
-                code: code.clone(),
-                category: item.category,
-                to: (before.code != item.code).then(|| item.code.clone()),
-            });
-        } else if before.code != item.code {
-            ops.push(Op::Recode {
-                code: code.clone(),
-                to: item.code.clone(),
-            });
-        }
-        let code = item.code.clone();
-        // Sub-items.
-        for s in &item.sub {
-            match before.sub.iter().find(|b| b.code == s.code) {
-                None => ops.push(Op::SubAdd {
-                    code: code.clone(),
-                    sub: s.clone(),
-                }),
-                Some(b) if b != s => {
-                    if s.status.is_ended() && !b.status.is_ended() {
-                        if s.ended != Some(date) {
-                            return rejected(format!(
-                                "sub-item `{}` ends on {}, but an adjustment dated {date} can only end it on {date}",
-                                s.code,
-                                s.ended.map(|d| d.to_string()).unwrap_or_default()
-                            ));
-                        }
-                        ops.push(Op::SubRemove {
-                            code: code.clone(),
-                            sub: s.code.clone(),
-                        });
-                    } else {
-                        let (set, unset) = set_and_unset(b, s, &[]);
-                        ops.push(Op::SubModify {
-                            code: code.clone(),
-                            sub: s.code.clone(),
-                            set,
-                            unset,
-                        });
-                    }
-                }
-                Some(_) => {}
-            }
-        }
-        for b in &before.sub {
-            if !item.sub.iter().any(|s| s.code == b.code) {
-                return rejected(format!(
-                    "sub-item `{}` of `{}` is missing from the files: sub-items are never deleted; set its status and `ended`",
-                    b.code, code
-                ));
-            }
-        }
-        // Other elements.
-        let (set, unset) = set_and_unset(
-            before,
-            item,
-            &[
-                "id",
-                "code",
-                "category",
-                "status",
-                "ended",
-                "sub",
-                "former_codes",
-                "successors",
-            ],
-        );
-        if !set.is_empty() || !unset.is_empty() {
-            ops.push(Op::Modify {
-                code: code.clone(),
-                set,
-                unset,
-            });
-        }
-        // Status last.
-        if before.status != item.status {
-            let op = match (before.status, item.status) {
-                (Status::InForce, Status::Suspended) => Op::Suspend { code: code.clone() },
-                (Status::Suspended, Status::InForce) => Op::Resume { code: code.clone() },
-                (_, Status::Cancelled) => Op::Cancel { code: code.clone() },
-                (_, Status::DevolvedOut) => Op::DevolveOut { code: code.clone() },
-                (_, Status::Withdrawn) => Op::Withdraw { code: code.clone() },
-                (_, s) => {
-                    return rejected(format!(
-                        "item `{code}` changed status to `{}`: give merges, splits and recodes explicitly (--ops FILE)",
-                        s.id()
-                    ));
-                }
-            };
-            if item.status.is_ended() && item.ended != Some(date) {
-                return rejected(format!(
-                    "item `{code}` ends on {}, but an adjustment dated {date} ends items on {date}",
-                    item.ended
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "(no date)".into())
-                ));
-            }
-            ops.push(op);
-        }
+    // Other elements.
+    let (set, unset) = set_and_unset(
+        before,
+        item,
+        &[
+            "id",
+            "code",
+            "category",
+            "status",
+            "ended",
+            "sub",
+            "former_codes",
+            "successors",
+        ],
+    );
+    if !set.is_empty() || !unset.is_empty() {
+        ops.push(Op::Modify {
+            code: code.clone(),
+            set,
+            unset,
+        });
     }
-    Ok(ops)
+    // Status last.
+    if before.status != item.status {
+        let op = match (before.status, item.status) {
+            (Status::InForce, Status::Suspended) => Op::Suspend { code: code.clone() },
+            (Status::Suspended, Status::InForce) => Op::Resume { code: code.clone() },
+            (_, Status::Cancelled) => Op::Cancel { code: code.clone() },
+            (_, Status::DevolvedOut) => Op::DevolveOut { code: code.clone() },
+            (_, Status::Withdrawn) => Op::Withdraw { code: code.clone() },
+            (_, s) => {
+                return rejected(format!(
+                    "item `{code}` changed status to `{}`: give merges, splits and recodes explicitly (--ops FILE)",
+                    s.id()
+                ));
+            }
+        };
+        if item.status.is_ended() && item.ended != Some(date) {
+            return rejected(format!(
+                "item `{code}` ends on {}, but an adjustment dated {date} ends items on {date}",
+                item.ended
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "(no date)".into())
+            ));
+        }
+        ops.push(op);
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
