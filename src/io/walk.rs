@@ -231,6 +231,20 @@ fn load_list(
     let mut list = List::new(id, meta);
     list.origin.meta = Some(meta_file.into());
 
+    read_items(&fs_, &mut list, cache, problems)?;
+    read_agreements(&fs_, &mut list, problems)?;
+    read_log(&fs_, &mut list, cache, problems)?;
+    read_statistics(&fs_, &mut list, problems)?;
+    Ok(Some(list))
+}
+
+/// The item files of a list, in published order.
+fn read_items(
+    fs_: &ListFiles,
+    list: &mut List,
+    cache: Option<&Path>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<(), Error> {
     // Item files are parsed in parallel (parsing dominates loading); the
     // results are taken in file-name order, so the outcome is the same as a
     // sequential load.
@@ -267,7 +281,15 @@ fn load_list(
         .collect();
     pairs.sort_by(|(a, _), (b, _)| Item::published_order(a, b));
     (list.items, list.origin.items) = pairs.into_iter().unzip();
+    Ok(())
+}
 
+/// The agreements of a list, in file-name order.
+fn read_agreements(
+    fs_: &ListFiles,
+    list: &mut List,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<(), Error> {
     for file in fs_.files("agreements")? {
         let Some(text) = fs_.read(&file, problems)? else {
             continue;
@@ -293,7 +315,16 @@ fn load_list(
         list.agreements.push(a);
         list.origin.agreements.push(file.into());
     }
+    Ok(())
+}
 
+/// The change-log entries of a list, in version order.
+fn read_log(
+    fs_: &ListFiles,
+    list: &mut List,
+    cache: Option<&Path>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<(), Error> {
     let mut entries = Vec::new();
     for file in fs_.files("changelog")? {
         let name = stem(&file);
@@ -335,7 +366,15 @@ fn load_list(
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     list.log = entries.into_iter().map(|(_, e)| e).collect();
+    Ok(())
+}
 
+/// The statistics of a list, in file-name order.
+fn read_statistics(
+    fs_: &ListFiles,
+    list: &mut List,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<(), Error> {
     for file in fs_.files("statistics")? {
         let Some(text) = fs_.read(&file, problems)? else {
             continue;
@@ -362,5 +401,5 @@ fn load_list(
         list.statistics.push(s);
         list.origin.statistics.push(file.into());
     }
-    Ok(Some(list))
+    Ok(())
 }

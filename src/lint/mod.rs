@@ -269,6 +269,30 @@ impl Checker<'_> {
             );
         }
 
+        let ids = self.items(list);
+        self.agreements(list, &ids);
+        self.changelog(list, &meta_file);
+
+        for (n, s) in list.statistics.iter().enumerate() {
+            let file = origin_file(&list.origin.statistics, n);
+            for id in s.cases.keys() {
+                if !ids.contains(id) && !list.origin.unreadable.contains(id.as_str()) {
+                    self.push(
+                        Rule::StatisticsUnknownItem,
+                        &file,
+                        format!("cases.{id}"),
+                        format!("cases for item `{id}`, which the list does not hold"),
+                        Some(id.to_string()),
+                        "the id of an item of the list",
+                    );
+                }
+            }
+        }
+    }
+
+    /// The rules over the items of a list: ids, codes, sub-items and each
+    /// item's own rules. Returns the ids of the items.
+    fn items<'l>(&mut self, list: &'l List) -> HashSet<&'l Id> {
         let mut ids: HashSet<&Id> = HashSet::new();
         let mut codes: HashSet<&str> = HashSet::new();
         for item in &list.items {
@@ -326,7 +350,11 @@ impl Checker<'_> {
             }
             self.item(list, item, &file, &key);
         }
+        ids
+    }
 
+    /// The rules over the agreements of a list.
+    fn agreements(&mut self, list: &List, ids: &HashSet<&Id>) {
         for (n, a) in list.agreements.iter().enumerate() {
             let file = origin_file(&list.origin.agreements, n);
             if a.entrusted != list.authority {
@@ -397,24 +425,6 @@ impl Checker<'_> {
                             a.id, entry.item
                         ),
                         Some(entry.item.to_string()),
-                        "the id of an item of the list",
-                    );
-                }
-            }
-        }
-
-        self.changelog(list, &meta_file);
-
-        for (n, s) in list.statistics.iter().enumerate() {
-            let file = origin_file(&list.origin.statistics, n);
-            for id in s.cases.keys() {
-                if !ids.contains(id) && !list.origin.unreadable.contains(id.as_str()) {
-                    self.push(
-                        Rule::StatisticsUnknownItem,
-                        &file,
-                        format!("cases.{id}"),
-                        format!("cases for item `{id}`, which the list does not hold"),
-                        Some(id.to_string()),
                         "the id of an item of the list",
                     );
                 }

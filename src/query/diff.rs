@@ -630,119 +630,8 @@ impl ChangeSet {
     pub fn compare(registry: &Registry, a: &List, side_a: Side, b: &List, side_b: Side) -> Self {
         let stats_a = Stats::compute(registry, a, side_a.date);
         let stats_b = Stats::compute(registry, b, side_b.date);
-        let items_a: HashMap<&Id, &Item> = a.items.iter().map(|i| (&i.id, i)).collect();
-        let items_b: HashMap<&Id, &Item> = b.items.iter().map(|i| (&i.id, i)).collect();
-        let code_of = |id: &Id| items_b.get(id).map(|i| i.code.to_string());
-        let mut items = Vec::new();
-        for item in &b.items {
-            match items_a.get(&item.id) {
-                None => items.push(ItemChange {
-                    kind: ChangeKind::Added,
-                    before: None,
-                    after: Some(ItemRef::of(item)),
-                    ended: None,
-                    restored: false,
-                    fields: Vec::new(),
-                    record: Some(as_table(item)),
-                    accounted_by: Vec::new(),
-                }),
-                Some(old) if *old != item => {
-                    let mut fields = Vec::new();
-                    diff_values(
-                        "",
-                        "",
-                        Some(&as_table(*old)),
-                        Some(&as_table(item)),
-                        &mut fields,
-                    );
-                    let ended =
-                        (!old.status.is_ended() && item.status.is_ended()).then(|| Ending {
-                            how: item.status,
-                            date: item.ended,
-                            successors: item.successors.iter().filter_map(code_of).collect(),
-                        });
-                    let restored = old.status.is_ended() && !item.status.is_ended();
-                    items.push(ItemChange {
-                        kind: ChangeKind::Changed,
-                        before: Some(ItemRef::of(old)),
-                        after: Some(ItemRef::of(item)),
-                        ended,
-                        restored,
-                        fields,
-                        record: None,
-                        accounted_by: Vec::new(),
-                    });
-                }
-                Some(_) => {}
-            }
-        }
-        for item in &a.items {
-            if !items_b.contains_key(&item.id) {
-                items.push(ItemChange {
-                    kind: ChangeKind::Removed,
-                    before: Some(ItemRef::of(item)),
-                    after: None,
-                    ended: None,
-                    restored: false,
-                    fields: Vec::new(),
-                    record: Some(as_table(item)),
-                    accounted_by: Vec::new(),
-                });
-            }
-        }
-        let key = |c: &ItemChange| {
-            let r = c.after.as_ref().or(c.before.as_ref());
-            r.map(|r| (r.category, r.code.clone()))
-                .unwrap_or((Category::Other, String::new()))
-        };
-        items.sort_by_key(key);
-
-        let mut agreements = Vec::new();
-        for ag in &b.agreements {
-            match a.agreements.iter().find(|x| x.id == ag.id) {
-                None => agreements.push(AgreementChange {
-                    kind: ChangeKind::Added,
-                    id: ag.id.clone(),
-                    title: ag.title.clone(),
-                    fields: Vec::new(),
-                    record: Some(as_table(ag)),
-                    accounted_by: Vec::new(),
-                }),
-                Some(old) if old != ag => {
-                    let mut fields = Vec::new();
-                    diff_values(
-                        "",
-                        "",
-                        Some(&as_table(old)),
-                        Some(&as_table(ag)),
-                        &mut fields,
-                    );
-                    agreements.push(AgreementChange {
-                        kind: ChangeKind::Changed,
-                        id: ag.id.clone(),
-                        title: ag.title.clone(),
-                        fields,
-                        record: None,
-                        accounted_by: Vec::new(),
-                    });
-                }
-                Some(_) => {}
-            }
-        }
-        for ag in &a.agreements {
-            if !b.agreements.iter().any(|x| x.id == ag.id) {
-                agreements.push(AgreementChange {
-                    kind: ChangeKind::Removed,
-                    id: ag.id.clone(),
-                    title: ag.title.clone(),
-                    fields: Vec::new(),
-                    record: Some(as_table(ag)),
-                    accounted_by: Vec::new(),
-                });
-            }
-        }
-        agreements.sort_by(|x, y| x.id.cmp(&y.id));
-
+        let items = item_changes(a, b);
+        let agreements = agreement_changes(a, b);
         let counts = Category::ALL
             .iter()
             .map(|c| CountDelta {
@@ -751,49 +640,8 @@ impl ChangeSet {
                 after: stats_b.categories.get(c.id()).copied().unwrap_or_default(),
             })
             .collect();
-        let mut sources: Vec<SourceDelta> = Vec::new();
-        for (side, st) in [(0, &stats_a), (1, &stats_b)] {
-            for s in &st.sources {
-                let pos = sources
-                    .iter()
-                    .position(|x| x.source == s.source && x.grantor == s.grantor);
-                let entry = match pos {
-                    Some(p) => &mut sources[p],
-                    None => {
-                        sources.push(SourceDelta {
-                            source: s.source,
-                            grantor: s.grantor.clone(),
-                            grantor_name: s.grantor_name.clone(),
-                            before: 0,
-                            after: 0,
-                        });
-                        let last = sources.len() - 1;
-                        &mut sources[last]
-                    }
-                };
-                if side == 0 {
-                    entry.before = s.items;
-                } else {
-                    entry.after = s.items;
-                }
-            }
-        }
-        sources.sort_by(|x, y| (x.source, &x.grantor).cmp(&(y.source, &y.grantor)));
-
-        let required = items
-            .iter()
-            .map(item_bump)
-            .chain(agreements.iter().map(|c| match c.kind {
-                ChangeKind::Added => Bump::Minor,
-                _ => Bump::Patch,
-            }))
-            .max();
-        let declared = Bump::between(&side_a.version, &side_b.version);
-        let sufficient = match (required, declared) {
-            (None, _) => true,
-            (Some(r), Some(d)) => d >= r,
-            (Some(_), None) => false,
-        };
+        let sources = source_deltas(&stats_a, &stats_b);
+        let (required, declared, sufficient) = bump_of(&items, &agreements, &side_a, &side_b);
         Self {
             authority: b.authority.clone(),
             authority_name: registry.authority_name(&b.authority).to_owned(),
@@ -887,6 +735,184 @@ impl ChangeSet {
         agreements.sort_by(|x, y| x.id.cmp(&y.id));
         Ok((items, agreements))
     }
+}
+
+/// The item changes from `a` to `b`, by category and code.
+fn item_changes(a: &List, b: &List) -> Vec<ItemChange> {
+    let items_a: HashMap<&Id, &Item> = a.items.iter().map(|i| (&i.id, i)).collect();
+    let items_b: HashMap<&Id, &Item> = b.items.iter().map(|i| (&i.id, i)).collect();
+    let code_of = |id: &Id| items_b.get(id).map(|i| i.code.to_string());
+    let mut items = Vec::new();
+    for item in &b.items {
+        match items_a.get(&item.id) {
+            None => items.push(ItemChange {
+                kind: ChangeKind::Added,
+                before: None,
+                after: Some(ItemRef::of(item)),
+                ended: None,
+                restored: false,
+                fields: Vec::new(),
+                record: Some(as_table(item)),
+                accounted_by: Vec::new(),
+            }),
+            Some(old) if *old != item => {
+                let mut fields = Vec::new();
+                diff_values(
+                    "",
+                    "",
+                    Some(&as_table(*old)),
+                    Some(&as_table(item)),
+                    &mut fields,
+                );
+                let ended = (!old.status.is_ended() && item.status.is_ended()).then(|| Ending {
+                    how: item.status,
+                    date: item.ended,
+                    successors: item.successors.iter().filter_map(code_of).collect(),
+                });
+                let restored = old.status.is_ended() && !item.status.is_ended();
+                items.push(ItemChange {
+                    kind: ChangeKind::Changed,
+                    before: Some(ItemRef::of(old)),
+                    after: Some(ItemRef::of(item)),
+                    ended,
+                    restored,
+                    fields,
+                    record: None,
+                    accounted_by: Vec::new(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    for item in &a.items {
+        if !items_b.contains_key(&item.id) {
+            items.push(ItemChange {
+                kind: ChangeKind::Removed,
+                before: Some(ItemRef::of(item)),
+                after: None,
+                ended: None,
+                restored: false,
+                fields: Vec::new(),
+                record: Some(as_table(item)),
+                accounted_by: Vec::new(),
+            });
+        }
+    }
+    let key = |c: &ItemChange| {
+        let r = c.after.as_ref().or(c.before.as_ref());
+        r.map(|r| (r.category, r.code.clone()))
+            .unwrap_or((Category::Other, String::new()))
+    };
+    items.sort_by_key(key);
+    items
+}
+
+/// The agreement changes from `a` to `b`, by id.
+fn agreement_changes(a: &List, b: &List) -> Vec<AgreementChange> {
+    let mut agreements = Vec::new();
+    for ag in &b.agreements {
+        match a.agreements.iter().find(|x| x.id == ag.id) {
+            None => agreements.push(AgreementChange {
+                kind: ChangeKind::Added,
+                id: ag.id.clone(),
+                title: ag.title.clone(),
+                fields: Vec::new(),
+                record: Some(as_table(ag)),
+                accounted_by: Vec::new(),
+            }),
+            Some(old) if old != ag => {
+                let mut fields = Vec::new();
+                diff_values(
+                    "",
+                    "",
+                    Some(&as_table(old)),
+                    Some(&as_table(ag)),
+                    &mut fields,
+                );
+                agreements.push(AgreementChange {
+                    kind: ChangeKind::Changed,
+                    id: ag.id.clone(),
+                    title: ag.title.clone(),
+                    fields,
+                    record: None,
+                    accounted_by: Vec::new(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    for ag in &a.agreements {
+        if !b.agreements.iter().any(|x| x.id == ag.id) {
+            agreements.push(AgreementChange {
+                kind: ChangeKind::Removed,
+                id: ag.id.clone(),
+                title: ag.title.clone(),
+                fields: Vec::new(),
+                record: Some(as_table(ag)),
+                accounted_by: Vec::new(),
+            });
+        }
+    }
+    agreements.sort_by(|x, y| x.id.cmp(&y.id));
+    agreements
+}
+
+/// Items per source and grantor on both sides.
+fn source_deltas(stats_a: &Stats, stats_b: &Stats) -> Vec<SourceDelta> {
+    let mut sources: Vec<SourceDelta> = Vec::new();
+    for (side, st) in [(0, &stats_a), (1, &stats_b)] {
+        for s in &st.sources {
+            let pos = sources
+                .iter()
+                .position(|x| x.source == s.source && x.grantor == s.grantor);
+            let entry = match pos {
+                Some(p) => &mut sources[p],
+                None => {
+                    sources.push(SourceDelta {
+                        source: s.source,
+                        grantor: s.grantor.clone(),
+                        grantor_name: s.grantor_name.clone(),
+                        before: 0,
+                        after: 0,
+                    });
+                    let last = sources.len() - 1;
+                    &mut sources[last]
+                }
+            };
+            if side == 0 {
+                entry.before = s.items;
+            } else {
+                entry.after = s.items;
+            }
+        }
+    }
+    sources.sort_by(|x, y| (x.source, &x.grantor).cmp(&(y.source, &y.grantor)));
+    sources
+}
+
+/// The bump the changes require, the one the versions declare, and whether
+/// the second covers the first.
+fn bump_of(
+    items: &[ItemChange],
+    agreements: &[AgreementChange],
+    side_a: &Side,
+    side_b: &Side,
+) -> (Option<Bump>, Option<Bump>, bool) {
+    let required = items
+        .iter()
+        .map(item_bump)
+        .chain(agreements.iter().map(|c| match c.kind {
+            ChangeKind::Added => Bump::Minor,
+            _ => Bump::Patch,
+        }))
+        .max();
+    let declared = Bump::between(&side_a.version, &side_b.version);
+    let sufficient = match (required, declared) {
+        (None, _) => true,
+        (Some(r), Some(d)) => d >= r,
+        (Some(_), None) => false,
+    };
+    (required, declared, sufficient)
 }
 
 /// Why a change set does not apply to a list: a changed record no longer
