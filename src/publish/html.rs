@@ -318,85 +318,8 @@ impl Writer for Html {
             }
             s.push_str("</section>\n");
         }
-        if !c.agreements.is_empty() {
-            let _ = writeln!(s, "<section id=\"agreements\"><h2>{}</h2>", l.agreements);
-            for a in &c.agreements {
-                let items: Vec<String> = a
-                    .items
-                    .iter()
-                    .map(|x| {
-                        let code = c
-                            .sections
-                            .iter()
-                            .flat_map(|sec| &sec.items)
-                            .find(|i| i.id == x.item)
-                            .map(|i| i.code.to_string());
-                        match code {
-                            Some(code) => format!("<a href=\"#{0}\">{0}</a>", e(&code)),
-                            None => e(x.item.as_str()),
-                        }
-                    })
-                    .collect();
-                let _ = writeln!(
-                    s,
-                    "<article class=\"item\" id=\"agreement-{}\"><h3>{}{}</h3><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></article>",
-                    e(a.id.as_str()),
-                    e(&a.title),
-                    if a.reconstructed { rec() } else { "" },
-                    l.term,
-                    e(&c.term(a)),
-                    l.documents,
-                    e(&a.decided_by
-                        .iter()
-                        .map(|d| d.as_str())
-                        .collect::<Vec<_>>()
-                        .join("、")),
-                    l.entrusted_items,
-                    items.join(" ")
-                );
-            }
-            s.push_str("</section>\n");
-        }
-        if let Some(cs) = &c.changes {
-            let _ = writeln!(s, "<section id=\"changes\"><h2>{}</h2><ul>", l.changes);
-            for line in c.change_lines(cs) {
-                let _ = writeln!(s, "<li>{}</li>", e(&line));
-            }
-            s.push_str("</ul></section>\n");
-        }
-        if !c.ended.is_empty() {
-            let _ = writeln!(
-                s,
-                "<section id=\"ended\"><h2>{}</h2><table><thead><tr><th>{}</th></tr></thead><tbody>",
-                l.ended,
-                l.ended_columns.join("</th><th>")
-            );
-            for en in &c.ended {
-                let succ: Vec<String> = en
-                    .successors
-                    .iter()
-                    .map(|x| format!("<a href=\"#{0}\">{0}</a>", e(x)))
-                    .collect();
-                let cols = l.ended_columns;
-                let _ = writeln!(
-                    s,
-                    "<tr id=\"{0}\"><td data-label=\"{4}\">{0}</td><td data-label=\"{5}\">{1}</td><td data-label=\"{6}\">{2}</td><td data-label=\"{7}\">{3}</td></tr>",
-                    e(&en.code),
-                    e(&en.name),
-                    en.status.zh(),
-                    if succ.is_empty() {
-                        "—".to_owned()
-                    } else {
-                        succ.join(", ")
-                    },
-                    cols[0],
-                    cols[1],
-                    cols[2],
-                    cols[3]
-                );
-            }
-            s.push_str("</tbody></table></section>\n");
-        }
+        html_agreements(&mut s, c, &l);
+        html_changes_and_ended(&mut s, c, &l);
         let _ = writeln!(
             s,
             "<footer><p>{} {} · {}: <code>{}</code></p></footer>\n</main>\n</body>\n</html>",
@@ -406,5 +329,92 @@ impl Writer for Html {
             e(c.entry_hash.as_deref().unwrap_or("—"))
         );
         Ok(s.into_bytes())
+    }
+}
+
+/// The section of agreements in force.
+fn html_agreements(s: &mut String, c: &Catalogue, l: &crate::publish::catalogue::Labels) {
+    if !c.agreements.is_empty() {
+        let _ = writeln!(s, "<section id=\"agreements\"><h2>{}</h2>", l.agreements);
+        for a in &c.agreements {
+            let items: Vec<String> = a
+                .items
+                .iter()
+                .map(|x| {
+                    let code = c
+                        .sections
+                        .iter()
+                        .flat_map(|sec| &sec.items)
+                        .find(|i| i.id == x.item)
+                        .map(|i| i.code.to_string());
+                    match code {
+                        Some(code) => format!("<a href=\"#{0}\">{0}</a>", e(&code)),
+                        None => e(x.item.as_str()),
+                    }
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "<article class=\"item\" id=\"agreement-{}\"><h3>{}{}</h3><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></article>",
+                e(a.id.as_str()),
+                e(&a.title),
+                if a.reconstructed { rec() } else { "" },
+                l.term,
+                e(&c.term(a)),
+                l.documents,
+                e(&a.decided_by
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")),
+                l.entrusted_items,
+                items.join(" ")
+            );
+        }
+        s.push_str("</section>\n");
+    }
+}
+
+/// The sections of changes since the previous version and of ended codes.
+fn html_changes_and_ended(s: &mut String, c: &Catalogue, l: &crate::publish::catalogue::Labels) {
+    if let Some(cs) = &c.changes {
+        let _ = writeln!(s, "<section id=\"changes\"><h2>{}</h2><ul>", l.changes);
+        for line in c.change_lines(cs) {
+            let _ = writeln!(s, "<li>{}</li>", e(&line));
+        }
+        s.push_str("</ul></section>\n");
+    }
+    if !c.ended.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section id=\"ended\"><h2>{}</h2><table><thead><tr><th>{}</th></tr></thead><tbody>",
+            l.ended,
+            l.ended_columns.join("</th><th>")
+        );
+        for en in &c.ended {
+            let succ: Vec<String> = en
+                .successors
+                .iter()
+                .map(|x| format!("<a href=\"#{0}\">{0}</a>", e(x)))
+                .collect();
+            let cols = l.ended_columns;
+            let _ = writeln!(
+                s,
+                "<tr id=\"{0}\"><td data-label=\"{4}\">{0}</td><td data-label=\"{5}\">{1}</td><td data-label=\"{6}\">{2}</td><td data-label=\"{7}\">{3}</td></tr>",
+                e(&en.code),
+                e(&en.name),
+                en.status.zh(),
+                if succ.is_empty() {
+                    "—".to_owned()
+                } else {
+                    succ.join(", ")
+                },
+                cols[0],
+                cols[1],
+                cols[2],
+                cols[3]
+            );
+        }
+        s.push_str("</tbody></table></section>\n");
     }
 }

@@ -58,22 +58,9 @@ fn table(
     Ok(())
 }
 
-fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let l = labels(lang);
+/// The summary sheet: the catalogue's facts, counts and indicators.
+fn summary_sheet(wb: &mut Workbook, c: &Catalogue, lang: Lang) -> Result<(), XlsxError> {
     let zh = lang == Lang::Zh;
-    let mut wb = Workbook::new();
-    // No clock in the file: it is created on the version's effective date.
-    let created = ExcelDateTime::from_ymd(
-        u16::try_from(c.effective.year()).unwrap_or(2000),
-        u8::try_from(c.effective.month()).unwrap_or(1),
-        u8::try_from(c.effective.day()).unwrap_or(1),
-    )?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(&c.title)
-            .set_creation_datetime(&created),
-    );
-
     let summary = wb.add_worksheet();
     summary.set_name(if zh { "概况" } else { "Summary" })?;
     let title = Format::new().set_bold().set_font_size(14);
@@ -144,6 +131,26 @@ fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     summary.set_column_width(0, 28)?;
     summary.set_column_width(1, 90)?;
+    Ok(())
+}
+
+fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let l = labels(lang);
+    let zh = lang == Lang::Zh;
+    let mut wb = Workbook::new();
+    // No clock in the file: it is created on the version's effective date.
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(c.effective.year()).unwrap_or(2000),
+        u8::try_from(c.effective.month()).unwrap_or(1),
+        u8::try_from(c.effective.day()).unwrap_or(1),
+    )?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(&c.title)
+            .set_creation_datetime(&created),
+    );
+
+    summary_sheet(&mut wb, c, lang)?;
 
     let head = columns(lang);
     for sec in &c.sections {

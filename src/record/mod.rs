@@ -755,6 +755,124 @@ fn normalized(item: &toml_edit::Item) -> String {
     item.to_string().trim().to_owned()
 }
 
+/// Reads a list file into `docs` once (an empty document for a new file),
+/// remembering the order files were opened in.
+fn open_doc(
+    path: &Path,
+    docs: &mut HashMap<PathBuf, DocumentMut>,
+    order: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    if !docs.contains_key(path) {
+        let doc: DocumentMut = if path.exists() {
+            read(path)?
+                .parse()
+                .map_err(|e: toml_edit::TomlError| Error::Serialize {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                })?
+        } else {
+            DocumentMut::new()
+        };
+        docs.insert(path.to_owned(), doc);
+        order.push(path.to_owned());
+    }
+    Ok(())
+}
+
+/// Adds a new item to the items file of its category, in code order (the
+/// items already there do not move), and returns the file.
+fn insert_new_item(
+    list_dir: &Path,
+    item: &Item,
+    new_table: toml_edit::Table,
+    docs: &mut HashMap<PathBuf, DocumentMut>,
+    order: &mut Vec<PathBuf>,
+) -> Result<PathBuf, Error> {
+    let file = list_dir
+        .join("items")
+        .join(format!("{}.toml", item.category.id()));
+    open_doc(&file, docs, order)?;
+    let doc = docs
+        .get_mut(&file)
+        .ok_or_else(|| Error::UnknownList(file.display().to_string()))?;
+    if doc.get("item").is_none() {
+        // A file of comments only keeps them as trailing text; move
+        // them to the top so the first item goes below them.
+        let header = doc.trailing().as_str().unwrap_or("").to_owned();
+        if header.trim().is_empty() && !file.exists() {
+            doc.decor_mut().set_prefix(format!(
+                "# {} ({})\n",
+                item.category.zh(),
+                item.category.id()
+            ));
+        } else {
+            doc.set_trailing("");
+            doc.decor_mut().set_prefix(header);
+        }
+        doc.insert(
+            "item",
+            toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+        );
+    }
+    let mut t = new_table;
+    t.decor_mut().set_prefix(format!(
+        "\n# {} {}\n",
+        item.code,
+        item.name.replace('\n', " ")
+    ));
+    let mut wrapped = toml_edit::Item::Table(t);
+    clear_positions(&mut wrapped);
+    let mut header_to_move: Option<String> = None;
+    if let Some(a) = doc
+        .get_mut("item")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+    {
+        // In code order: right after the last item whose code comes
+        // before the new one (existing items do not move).
+        let code_of =
+            |t: &toml_edit::Table| t.get("code").and_then(|c| c.as_str()).map(str::to_owned);
+        let anchor = a
+            .iter()
+            .filter(|t| code_of(t).is_some_and(|c| c.as_str() < item.code.as_str()))
+            .map(max_position)
+            .max();
+        let first = a.iter().filter_map(toml_edit::Table::position).min();
+        if anchor.is_none() {
+            // Going above the first item: the file's header comment,
+            // which the parser attached to that item, stays on top.
+            if let Some(t) = a.iter_mut().find(|t| t.position() == first) {
+                let prefix = t
+                    .decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .unwrap_or("")
+                    .to_owned();
+                if let Some(cut) = prefix.rfind("\n\n") {
+                    let (header, own) = prefix.split_at(cut + 1);
+                    t.decor_mut().set_prefix(own.to_owned());
+                    header_to_move = Some(header.to_owned());
+                }
+            }
+        }
+        if let Some(pos) = anchor.or(first.map(|p| p - 1)) {
+            set_positions(&mut wrapped, pos);
+        }
+        if let toml_edit::Item::Table(t) = wrapped {
+            a.push(t);
+        }
+    }
+    if let Some(header) = header_to_move {
+        let old = doc
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_owned();
+        doc.decor_mut().set_prefix(format!("{old}{header}"));
+    }
+    Ok(file)
+}
+
 /// The item files that change, with their new text.
 fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String, String)>, Error> {
     // Where each item is: file and index in it.
@@ -766,26 +884,6 @@ fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String
     }
     let mut docs: HashMap<PathBuf, DocumentMut> = HashMap::new();
     let mut order: Vec<PathBuf> = Vec::new();
-    let open = |path: &Path,
-                docs: &mut HashMap<PathBuf, DocumentMut>,
-                order: &mut Vec<PathBuf>|
-     -> Result<(), Error> {
-        if !docs.contains_key(path) {
-            let doc: DocumentMut = if path.exists() {
-                read(path)?
-                    .parse()
-                    .map_err(|e: toml_edit::TomlError| Error::Serialize {
-                        path: path.to_owned(),
-                        message: e.to_string(),
-                    })?
-            } else {
-                DocumentMut::new()
-            };
-            docs.insert(path.to_owned(), doc);
-            order.push(path.to_owned());
-        }
-        Ok(())
-    };
     let before: HashMap<&Id, &Item> = list.items.iter().map(|i| (&i.id, i)).collect();
     let mut changed: HashSet<PathBuf> = HashSet::new();
     let mut items: Vec<&Item> = state.items.iter().map(|i| &**i).collect();
@@ -796,7 +894,7 @@ fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String
         }
         let new_table = item_table(item)?;
         if let Some((file, index)) = place.get(&item.id) {
-            open(file, &mut docs, &mut order)?;
+            open_doc(file, &mut docs, &mut order)?;
             let doc = docs
                 .get_mut(file)
                 .ok_or_else(|| Error::UnknownList(file.display().to_string()))?;
@@ -809,89 +907,7 @@ fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String
             }
             changed.insert(file.clone());
         } else {
-            let file = list_dir
-                .join("items")
-                .join(format!("{}.toml", item.category.id()));
-            open(&file, &mut docs, &mut order)?;
-            let doc = docs
-                .get_mut(&file)
-                .ok_or_else(|| Error::UnknownList(file.display().to_string()))?;
-            if doc.get("item").is_none() {
-                // A file of comments only keeps them as trailing text; move
-                // them to the top so the first item goes below them.
-                let header = doc.trailing().as_str().unwrap_or("").to_owned();
-                if header.trim().is_empty() && !file.exists() {
-                    doc.decor_mut().set_prefix(format!(
-                        "# {} ({})\n",
-                        item.category.zh(),
-                        item.category.id()
-                    ));
-                } else {
-                    doc.set_trailing("");
-                    doc.decor_mut().set_prefix(header);
-                }
-                doc.insert(
-                    "item",
-                    toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
-                );
-            }
-            let mut t = new_table;
-            t.decor_mut().set_prefix(format!(
-                "\n# {} {}\n",
-                item.code,
-                item.name.replace('\n', " ")
-            ));
-            let mut wrapped = toml_edit::Item::Table(t);
-            clear_positions(&mut wrapped);
-            let mut header_to_move: Option<String> = None;
-            if let Some(a) = doc
-                .get_mut("item")
-                .and_then(toml_edit::Item::as_array_of_tables_mut)
-            {
-                // In code order: right after the last item whose code comes
-                // before the new one (existing items do not move).
-                let code_of = |t: &toml_edit::Table| {
-                    t.get("code").and_then(|c| c.as_str()).map(str::to_owned)
-                };
-                let anchor = a
-                    .iter()
-                    .filter(|t| code_of(t).is_some_and(|c| c.as_str() < item.code.as_str()))
-                    .map(max_position)
-                    .max();
-                let first = a.iter().filter_map(toml_edit::Table::position).min();
-                if anchor.is_none() {
-                    // Going above the first item: the file's header comment,
-                    // which the parser attached to that item, stays on top.
-                    if let Some(t) = a.iter_mut().find(|t| t.position() == first) {
-                        let prefix = t
-                            .decor()
-                            .prefix()
-                            .and_then(|p| p.as_str())
-                            .unwrap_or("")
-                            .to_owned();
-                        if let Some(cut) = prefix.rfind("\n\n") {
-                            let (header, own) = prefix.split_at(cut + 1);
-                            t.decor_mut().set_prefix(own.to_owned());
-                            header_to_move = Some(header.to_owned());
-                        }
-                    }
-                }
-                if let Some(pos) = anchor.or(first.map(|p| p - 1)) {
-                    set_positions(&mut wrapped, pos);
-                }
-                if let toml_edit::Item::Table(t) = wrapped {
-                    a.push(t);
-                }
-            }
-            if let Some(header) = header_to_move {
-                let old = doc
-                    .decor()
-                    .prefix()
-                    .and_then(|p| p.as_str())
-                    .unwrap_or("")
-                    .to_owned();
-                doc.decor_mut().set_prefix(format!("{old}{header}"));
-            }
+            let file = insert_new_item(list_dir, item, new_table, &mut docs, &mut order)?;
             changed.insert(file);
         }
     }
