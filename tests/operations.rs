@@ -432,7 +432,8 @@ fn operations_reject_what_does_not_fit() {
         let before = s.clone();
         let err = s
             .apply_op(&holder(), date("2021-07-01"), &op(text))
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains(expected),
             "{text}\n→ {err}\nexpected: {expected}"
@@ -461,7 +462,8 @@ fn an_ended_code_stays_reserved_and_cannot_be_operated_on() {
             d,
             &op("[[op]]\nkind = \"cancel\"\ncode = \"A-2\"\n"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "`A-2` is not in force: it was cancelled on 2021-07-01");
     s.apply_op(
         &holder(),
@@ -475,7 +477,8 @@ fn an_ended_code_stays_reserved_and_cannot_be_operated_on() {
             d,
             &op("[[op]]\nkind = \"suspend\"\ncode = \"A-3\"\n"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "`A-3` was recoded to `B-3`; operations name the current code"
@@ -490,7 +493,8 @@ fn an_ended_code_stays_reserved_and_cannot_be_operated_on() {
                 item: std::sync::Arc::new(reuse),
             },
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("codes are never reused"), "{err}");
 }
 
@@ -542,7 +546,8 @@ fn nothing_ends_on_the_day_it_takes_effect() {
             d,
             &op("[[op]]\nkind = \"cancel\"\ncode = \"N-1\"\n"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "`N-1` takes effect on 2021-07-01; an adjustment dated 2021-07-01 cannot end it (it would never be in force)"
@@ -555,7 +560,8 @@ fn nothing_ends_on_the_day_it_takes_effect() {
             d,
             &op("[[op]]\nkind = \"sub-remove\"\ncode = \"A-2\"\nsub = \"A-2-01\"\n"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("cannot end it"), "{err}");
 }
 
@@ -581,7 +587,7 @@ fn a_first_sub_item_needs_the_item_implementation_moved() {
     let add_sub = op(
         "[[op]]\nkind = \"sub-add\"\ncode = \"W-1\"\n[op.sub]\ncode = \"W-1-01\"\nname = \"新办\"\n",
     );
-    let err = s.apply_op(&holder(), d, &add_sub).unwrap_err();
+    let err = s.apply_op(&holder(), d, &add_sub).unwrap_err().to_string();
     assert!(err.contains("unset them first"), "{err}");
     // Unset in the same entry, then add: accepted.
     s.apply_op(

@@ -4,6 +4,7 @@
 mod chain;
 mod error;
 mod point;
+mod refusal;
 mod resolve;
 mod state;
 
@@ -11,6 +12,7 @@ pub(crate) use chain::{chain_problem, version_problems};
 pub use error::Error;
 pub(crate) use point::view;
 pub use point::{Point, PointError, Side};
+pub use refusal::Refusal;
 pub(crate) use resolve::op_concerns;
 pub use resolve::{ItemVersion, Outcome, Resolution, Step};
 pub use state::{OpError, State};

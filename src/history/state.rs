@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::history::Refusal;
+
 use crate::model::{
     Agreement, Category, Code, Date, Entry, Id, Item, Op, OpKind, Source, Status, SubItem,
 };
@@ -43,17 +45,17 @@ pub(crate) struct Index {
 
 /// Why an operation cannot apply to the state it meets.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{reason}")]
 #[non_exhaustive]
 pub struct OpError {
     /// The index of the operation in its entry (from 0).
     pub index: usize,
-    /// What is wrong, in one lowercase sentence.
-    pub message: String,
+    /// Why it does not apply.
+    pub reason: Refusal,
 }
 
-fn err<T>(message: impl Into<String>) -> Result<T, String> {
-    Err(message.into())
+fn err<T>(reason: Refusal) -> Result<T, Refusal> {
+    Err(reason)
 }
 
 /// Keys that `modify` may not set: each has an operation of its own.
@@ -84,22 +86,25 @@ fn set_fields<T>(
     value: &T,
     set: &toml::Table,
     unset: &[String],
-    forbidden: &[(&str, &str)],
-    what: &str,
-) -> Result<T, String>
+    forbidden: &[(&str, &'static str)],
+    what: &'static str,
+) -> Result<T, Refusal>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
     let mut table = match toml::Value::try_from(value) {
         Ok(toml::Value::Table(t)) => t,
-        _ => return err(format!("cannot read the {what} as a table")),
+        _ => return err(Refusal::NotATable { what }),
     };
     if set.is_empty() && unset.is_empty() {
-        return err("nothing to set or unset");
+        return err(Refusal::NothingToSet);
     }
     for k in set.keys().chain(unset) {
         if let Some((_, why)) = forbidden.iter().find(|(f, _)| f == k) {
-            return err(format!("`{k}` cannot be changed here: {why}"));
+            return err(Refusal::Forbidden {
+                key: k.clone(),
+                why,
+            });
         }
     }
     for (k, v) in set {
@@ -107,16 +112,14 @@ where
     }
     for k in unset {
         if table.remove(k).is_none() {
-            return err(format!("`{k}` is not set, so it cannot be unset"));
+            return err(Refusal::NotSet { key: k.clone() });
         }
     }
     toml::Value::Table(table)
         .try_into()
-        .map_err(|e: toml::de::Error| {
-            format!(
-                "the new values do not make a valid {what}: {}",
-                e.message().trim()
-            )
+        .map_err(|e: toml::de::Error| Refusal::InvalidValues {
+            what,
+            message: e.message().trim().to_owned(),
         })
 }
 
@@ -164,41 +167,41 @@ impl State {
     }
 
     /// Refuses a code that any item or sub-item has or had.
-    fn unused(&mut self, code: &Code) -> Result<(), String> {
+    fn unused(&mut self, code: &Code) -> Result<(), Refusal> {
         if self.index().codes.contains(code.as_str()) {
-            return err(format!(
-                "code `{code}` is already used or was used before; codes are never reused"
-            ));
+            return err(Refusal::CodeUsed { code: code.clone() });
         }
         Ok(())
     }
 
     /// The item that holds `code` now, or why there is none in force.
-    fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, String> {
+    fn in_force_mut(&mut self, code: &Code) -> Result<&mut Item, Refusal> {
         let pos = self.index().by_code.get(code.as_str()).copied();
         if let Some(pos) = pos.filter(|p| self.items.get(*p).is_some_and(|i| &i.code == code)) {
             let item = Arc::make_mut(&mut self.items[pos]);
             if item.status.is_ended() {
-                let when = item.ended.map(|d| format!(" on {d}")).unwrap_or_default();
-                return err(format!(
-                    "`{code}` is not in force: it was {}{when}",
-                    item.status.id()
-                ));
+                return err(Refusal::NotInForce {
+                    code: code.clone(),
+                    status: item.status,
+                    ended: item.ended,
+                });
             }
             return Ok(item);
         }
         if let Some(i) = self.items.iter().find(|i| i.former_codes.contains(code)) {
-            return err(format!(
-                "`{code}` was recoded to `{}`; operations name the current code",
-                i.code
-            ));
+            return err(Refusal::Recoded {
+                code: code.clone(),
+                to: i.code.clone(),
+            });
         }
-        err(format!("no item has code `{code}`"))
+        err(Refusal::NoSuchCode { code: code.clone() })
     }
 
-    fn check_new(&mut self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), String> {
+    fn check_new(&mut self, item: &Item, expected: &[Source], op: OpKind) -> Result<(), Refusal> {
         if self.index().by_id.contains_key(&item.id) {
-            return err(format!("item id `{}` is already used", item.id));
+            return err(Refusal::IdUsed {
+                id: item.id.clone(),
+            });
         }
         self.unused(&item.code)?;
         let mut seen = HashSet::new();
@@ -207,43 +210,39 @@ impl State {
                 || s.code == item.code
                 || !seen.insert(&s.code)
             {
-                return err(format!(
-                    "sub-item code `{}` is already used or was used before",
-                    s.code
-                ));
+                return err(Refusal::SubCodeUsed {
+                    code: s.code.clone(),
+                });
             }
         }
         if item.status != Status::InForce || item.ended.is_some() {
-            return err(format!(
-                "a new item must be in force, without `ended` (item `{}`)",
-                item.code
-            ));
+            return err(Refusal::NewNotInForce {
+                code: item.code.clone(),
+            });
         }
         if !item.former_codes.is_empty() || !item.successors.is_empty() {
-            return err(format!(
-                "a new item has no former codes or successors (item `{}`)",
-                item.code
-            ));
+            return err(Refusal::NewHasHistory {
+                code: item.code.clone(),
+            });
         }
         if !expected.contains(&item.source) {
-            let ids: Vec<&str> = expected.iter().map(|s| s.id()).collect();
-            return err(format!(
-                "`{}` takes an item whose source is {}, not `{}`",
-                op.id(),
-                ids.join(" or "),
-                item.source.id()
-            ));
+            return err(Refusal::WrongSource {
+                op,
+                expected: expected.to_vec(),
+                found: item.source,
+            });
         }
         Ok(())
     }
 
-    fn end(&mut self, code: &Code, status: Status, date: Date) -> Result<&mut Item, String> {
+    fn end(&mut self, code: &Code, status: Status, date: Date) -> Result<&mut Item, Refusal> {
         let item = self.in_force_mut(code)?;
         if date <= item.effective {
-            return err(format!(
-                "`{code}` takes effect on {}; an adjustment dated {date} cannot end it (it would never be in force)",
-                item.effective
-            ));
+            return err(Refusal::EndsBeforeEffective {
+                code: code.clone(),
+                effective: item.effective,
+                date,
+            });
         }
         item.status = status;
         item.ended = Some(date);
@@ -262,7 +261,7 @@ impl State {
     ///
     /// # Errors
     /// A message saying why the operation does not fit the state.
-    pub fn apply_op(&mut self, holder: &Id, date: Date, op: &Op) -> Result<(), String> {
+    pub fn apply_op(&mut self, holder: &Id, date: Date, op: &Op) -> Result<(), Refusal> {
         match op {
             Op::Add { item } => {
                 self.check_new(item, &[Source::Own, Source::Authorized], OpKind::Add)?;
@@ -284,24 +283,24 @@ impl State {
             Op::Withdraw { code } => {
                 let source = self.in_force_mut(code)?.source;
                 if !matches!(source, Source::Entrusted | Source::Devolved) {
-                    return err(format!(
-                        "`{code}` is the body's {} power; only entrusted or devolved items are withdrawn",
-                        source.id()
-                    ));
+                    return err(Refusal::NotGranted {
+                        code: code.clone(),
+                        granted: source,
+                    });
                 }
                 self.end(code, Status::Withdrawn, date)?;
             }
             Op::Suspend { code } => {
                 let item = self.in_force_mut(code)?;
                 if item.status == Status::Suspended {
-                    return err(format!("`{code}` is already suspended"));
+                    return err(Refusal::AlreadySuspended { code: code.clone() });
                 }
                 item.status = Status::Suspended;
             }
             Op::Resume { code } => {
                 let item = self.in_force_mut(code)?;
                 if item.status != Status::Suspended {
-                    return err(format!("`{code}` is not suspended"));
+                    return err(Refusal::NotSuspended { code: code.clone() });
                 }
                 item.status = Status::InForce;
             }
@@ -309,7 +308,10 @@ impl State {
                 let item = self.in_force_mut(code)?;
                 let new = set_fields(&*item, set, unset, MODIFY_FORBIDDEN, "item")?;
                 if new == *item {
-                    return err(format!("`modify` of `{code}` changes nothing"));
+                    return err(Refusal::NoChange {
+                        op: OpKind::Modify,
+                        subject: code.to_string(),
+                    });
                 }
                 *item = new;
             }
@@ -334,7 +336,10 @@ impl State {
                 let s = sub_in_force(self.in_force_mut(code)?, sub)?;
                 let new: SubItem = set_fields(&*s, set, unset, SUB_MODIFY_FORBIDDEN, "sub-item")?;
                 if new == *s {
-                    return err(format!("`sub-modify` of `{sub}` changes nothing"));
+                    return err(Refusal::NoChange {
+                        op: OpKind::SubModify,
+                        subject: sub.to_string(),
+                    });
                 }
                 *s = new;
             }
@@ -357,32 +362,32 @@ impl State {
         date: Date,
         item: &Arc<Item>,
         agreement: &Id,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         self.check_new(item, &[Source::Entrusted], OpKind::ReceiveEntrusted)?;
         let Some(a) = self.agreements.iter().find(|a| &a.id == agreement) else {
-            return err(format!(
-                "no agreement `{agreement}` has been signed; sign it first (`agreement-sign`)"
-            ));
+            return err(Refusal::NoAgreement {
+                agreement: agreement.clone(),
+            });
         };
         if !a.in_force_on(date.max(item.effective)) {
-            return err(format!(
-                "agreement `{agreement}` is not in force on {}",
-                date.max(item.effective)
-            ));
+            return err(Refusal::AgreementNotInForce {
+                agreement: agreement.clone(),
+                date: date.max(item.effective),
+            });
         }
         if item.grantor.as_ref() != Some(&a.entruster) {
-            return err(format!(
-                "item `{}` names grantor `{}`, but agreement `{agreement}` is with `{}`",
-                item.code,
-                item.grantor.as_ref().map_or("(none)", Id::as_str),
-                a.entruster
-            ));
+            return err(Refusal::GrantorMismatch {
+                code: item.code.clone(),
+                grantor: item.grantor.clone(),
+                agreement: agreement.clone(),
+                entruster: a.entruster.clone(),
+            });
         }
         if !a.lists(&item.id) {
-            return err(format!(
-                "agreement `{agreement}` does not list item `{}`; amend it first",
-                item.id
-            ));
+            return err(Refusal::AgreementLacksItem {
+                agreement: agreement.clone(),
+                item: item.id.clone(),
+            });
         }
         self.items.push(Arc::clone(item));
         Ok(())
@@ -393,13 +398,16 @@ impl State {
         code: &Code,
         category: Category,
         to: &Option<Code>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         if let Some(to) = to {
             self.unused(to)?;
         }
         let item = self.in_force_mut(code)?;
         if item.category == category {
-            return err(format!("`{code}` is already in category `{category}`"));
+            return err(Refusal::AlreadyInCategory {
+                code: code.clone(),
+                category,
+            });
         }
         item.category = category;
         if let Some(to) = to {
@@ -416,14 +424,14 @@ impl State {
         codes: &[Code],
         into: &Option<Code>,
         item: &Option<Arc<Item>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         if codes.is_empty() {
-            return err("`merge` names no items to merge");
+            return err(Refusal::MergeNoCodes);
         }
         let successor = match (into, item) {
             (Some(into), None) => {
                 if codes.contains(into) {
-                    return err(format!("`{into}` cannot merge into itself"));
+                    return err(Refusal::MergeIntoItself { code: into.clone() });
                 }
                 self.in_force_mut(into)?.id.clone()
             }
@@ -441,15 +449,13 @@ impl State {
                 new.id.clone()
             }
             _ => {
-                return err(
-                    "`merge` takes either `into` (an existing code) or `item` (a new item), not both or neither",
-                );
+                return err(Refusal::MergeShape);
             }
         };
         let mut seen = HashSet::new();
         for c in codes {
             if !seen.insert(c) {
-                return err(format!("`{c}` is named twice"));
+                return err(Refusal::NamedTwice { code: c.clone() });
             }
             self.in_force_mut(c)?;
         }
@@ -463,9 +469,9 @@ impl State {
         Ok(())
     }
 
-    fn split(&mut self, date: Date, code: &Code, items: &[Item]) -> Result<(), String> {
+    fn split(&mut self, date: Date, code: &Code, items: &[Item]) -> Result<(), Refusal> {
         if items.len() < 2 {
-            return err("`split` needs at least two new items");
+            return err(Refusal::SplitTooFew);
         }
         self.in_force_mut(code)?;
         // Each new item is checked against the list and the ones
@@ -495,49 +501,51 @@ impl State {
         Ok(())
     }
 
-    fn sub_add(&mut self, code: &Code, sub: &SubItem) -> Result<(), String> {
+    fn sub_add(&mut self, code: &Code, sub: &SubItem) -> Result<(), Refusal> {
         self.unused(&sub.code)?;
         if sub.status != Status::InForce || sub.ended.is_some() {
-            return err(format!(
-                "a new sub-item must be in force, without `ended` (sub-item `{}`)",
-                sub.code
-            ));
+            return err(Refusal::NewSubNotInForce {
+                code: sub.code.clone(),
+            });
         }
         let item = self.in_force_mut(code)?;
         if item.implementation.is_some() {
-            return err(format!(
-                "item `{code}` has implementation elements of its own; with sub-items they belong on each sub-item: unset them first (`modify` with `unset = [\"implementation\"]`, in the same entry)"
-            ));
+            return err(Refusal::ItemHasImplementation { code: code.clone() });
         }
         item.sub.push(sub.clone());
         self.index().codes.insert(sub.code.to_string());
         Ok(())
     }
 
-    fn sub_remove(&mut self, date: Date, code: &Code, sub: &Code) -> Result<(), String> {
+    fn sub_remove(&mut self, date: Date, code: &Code, sub: &Code) -> Result<(), Refusal> {
         let item = self.in_force_mut(code)?;
         let item_effective = item.effective;
         let s = sub_in_force(item, sub)?;
         let starts = s.effective.unwrap_or(item_effective);
         if date <= starts {
-            return err(format!(
-                "sub-item `{sub}` takes effect on {starts}; an adjustment dated {date} cannot end it"
-            ));
+            return err(Refusal::SubEndsBeforeEffective {
+                code: sub.clone(),
+                starts,
+                date,
+            });
         }
         s.status = Status::Cancelled;
         s.ended = Some(date);
         Ok(())
     }
 
-    fn agreement_sign(&mut self, holder: &Id, agreement: &Agreement) -> Result<(), String> {
+    fn agreement_sign(&mut self, holder: &Id, agreement: &Agreement) -> Result<(), Refusal> {
         if self.agreements.iter().any(|a| a.id == agreement.id) {
-            return err(format!("agreement id `{}` is already used", agreement.id));
+            return err(Refusal::AgreementIdUsed {
+                id: agreement.id.clone(),
+            });
         }
         if &agreement.entrusted != holder {
-            return err(format!(
-                "agreement `{}` entrusts `{}`, not `{holder}`",
-                agreement.id, agreement.entrusted
-            ));
+            return err(Refusal::AgreementWrongParty {
+                agreement: agreement.id.clone(),
+                entrusted: agreement.entrusted.clone(),
+                holder: holder.clone(),
+            });
         }
         self.agreements.push(agreement.clone());
         Ok(())
@@ -548,7 +556,7 @@ impl State {
         agreement: &Id,
         set: &toml::Table,
         unset: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         let a = self.agreement_mut(agreement)?;
         let new: Agreement = set_fields(
             &*a,
@@ -561,34 +569,40 @@ impl State {
             "agreement",
         )?;
         if new == *a {
-            return err(format!(
-                "`agreement-amend` of `{agreement}` changes nothing"
-            ));
+            return err(Refusal::NoChange {
+                op: OpKind::AgreementAmend,
+                subject: agreement.to_string(),
+            });
         }
         *a = new;
         Ok(())
     }
 
-    fn agreement_end(&mut self, agreement: &Id, term_end: Date) -> Result<(), String> {
+    fn agreement_end(&mut self, agreement: &Id, term_end: Date) -> Result<(), Refusal> {
         let a = self.agreement_mut(agreement)?;
         if term_end < a.term_start {
-            return err(format!(
-                "agreement `{agreement}` cannot end on {term_end}, before its term starts on {}",
-                a.term_start
-            ));
+            return err(Refusal::AgreementEndsBeforeStart {
+                agreement: agreement.clone(),
+                term_end,
+                term_start: a.term_start,
+            });
         }
         if a.term_end.is_some_and(|e| e < term_end) {
-            return err(format!("agreement `{agreement}` has already ended"));
+            return err(Refusal::AgreementEnded {
+                agreement: agreement.clone(),
+            });
         }
         a.term_end = Some(term_end);
         Ok(())
     }
 
-    fn agreement_mut(&mut self, id: &Id) -> Result<&mut Agreement, String> {
+    fn agreement_mut(&mut self, id: &Id) -> Result<&mut Agreement, Refusal> {
         self.agreements
             .iter_mut()
             .find(|a| &a.id == id)
-            .ok_or_else(|| format!("no agreement `{id}` has been signed"))
+            .ok_or_else(|| Refusal::NoSuchAgreement {
+                agreement: id.clone(),
+            })
     }
 
     /// Applies a whole entry, all operations or none.
@@ -602,11 +616,11 @@ impl State {
         let items = self.items.clone();
         let agreements = self.agreements.clone();
         for (index, op) in entry.op.iter().enumerate() {
-            if let Err(message) = self.apply_op(holder, entry.date, op) {
+            if let Err(reason) = self.apply_op(holder, entry.date, op) {
                 self.items = items;
                 self.agreements = agreements;
                 self.index = Arc::default();
-                return Err(OpError { index, message });
+                return Err(OpError { index, reason });
             }
         }
         self.index();
@@ -633,11 +647,14 @@ impl State {
     }
 }
 
-fn sub_in_force<'a>(item: &'a mut Item, code: &Code) -> Result<&'a mut SubItem, String> {
+fn sub_in_force<'a>(item: &'a mut Item, code: &Code) -> Result<&'a mut SubItem, Refusal> {
     let item_code = item.code.clone();
     match item.sub.iter_mut().find(|s| &s.code == code) {
-        Some(s) if s.status.is_ended() => err(format!("sub-item `{code}` has already ended")),
+        Some(s) if s.status.is_ended() => err(Refusal::SubEnded { code: code.clone() }),
         Some(s) => Ok(s),
-        None => err(format!("item `{item_code}` has no sub-item `{code}`")),
+        None => err(Refusal::NoSuchSub {
+            item: item_code,
+            code: code.clone(),
+        }),
     }
 }

@@ -524,7 +524,7 @@ impl Checker<'_> {
                     format!("op[{}]", e.index),
                     format!(
                         "entry {} operation {}: {}",
-                        entry.entry.version, e.index, e.message
+                        entry.entry.version, e.index, e.reason
                     ),
                     None,
                     "an operation that fits the list as the entries before it left it",

@@ -22,6 +22,10 @@ use toml_edit::DocumentMut;
 
 use crate::history::{History, State, table_differences};
 use crate::io::Error;
+mod rejection;
+
+pub use rejection::Rejection;
+
 use crate::io::txn::{commit, lock, recover};
 use crate::model::{Bump, Decision, Entry, HashAlg, Op};
 use crate::model::{Date, Id, Version};
@@ -47,12 +51,20 @@ pub enum WriteError {
     #[error("{0}; run `quanze check`")]
     History(crate::history::Error),
     /// The adjustment does not fit the list.
-    #[error("{0}")]
-    Rejected(String),
+    #[error(transparent)]
+    Rejected(#[from] Rejection),
 }
 
-fn rejected<T>(msg: impl Into<String>) -> Result<T, WriteError> {
-    Err(WriteError::Rejected(msg.into()))
+/// The list's lock, or [`WriteError::Locked`] when another writer holds it.
+fn take_lock(list_dir: &Path) -> Result<crate::io::ListLock, WriteError> {
+    lock(list_dir).map_err(|e| match e {
+        Error::Locked(list) => WriteError::Locked(list),
+        other => WriteError::Registry(other),
+    })
+}
+
+fn rejected<T>(why: Rejection) -> Result<T, WriteError> {
+    Err(WriteError::Rejected(why))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -117,30 +129,32 @@ fn head_history(list: &List) -> Result<History, WriteError> {
 
 fn check_version(list: &List, adj: &Adjustment, required: Bump) -> Result<(), WriteError> {
     if adj.decided_by.is_empty() {
-        return rejected("an adjustment needs at least one deciding document (--decided-by)");
+        return rejected(Rejection::NoDecision);
     }
     if let Some(last) = list.log.last() {
         let prev = &last.entry;
         match Bump::between(&prev.version, &adj.version) {
             None => {
-                return rejected(format!(
-                    "version {} does not follow {}: versions must increase",
-                    adj.version, prev.version
-                ));
+                return rejected(Rejection::VersionNotIncreasing {
+                    version: adj.version.clone(),
+                    previous: prev.version.clone(),
+                });
             }
             Some(b) if b < required => {
-                return rejected(format!(
-                    "version {} is a {b} bump from {}, but the operations require a {required} bump",
-                    adj.version, prev.version
-                ));
+                return rejected(Rejection::BumpTooSmall {
+                    version: adj.version.clone(),
+                    previous: prev.version.clone(),
+                    declared: b,
+                    required,
+                });
             }
             Some(_) => {}
         }
         if adj.date < prev.date {
-            return rejected(format!(
-                "date {} is before the last entry's ({})",
-                adj.date, prev.date
-            ));
+            return rejected(Rejection::DateBeforeLast {
+                date: adj.date,
+                previous: prev.date,
+            });
         }
     }
     Ok(())
@@ -152,8 +166,7 @@ fn check_version(list: &List, adj: &Adjustment, required: Bump) -> Result<(), Wr
 /// # Errors
 /// When the entry cannot be written as TOML.
 pub fn entry_text(entry: &Entry) -> Result<String, WriteError> {
-    let body = toml::to_string_pretty(entry)
-        .map_err(|e| WriteError::Rejected(format!("cannot write the entry: {e}")))?;
+    let body = toml::to_string_pretty(entry).map_err(|e| Rejection::Unwritable(e.to_string()))?;
     Ok(format!(
         "# Change-log entry {}: written by quanze; never edit it (its hash is sealed by the next entry or list.toml).\n{body}",
         entry.version
@@ -174,7 +187,7 @@ pub fn apply(
     dry_run: bool,
 ) -> Result<Recorded, WriteError> {
     let list_dir = root.join(authority);
-    let _lock = lock(&list_dir)?;
+    let _lock = take_lock(&list_dir)?;
     recover(&list_dir)?;
     let (reg, list) = load_list(root, authority)?;
     let history = head_history(&list)?;
@@ -198,7 +211,7 @@ pub fn adjust(
     dry_run: bool,
 ) -> Result<Recorded, WriteError> {
     let list_dir = root.join(authority);
-    let _lock = lock(&list_dir)?;
+    let _lock = take_lock(&list_dir)?;
     recover(&list_dir)?;
     let (reg, list) = load_list(root, authority)?;
     let history = head_history(&list)?;
@@ -209,14 +222,16 @@ pub fn adjust(
         explicit
             .apply_op(&list.authority, adj.date, op)
             .map_err(|m| {
-                WriteError::Rejected(format!("operation {i} ({}): {m}", op.kind().id()))
+                WriteError::Rejected(Rejection::Operation {
+                    index: i,
+                    kind: op.kind(),
+                    reason: m,
+                })
             })?;
     }
     ops.extend(infer(&head, &explicit, &list, adj.date)?);
     if ops.is_empty() {
-        return rejected(
-            "the files do not differ from the head of the change log: nothing to record",
-        );
+        return rejected(Rejection::NothingToRecord);
     }
     record(&reg, &list, &list_dir, head, adj, ops, dry_run)
 }
@@ -227,10 +242,7 @@ fn unrecorded(list: &List, head: &State) -> Result<(), WriteError> {
     if diffs.is_empty() {
         Ok(())
     } else {
-        rejected(format!(
-            "the list files have changes the change log does not record; record them with `quanze adjust` first:\n{}",
-            diffs.join("\n")
-        ))
+        rejected(Rejection::Unrecorded { differences: diffs })
     }
 }
 
@@ -317,10 +329,10 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
     infer_agreements(head, state, list, &mut ops)?;
     for item in &state.items {
         if !list.items.iter().any(|i| i.id == item.id) {
-            return rejected(format!(
-                "item `{}` ({}) is missing from the files: items are never deleted; set its status (e.g. `cancelled`) and `ended` instead",
-                item.id, item.code
-            ));
+            return rejected(Rejection::ItemDeleted {
+                id: item.id.clone(),
+                code: item.code.clone(),
+            });
         }
     }
     for item in &list.items {
@@ -378,10 +390,7 @@ fn infer_agreements(
     }
     for a in &state.agreements {
         if !list.agreements.iter().any(|x| x.id == a.id) {
-            return rejected(format!(
-                "agreement `{}` is missing from the files: agreements are never deleted; end them with a `term_end`",
-                a.id
-            ));
+            return rejected(Rejection::AgreementDeleted(a.id.clone()));
         }
     }
     Ok(())
@@ -401,10 +410,7 @@ fn new_item_op(list: &List, item: &Item) -> Result<Op, WriteError> {
                 .find(|a| a.lists(&item.id) && Some(&a.entruster) == grantor.as_ref())
                 .map(|a| a.id.clone());
             let Some(agreement) = agreement else {
-                return rejected(format!(
-                    "new entrusted item `{}` is listed by no agreement with its grantor",
-                    item.code
-                ));
+                return rejected(Rejection::EntrustedWithoutAgreement(item.code.clone()));
             };
             Op::ReceiveEntrusted {
                 item: std::sync::Arc::new(item.clone()),
@@ -450,11 +456,11 @@ fn infer_change(
             Some(b) if b != s => {
                 if s.status.is_ended() && !b.status.is_ended() {
                     if s.ended != Some(date) {
-                        return rejected(format!(
-                            "sub-item `{}` ends on {}, but an adjustment dated {date} can only end it on {date}",
-                            s.code,
-                            s.ended.map(|d| d.to_string()).unwrap_or_default()
-                        ));
+                        return rejected(Rejection::SubEndsElsewhen {
+                            sub: s.code.clone(),
+                            ended: s.ended,
+                            date,
+                        });
                     }
                     ops.push(Op::SubRemove {
                         code: code.clone(),
@@ -475,10 +481,10 @@ fn infer_change(
     }
     for b in &before.sub {
         if !item.sub.iter().any(|s| s.code == b.code) {
-            return rejected(format!(
-                "sub-item `{}` of `{}` is missing from the files: sub-items are never deleted; set its status and `ended`",
-                b.code, code
-            ));
+            return rejected(Rejection::SubDeleted {
+                code: code.clone(),
+                sub: b.code.clone(),
+            });
         }
     }
     // Other elements.
@@ -512,19 +518,18 @@ fn infer_change(
             (_, Status::DevolvedOut) => Op::DevolveOut { code: code.clone() },
             (_, Status::Withdrawn) => Op::Withdraw { code: code.clone() },
             (_, s) => {
-                return rejected(format!(
-                    "item `{code}` changed status to `{}`: give merges, splits and recodes explicitly (--ops FILE)",
-                    s.id()
-                ));
+                return rejected(Rejection::NeedsExplicitOp {
+                    code: code.clone(),
+                    status: s,
+                });
             }
         };
         if item.status.is_ended() && item.ended != Some(date) {
-            return rejected(format!(
-                "item `{code}` ends on {}, but an adjustment dated {date} ends items on {date}",
-                item.ended
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "(no date)".into())
-            ));
+            return rejected(Rejection::EndsElsewhen {
+                code: code.clone(),
+                ended: item.ended,
+                date,
+            });
         }
         ops.push(op);
     }
@@ -560,12 +565,11 @@ fn record(
     };
     let mut state = head;
     state.apply(&list.authority, &entry).map_err(|e| {
-        WriteError::Rejected(format!(
-            "operation {} ({}): {}",
-            e.index,
-            entry.op[e.index].kind().id(),
-            e.message
-        ))
+        WriteError::Rejected(Rejection::Operation {
+            index: e.index,
+            kind: entry.op[e.index].kind(),
+            reason: e.reason,
+        })
     })?;
     let text = entry_text(&entry)?;
     let head_hash = adj.hash.hash(&crate::model::canonical(&text));
@@ -982,10 +986,7 @@ pub fn read_ops_file(path: &Path) -> Result<Entry, WriteError> {
     match entry {
         Some(e) if problems.is_empty() => {
             if e.previous.is_some() {
-                return rejected(format!(
-                    "{}: an operations file has no `previous`; quanze fills it in",
-                    path.display()
-                ));
+                return rejected(Rejection::OpsFileWithPrevious(path.to_owned()));
             }
             Ok(e)
         }
@@ -1032,9 +1033,7 @@ pub fn decisions(reg: &Registry, numbers: &[String]) -> Result<Vec<Decision>, Wr
                     issuer: d.issuer.clone(),
                     date: d.date,
                 }),
-                None => rejected(format!(
-                    "document `{n}` is not in documents.toml; add it there first"
-                )),
+                None => rejected(Rejection::UnknownDocument(n.clone())),
             }
         })
         .collect()
