@@ -20,7 +20,7 @@ pub enum Error {
         /// Its version.
         version: Version,
         /// The operation that does not apply, and why.
-        source: OpError,
+        source: Box<OpError>,
     },
     /// The list has no change log, so no version.
     #[error("the list of `{authority}` has no change log")]

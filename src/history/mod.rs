@@ -72,7 +72,7 @@ impl History {
                 authority: holder.clone(),
                 entry: n,
                 version: entry.version.clone(),
-                source,
+                source: Box::new(source),
             })?;
             // The snapshot shares the items, not the index, so that the next
             // entry updates the index in place instead of copying it.
