@@ -116,7 +116,12 @@ fn auditing_md_documents_every_check() {
     repo::at_top();
     let md = fs::read_to_string("docs/auditing.md").unwrap();
     for c in quanze::query::audit::CHECKS {
-        let row = format!("| `{}` | {} | {} |", c.id, c.severity.id(), c.description);
+        let row = format!(
+            "| `{}` | {} | {} |",
+            c.id(),
+            c.severity().id(),
+            c.description()
+        );
         assert!(md.contains(&row), "docs/auditing.md lacks the row: {row}");
     }
 }
@@ -167,7 +172,7 @@ fn readme_examples_are_true() {
 fn format_md_documents_every_rule() {
     repo::at_top();
     let md = fs::read_to_string("docs/format.md").unwrap();
-    for rule in Rule::ALL {
+    for rule in Rule::ALL.iter().filter(|r| r.is_lint()) {
         let row = format!("| `{}` | {} |", rule.id(), rule.description());
         assert!(md.contains(&row), "docs/format.md lacks the row: {row}");
     }

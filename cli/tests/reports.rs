@@ -16,7 +16,7 @@ use std::process::Command;
 
 use quanze::publish::report::{self, Format};
 use quanze::query::audit::{AuditOptions, CHECKS, audit};
-use quanze::{ChangeSet, Date, Point, Registry};
+use quanze::{ChangeSet, Date, Point, Registry, Rule};
 
 fn as_of() -> Date {
     "2026-11-28".parse().unwrap()
@@ -46,24 +46,32 @@ fn options() -> AuditOptions {
 fn every_audit_check_has_a_fixture_that_triggers_it() {
     repo::at_top();
     let dirs = fixture_dirs("audit");
+    // The report order lists exactly the rules the table puts in the audit.
+    let audited: Vec<Rule> = Rule::ALL.iter().copied().filter(|r| r.is_audit()).collect();
+    let mut order = CHECKS.to_vec();
+    order.sort();
+    assert_eq!(order, audited);
     for c in CHECKS {
         assert!(
-            dirs.iter().any(|d| d.file_name().unwrap() == c.id),
+            dirs.iter().any(|d| d.file_name().unwrap() == c.id()),
             "audit check `{}` has no fixture in tests/fixtures/audit/",
-            c.id
+            c.id()
+        );
+        assert!(
+            c.fixtures().iter().any(|f| std::path::Path::new(f).is_dir()),
+            "{c}: {:?}",
+            c.fixtures()
         );
     }
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            CHECKS.iter().any(|c| c.id == name),
-            "fixture `{name}` names no audit check"
-        );
+        let rule: Rule = name.parse().expect("a fixture named by a rule");
+        assert!(CHECKS.contains(&rule), "fixture `{name}` names no audit check");
         let reg = Registry::load(&dir).unwrap().registry;
         let list = reg.list("test-bureau").unwrap();
         let findings = audit(&reg, list, &options()).unwrap();
         assert!(
-            findings.iter().any(|f| f.check == name),
+            findings.iter().any(|f| f.check == rule),
             "{}: `{name}` not found in {findings:?}",
             dir.display()
         );

@@ -7,109 +7,9 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-macro_rules! rules {
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal : $desc:literal, )*) => {
-        /// A validation rule. Every problem [`Diagnostic`] names the rule it breaks.
-        ///
-        /// Rules are data: each has a stable id (used in messages, fixtures and
-        /// docs) and a description. [`Rule::ALL`] lists them all.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Rule {
-            $( $(#[$doc])* $variant, )*
-        }
+mod rules;
 
-        impl Rule {
-            /// Every rule, in documentation order.
-            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
-
-            /// The stable id, e.g. `unknown-key`.
-            pub fn id(self) -> &'static str {
-                match self { $( Rule::$variant => $id, )* }
-            }
-
-            /// One sentence saying what the rule checks.
-            pub fn description(self) -> &'static str {
-                match self { $( Rule::$variant => $desc, )* }
-            }
-        }
-    };
-}
-
-rules! {
-    /// A file that must exist is missing, or cannot be read as UTF-8 text.
-    MissingFile = "missing-file": "a required file (authorities.toml, list.toml) is missing or is not UTF-8 text",
-    /// The file is not valid TOML.
-    Syntax = "syntax": "the file is not valid TOML",
-    /// A key the format does not define.
-    UnknownKey = "unknown-key": "a key that the format does not define (with the closest known key as a suggestion)",
-    /// A required key is absent.
-    MissingKey = "missing-key": "a required key is absent",
-    /// A value of the wrong type, or not one of the allowed words.
-    InvalidValue = "invalid-value": "a value of the wrong type, or a word that is not one of the allowed values",
-    /// A code, date, version, region or document number that is malformed.
-    MalformedValue = "malformed-value": "a code, date, version, region code or document number that is malformed",
-    /// An id that is not safe as a file name.
-    UnsafeId = "unsafe-id": "an id (or a directory or file named by one) that is not safe as a file name",
-    /// A required text is blank.
-    BlankText = "blank-text": "a required text (a name, a title, a body) is blank",
-    /// Two records share an id.
-    DuplicateId = "duplicate-id": "two authorities, items, agreements or documents share an id or number",
-    /// Two items share a code.
-    DuplicateCode = "duplicate-code": "two items of one list share a code (ended items keep theirs: codes are never reused)",
-    /// Two sub-items share a code, or a sub-item has an item's code.
-    DuplicateSubCode = "duplicate-sub-code": "two sub-items share a code, or a sub-item has the code of an item",
-    /// A file name that does not match the record it holds.
-    FileName = "file-name": "an agreement or statistics file whose name does not match its id or year, or a list directory that is no authority",
-    /// An authority id that `authorities.toml` does not define.
-    UnknownAuthority = "unknown-authority": "an authority id that authorities.toml does not define",
-    /// A document number that `documents.toml` does not define.
-    UnknownDocument = "unknown-document": "a document number that documents.toml does not define",
-    /// An own item that names a grantor.
-    OwnWithGrantor = "own-with-grantor": "an item of the body's own power that names a grantor",
-    /// An entrusted, devolved or authorized item without its grantor.
-    MissingGrantor = "missing-grantor": "an entrusted, devolved or authorized item without the authority that granted it",
-    /// A devolved or authorized item without its deciding document.
-    MissingSourceDocument = "missing-source-document": "a devolved or authorized item without the document that decided it",
-    /// An entrusted item not covered by an agreement in force.
-    EntrustedWithoutAgreement = "entrusted-without-agreement": "an entrusted item without an agreement in force that lists it with the same entrusting authority, on some day it is in force",
-    /// An agreement that lists an item the list does not hold.
-    AgreementUnknownItem = "agreement-unknown-item": "an agreement that lists an item the list does not hold",
-    /// An agreement whose parties do not fit the list.
-    AgreementParties = "agreement-parties": "an agreement whose entrusted authority is not the list's holder, or whose entruster is the holder itself",
-    /// A licensing unit without its legal and promised limits or handling type.
-    MissingLimits = "missing-limits": "a unit handled on application (licensing) without legal and promised time limits and a handling type",
-    /// A promised limit above the legal one.
-    PromisedExceedsLegal = "promised-exceeds-legal": "a promised time limit longer than the legal one",
-    /// Implementation elements on an item that has sub-items.
-    MisplacedImplementation = "misplaced-implementation": "implementation elements on an item that has sub-items (they belong on the sub-items)",
-    /// Dates out of order.
-    DatesOutOfOrder = "dates-out-of-order": "an end before a start: item, sub-item or agreement term dates out of order, or a sub-item outside its item's dates",
-    /// An ended status without an end date.
-    MissingEndDate = "missing-end-date": "an item or sub-item whose status says it ended but which has no end date",
-    /// Case statistics for an item the list does not hold.
-    StatisticsUnknownItem = "statistics-unknown-item": "case statistics for an item the list does not hold",
-    /// A change-log entry without a deciding document.
-    MissingDecision = "missing-decision": "a change-log entry that names no deciding document",
-    /// Versions that do not increase, or a bump smaller than the operations require.
-    ChangelogVersion = "changelog-version": "change-log versions that do not increase, or a version bump smaller than its operations require",
-    /// Dates that go back while versions go forward.
-    ChangelogDate = "changelog-date": "a change-log entry dated before the entry it follows",
-    /// An operation that does not fit the state it meets.
-    ChangelogOp = "changelog-op": "a change-log operation that does not fit the list it applies to (cancel a code not in force, merge into a missing item, entrust without an agreement, reuse a code, …)",
-    /// A broken hash chain.
-    HashChain = "hash-chain": "a change-log entry changed after it was written: the hash chain (each entry's `previous`, list.toml's `head`) is broken",
-    /// list.toml's version or head does not match the change log.
-    HeadMismatch = "head-mismatch": "list.toml's version is not the last change-log entry's version",
-    /// The files differ from what the change log says.
-    UnrecordedChange = "unrecorded-change": "a difference between the list files and the replayed change log that no entry records",
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
+pub use rules::{Rule, Scope, Severity, UnknownRule};
 
 /// Where in a file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,6 +115,11 @@ impl Diagnostic {
         self
     }
 
+    /// How serious the problem is: the severity of its rule.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
     /// `file:line:column`, or the file alone when there is no location.
     pub fn position(&self) -> String {
         match &self.location {
@@ -236,7 +141,13 @@ impl Diagnostic {
     /// ```
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "error[{}]: {}", self.rule.id(), self.message);
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            self.severity().id(),
+            self.rule.id(),
+            self.message
+        );
         let gutter = self
             .location
             .as_ref()

@@ -611,7 +611,7 @@ pub fn findings(list: &[Finding], format: Format) -> String {
             ));
             for f in list {
                 s.push_str(&csv_line(&[
-                    f.check.to_owned(),
+                    f.check.id().to_owned(),
                     f.severity.id().to_owned(),
                     f.version
                         .as_ref()

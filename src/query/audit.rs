@@ -11,96 +11,28 @@ use crate::model::{Date, Id, Version};
 use crate::model::{List, Registry};
 use crate::model::{Source, Status};
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Must be fixed: the list or its history is wrong.
-    Error,
-    /// Needs attention soon.
-    Warning,
-}
+pub use crate::diag::Severity;
 
-impl Severity {
-    /// The lowercase name.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-        }
-    }
-}
-
-/// An audit check: a stable id, a severity and what it looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Check {
-    /// Stable id.
-    pub id: &'static str,
-    /// Severity of its findings.
-    pub severity: Severity,
-    /// What it looks for.
-    pub description: &'static str,
-}
-
-/// Every audit check, in report order.
-pub const CHECKS: &[Check] = &[
-    Check {
-        id: "hash-chain",
-        severity: Severity::Error,
-        description: "a change-log entry was changed after it was written (the hash chain is broken)",
-    },
-    Check {
-        id: "unrecorded-change",
-        severity: Severity::Error,
-        description: "a change in the list files that no change-log entry records",
-    },
-    Check {
-        id: "bump-too-small",
-        severity: Severity::Error,
-        description: "an entry whose declared version bump is smaller than its operations require, or versions that do not increase",
-    },
-    Check {
-        id: "undecided-change",
-        severity: Severity::Error,
-        description: "a change-log entry that names no deciding document",
-    },
-    Check {
-        id: "invalid-operation",
-        severity: Severity::Error,
-        description: "a change-log operation that does not fit the list it applies to",
-    },
-    Check {
-        id: "entrusted-without-agreement",
-        severity: Severity::Error,
-        description: "an entrusted item in force at some version without an agreement in force, with its entrusting authority, that lists it",
-    },
-    Check {
-        id: "agreement-expired",
-        severity: Severity::Error,
-        description: "an agreement whose term has ended while items it lists are still in force",
-    },
-    Check {
-        id: "agreement-expiring",
-        severity: Severity::Warning,
-        description: "an agreement that items rely on and whose term ends within the given number of days",
-    },
-    Check {
-        id: "code-reused",
-        severity: Severity::Error,
-        description: "a code that was given to another item after it had been used (codes are never reused)",
-    },
-    Check {
-        id: "dangling-successor",
-        severity: Severity::Error,
-        description: "a merged or split item whose successor is not in the list",
-    },
+/// Every audit check (the rules of [`Scope::Audit`](crate::diag::Scope) and
+/// [`Scope::Both`](crate::diag::Scope)), in the order findings are reported.
+pub const CHECKS: &[Rule] = &[
+    Rule::HashChain,
+    Rule::UnrecordedChange,
+    Rule::BumpTooSmall,
+    Rule::UndecidedChange,
+    Rule::InvalidOperation,
+    Rule::EntrustedWithoutAgreement,
+    Rule::AgreementExpired,
+    Rule::AgreementExpiring,
+    Rule::CodeReused,
+    Rule::DanglingSuccessor,
 ];
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// The check's id.
-    pub check: &'static str,
+    /// The check (serialized as its id).
+    pub check: Rule,
     /// Its severity.
     pub severity: Severity,
     /// What is wrong, in one sentence.
@@ -113,20 +45,15 @@ pub struct Finding {
     pub location: Option<String>,
 }
 
-fn check(id: &str) -> &'static Check {
-    CHECKS.iter().find(|c| c.id == id).unwrap_or(&CHECKS[0])
-}
-
 fn finding(
-    id: &str,
+    check: Rule,
     message: String,
     version: Option<Version>,
     subject: Option<String>,
 ) -> Finding {
-    let c = check(id);
     Finding {
-        check: c.id,
-        severity: c.severity,
+        check,
+        severity: check.severity(),
         message,
         version,
         subject,
@@ -197,7 +124,7 @@ pub fn audit(
     let order = |f: &Finding| {
         CHECKS
             .iter()
-            .position(|c| c.id == f.check)
+            .position(|c| *c == f.check)
             .unwrap_or(usize::MAX)
     };
     out.sort_by(|a, b| {
@@ -223,11 +150,11 @@ fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mu
             continue;
         }
         let id = match d.rule {
-            Rule::HashChain => "hash-chain",
-            Rule::UnrecordedChange | Rule::HeadMismatch => "unrecorded-change",
-            Rule::ChangelogVersion => "bump-too-small",
-            Rule::MissingDecision => "undecided-change",
-            Rule::ChangelogOp => "invalid-operation",
+            Rule::HashChain => Rule::HashChain,
+            Rule::UnrecordedChange | Rule::HeadMismatch => Rule::UnrecordedChange,
+            Rule::ChangelogVersion => Rule::BumpTooSmall,
+            Rule::MissingDecision => Rule::UndecidedChange,
+            Rule::ChangelogOp => Rule::InvalidOperation,
             _ => continue,
         };
         let version = d
@@ -295,7 +222,7 @@ fn uncovered_findings(states: &[Audited], out: &mut Vec<Finding>) {
                     .as_ref()
                     .map_or_else(|| "in the files".to_owned(), |v| format!("at version {v}"));
                 out.push(finding(
-                    "entrusted-without-agreement",
+                    Rule::EntrustedWithoutAgreement,
                     format!("entrusted item `{code}` has no agreement in force on {date} {at}"),
                     version.clone(),
                     Some(code),
@@ -339,7 +266,7 @@ fn agreement_findings(judged: &Audited, opts: &AuditOptions, out: &mut Vec<Findi
         let days = opts.as_of.days_until(end);
         if days < 0 {
             out.push(finding(
-                "agreement-expired",
+                Rule::AgreementExpired,
                 format!(
                     "agreement `{}` ended on {end}, but {} item(s) it lists are still in force on {} ({})",
                     a.id,
@@ -352,7 +279,7 @@ fn agreement_findings(judged: &Audited, opts: &AuditOptions, out: &mut Vec<Findi
             ));
         } else if days <= opts.expiring_within {
             out.push(finding(
-                "agreement-expiring",
+                Rule::AgreementExpiring,
                 format!(
                     "agreement `{}` ends on {end}, in {days} day(s); {} item(s) rely on it ({})",
                     a.id,
@@ -381,7 +308,7 @@ fn code_findings(states: &[Audited], out: &mut Vec<Finding>) {
                     Some(o) if o != &i.id => {
                         if reported.insert(c.clone(), ()).is_none() {
                             out.push(finding(
-                                "code-reused",
+                                Rule::CodeReused,
                                 format!("code `{c}` stands for item `{o}` and for item `{}`", i.id),
                                 version.clone(),
                                 Some(c),
@@ -406,7 +333,7 @@ fn successor_findings(states: &[Audited], out: &mut Vec<Finding>) {
             for s in &i.successors {
                 if state.item(s).is_none() {
                     out.push(finding(
-                        "dangling-successor",
+                        Rule::DanglingSuccessor,
                         format!(
                             "item `{}` ({}) names successor `{s}`, which the list does not hold",
                             i.code,
@@ -419,7 +346,7 @@ fn successor_findings(states: &[Audited], out: &mut Vec<Finding>) {
             }
             if !i.successors.is_empty() && !matches!(i.status, Status::Merged | Status::Split) {
                 out.push(finding(
-                    "dangling-successor",
+                    Rule::DanglingSuccessor,
                     format!(
                         "item `{}` names successors but is {}, not merged or split",
                         i.code,
