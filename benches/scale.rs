@@ -401,7 +401,7 @@ fn every_list(dir: &Path, all: &LoadOptions, as_of: Date, items: usize) {
             },
         )
         .unwrap();
-        Json.render(&c, Lang::Zh).unwrap().len() + Csv.render(&c, Lang::Zh).unwrap().len()
+        Json.catalogue(&c, Lang::Zh).unwrap().len() + Csv.catalogue(&c, Lang::Zh).unwrap().len()
     })
     .unwrap();
     report_row(
@@ -499,7 +499,7 @@ fn csv_rows(list: &quanze::List) -> String {
                 s,
                 "{},{unit},{code},{},{},{},{},{},{},{}",
                 list.authority,
-                quanze::publish::report::csv_cell(&i.name),
+                cell(&i.name),
                 i.category.id(),
                 i.status.id(),
                 imp.and_then(|x| x.legal_days)
@@ -511,9 +511,19 @@ fn csv_rows(list: &quanze::List) -> String {
                 imp.and_then(|x| x.handling)
                     .map(|h| format!("{h:?}"))
                     .unwrap_or_default(),
-                quanze::publish::report::csv_cell(i.remarks.as_deref().unwrap_or("")),
+                cell(i.remarks.as_deref().unwrap_or("")),
             );
         }
     }
     s
+}
+
+/// A CSV cell of the peers' input: quoted when it holds a comma, a quote or
+/// a line break (RFC 4180).
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
 }

@@ -92,7 +92,10 @@ fn every_rule_has_an_invalid_fixture() {
     }
     for c in &covered {
         let rule: Rule = c.parse().unwrap_or_else(|e| panic!("fixture `{c}`: {e}"));
-        assert!(rule.is_lint(), "fixture `{c}` names an audit check, not a rule");
+        assert!(
+            rule.is_lint(),
+            "fixture `{c}` names an audit check, not a rule"
+        );
     }
 }
 

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use quanze::publish::{Format, Report};
 use quanze::{Date, HashAlg, Lang, Point, Version};
 
 /// quanze (权责): a versioned registry of a department's list of powers and
@@ -27,47 +28,59 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
+/// Reads `--format` for one report: exactly the formats the library
+/// renders it in ([`Report::formats`]), so a format a command cannot
+/// produce is refused when the arguments are parsed.
+#[derive(Clone, Copy)]
+pub struct FormatParser(pub Report);
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ChangesFormat {
-    Text,
-    Csv,
-    Json,
-}
+impl clap::builder::TypedValueParser for FormatParser {
+    type Value = Format;
 
-impl From<ChangesFormat> for quanze::publish::report::Format {
-    fn from(f: ChangesFormat) -> Self {
-        match f {
-            ChangesFormat::Text => Self::Text,
-            ChangesFormat::Csv => Self::Csv,
-            ChangesFormat::Json => Self::Json,
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        let text = value.to_string_lossy();
+        if let Some(f) = self.0.formats().iter().find(|f| f.name() == text) {
+            return Ok(*f);
         }
+        let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+        use clap::error::{ContextKind, ContextValue};
+        if let Some(arg) = arg {
+            err.insert(
+                ContextKind::InvalidArg,
+                ContextValue::String(arg.to_string()),
+            );
+        }
+        err.insert(
+            ContextKind::InvalidValue,
+            ContextValue::String(text.into_owned()),
+        );
+        err.insert(
+            ContextKind::ValidValue,
+            ContextValue::Strings(
+                self.0
+                    .formats()
+                    .iter()
+                    .map(|f| f.name().to_owned())
+                    .collect(),
+            ),
+        );
+        Err(err)
     }
-}
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ReportFormat {
-    Text,
-    Md,
-    Html,
-    Csv,
-    Json,
-}
-
-impl From<ReportFormat> for quanze::publish::report::Format {
-    fn from(f: ReportFormat) -> Self {
-        match f {
-            ReportFormat::Text => Self::Text,
-            ReportFormat::Md => Self::Markdown,
-            ReportFormat::Html => Self::Html,
-            ReportFormat::Csv => Self::Csv,
-            ReportFormat::Json => Self::Json,
-        }
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0
+                .formats()
+                .iter()
+                .map(|f| clap::builder::PossibleValue::new(f.name())),
+        ))
     }
 }
 
@@ -189,7 +202,7 @@ pub struct StatsArgs {
     #[arg(long, value_name = "VERSION")]
     pub at: Option<Version>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Stats))]
     pub format: Format,
     /// Language of the text output.
     #[arg(long, value_enum, default_value = "zh")]
@@ -219,6 +232,9 @@ pub struct ShowArgs {
 pub struct LogArgs {
     /// The authority whose list's log to show.
     pub authority: String,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Log))]
+    pub format: Format,
 }
 
 /// Show every version of one item, with the deciding documents.
@@ -228,6 +244,9 @@ pub struct HistoryArgs {
     pub authority: String,
     /// The item's code (current or former), a sub-item's code or its id.
     pub code: String,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::History))]
+    pub format: Format,
 }
 
 /// Follow merges, splits and recodes from a code to the codes in force.
@@ -255,8 +274,8 @@ pub struct DiffArgs {
     /// The second state.
     pub to: Point,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Diff))]
+    pub format: Format,
 }
 
 /// Units added, removed and changed (with the columns) in every list
@@ -280,8 +299,8 @@ pub struct ChangesArgs {
     #[arg(long)]
     pub summary: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ChangesFormat,
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Changes))]
+    pub format: Format,
 }
 
 /// Remove from the --cache directory what the registry no longer needs
@@ -315,8 +334,8 @@ pub struct AuditArgs {
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
     pub expiring_within: i64,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Audit))]
+    pub format: Format,
 }
 
 /// Old code → new codes between two versions, with the event and deciding documents.
@@ -329,8 +348,8 @@ pub struct CrosswalkArgs {
     /// The new state (a version, a date or `files`).
     pub to: Point,
     /// Output format (text shows changed codes only).
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Crosswalk))]
+    pub format: Format,
 }
 
 /// Compare two authorities' lists: what one has and the other lacks.
@@ -347,8 +366,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Compare))]
+    pub format: Format,
 }
 
 /// Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX
@@ -363,9 +382,10 @@ pub struct PublishArgs {
     /// Count what is in force on this date (default: the version's date).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
-    /// Formats, comma-separated (html, md, csv, json, xlsx); default: all built in.
-    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
-    pub format: Vec<String>,
+    /// Formats, comma-separated (html, md, csv, json, and xlsx in a build
+    /// with the `xlsx` feature); default: all built in.
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS", value_parser = FormatParser(Report::Catalogue))]
+    pub format: Vec<Format>,
     /// The directory to write into (created if missing).
     #[arg(long, default_value = ".", value_name = "DIR")]
     pub out: PathBuf,

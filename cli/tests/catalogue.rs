@@ -85,7 +85,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
     repo::at_top();
     let (reg, c) = bundled_2021();
     for w in writers() {
-        let a = w.render(&c, Lang::Zh).unwrap();
+        let a = w.catalogue(&c, Lang::Zh).unwrap();
         // The same registry state gives the same bytes, however built.
         let again = Catalogue::build(
             &reg,
@@ -98,7 +98,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
         .unwrap();
         assert_eq!(
             a,
-            w.render(&again, Lang::Zh).unwrap(),
+            w.catalogue(&again, Lang::Zh).unwrap(),
             "{} is not reproducible",
             w.name()
         );
@@ -108,7 +108,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
     }
     let csv = String::from_utf8(
         quanze::publish::catalogue::Csv
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap(),
     )
     .unwrap();
@@ -196,7 +196,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
 
     let html = String::from_utf8(
         quanze::publish::catalogue::Html
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap(),
     )
     .unwrap();
@@ -207,7 +207,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
 
     let md = String::from_utf8(
         quanze::publish::catalogue::Markdown
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap(),
     )
     .unwrap();
@@ -219,7 +219,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
 
     let csv = String::from_utf8(
         quanze::publish::catalogue::Csv
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap(),
     )
     .unwrap();
@@ -235,7 +235,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     assert!(csv.contains("𠀀𪚥龘 罕见字"));
 
     let json = quanze::publish::catalogue::Json
-        .render(&c, Lang::Zh)
+        .catalogue(&c, Lang::Zh)
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
     let names: Vec<&str> = v["sections"]
@@ -253,7 +253,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     {
         use calamine::{Data, Reader, Xlsx};
         let bytes = quanze::publish::catalogue::Xlsx
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap();
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
@@ -288,7 +288,7 @@ fn the_xlsx_reads_back_cell_by_cell() {
     use quanze::publish::catalogue::COLUMNS;
     let (_, c) = bundled_2021();
     let bytes = quanze::publish::catalogue::Xlsx
-        .render(&c, Lang::Zh)
+        .catalogue(&c, Lang::Zh)
         .unwrap();
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = book.sheet_names();
@@ -412,7 +412,7 @@ fn the_html_catalogue_loads_and_renders_in_a_real_browser() {
     fs::write(
         &page,
         quanze::publish::catalogue::Html
-            .render(&c, Lang::Zh)
+            .catalogue(&c, Lang::Zh)
             .unwrap(),
     )
     .unwrap();

@@ -443,8 +443,15 @@ fn changes_lists_units_added_removed_and_changed_in_every_format() {
     // CSV: one row per unit; JSON: the same units.
     let csv = stdout(&quanze(&["changes", "4.0.0", "5.0.0", "--format", "csv"]));
     assert_eq!(csv.lines().count(), 1 + 4 + 4);
+    // The one CSV configuration: a byte-order mark and CRLF line ends.
     assert!(
-        csv.contains("guangzhou-gxj,energy-quota-excess-penalty,changed,ended;status;successors\n")
+        csv.starts_with("\u{feff}authority,unit,change,columns\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            "guangzhou-gxj,energy-quota-excess-penalty,changed,ended;status;successors\r\n"
+        )
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&quanze(&[
         "changes", "4.0.0", "5.0.0", "--format", "json",
@@ -464,5 +471,60 @@ fn changes_lists_units_added_removed_and_changed_in_every_format() {
             .status
             .code(),
         Some(2)
+    );
+}
+
+#[test]
+fn every_format_a_command_offers_is_one_the_library_renders() {
+    repo::at_top();
+    use clap::CommandFactory as _;
+    use quanze::publish::Report;
+    let cli = quanze_cli::args::Cli::command();
+    let expected = [
+        ("stats", Report::Stats),
+        ("log", Report::Log),
+        ("history", Report::History),
+        ("diff", Report::Diff),
+        ("changes", Report::Changes),
+        ("audit", Report::Audit),
+        ("crosswalk", Report::Crosswalk),
+        ("compare", Report::Compare),
+        ("publish", Report::Catalogue),
+    ];
+    for (name, report) in expected {
+        let sub = cli.find_subcommand(name).unwrap();
+        let arg = sub
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .unwrap_or_else(|| panic!("`{name}` has no --format"));
+        let offered: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let rendered: Vec<String> = report
+            .formats()
+            .iter()
+            .map(|f| f.name().to_owned())
+            .collect();
+        assert_eq!(offered, rendered, "`{name} --format`");
+    }
+    // Every command with a --format is in the table above.
+    for sub in cli.get_subcommands() {
+        if sub.get_arguments().any(|a| a.get_id() == "format") {
+            assert!(
+                expected.iter().any(|(n, _)| *n == sub.get_name()),
+                "`{}` offers formats the test does not check",
+                sub.get_name()
+            );
+        }
+    }
+    // A format a command cannot produce is refused when arguments are parsed.
+    let o = quanze(&["stats", "guangzhou-gxj", "--format", "html"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("[possible values: text, json]"),
+        "{}",
+        stderr(&o)
     );
 }

@@ -58,7 +58,9 @@ fn every_audit_check_has_a_fixture_that_triggers_it() {
             c.id()
         );
         assert!(
-            c.fixtures().iter().any(|f| std::path::Path::new(f).is_dir()),
+            c.fixtures()
+                .iter()
+                .any(|f| std::path::Path::new(f).is_dir()),
             "{c}: {:?}",
             c.fixtures()
         );
@@ -66,7 +68,10 @@ fn every_audit_check_has_a_fixture_that_triggers_it() {
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let rule: Rule = name.parse().expect("a fixture named by a rule");
-        assert!(CHECKS.contains(&rule), "fixture `{name}` names no audit check");
+        assert!(
+            CHECKS.contains(&rule),
+            "fixture `{name}` names no audit check"
+        );
         let reg = Registry::load(&dir).unwrap().registry;
         let list = reg.list("test-bureau").unwrap();
         let findings = audit(&reg, list, &options()).unwrap();
@@ -77,7 +82,7 @@ fn every_audit_check_has_a_fixture_that_triggers_it() {
         );
         snapshot(
             &format!("audit-{name}.txt"),
-            &report::findings(&findings, Format::Text),
+            &report::findings(&findings, Format::Text).unwrap(),
         );
     }
 }
@@ -152,10 +157,14 @@ fn diff_2019_to_2021_in_every_format() {
         ("csv", Format::Csv),
         ("json", Format::Json),
     ] {
-        snapshot(&format!("diff-2019-2021.{ext}"), &report::changeset(&cs, f));
+        snapshot(
+            &format!("diff-2019-2021.{ext}"),
+            &report::changeset(&cs, f).unwrap(),
+        );
     }
     // The JSON is the documented shape.
-    let j: serde_json::Value = serde_json::from_str(&report::changeset(&cs, Format::Json)).unwrap();
+    let j: serde_json::Value =
+        serde_json::from_str(&report::changeset(&cs, Format::Json).unwrap()).unwrap();
     assert_eq!(j["from"]["version"], "1.0.0");
     assert_eq!(j["to"]["version"], "3.0.0");
     assert_eq!(j["counts"][0]["category"], "licensing");
@@ -191,12 +200,13 @@ fn crosswalk_in_every_format() {
     for (ext, f) in [
         ("txt", Format::Text),
         ("md", Format::Markdown),
+        ("html", Format::Html),
         ("csv", Format::Csv),
         ("json", Format::Json),
     ] {
         snapshot(
             &format!("crosswalk-3.0.0-5.0.0.{ext}"),
-            &report::crosswalk(&rows, f),
+            &report::crosswalk(&rows, f).unwrap(),
         );
     }
 }
@@ -237,10 +247,15 @@ fn comparing_two_authorities() {
     assert_eq!(c.matched.len() + c.only_left.len(), 73);
     for (ext, f) in [
         ("txt", Format::Text),
+        ("md", Format::Markdown),
+        ("html", Format::Html),
         ("csv", Format::Csv),
         ("json", Format::Json),
     ] {
-        snapshot(&format!("compare.{ext}"), &report::comparison(&c, f));
+        snapshot(
+            &format!("compare.{ext}"),
+            &report::comparison(&c, f).unwrap(),
+        );
     }
 }
 
@@ -252,10 +267,15 @@ fn findings_in_every_format() {
         .registry;
     let findings = audit(&reg, reg.list("test-bureau").unwrap(), &options()).unwrap();
     for (ext, f) in [
+        ("txt", Format::Text),
         ("md", Format::Markdown),
+        ("html", Format::Html),
         ("csv", Format::Csv),
         ("json", Format::Json),
     ] {
-        snapshot(&format!("findings.{ext}"), &report::findings(&findings, f));
+        snapshot(
+            &format!("findings.{ext}"),
+            &report::findings(&findings, f).unwrap(),
+        );
     }
 }

@@ -422,46 +422,15 @@ impl Catalogue {
     }
 }
 
-/// Why a format's encoder could not write an output.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot write {format}: {message}")]
-#[non_exhaustive]
-pub struct RenderError {
-    /// The format (`xlsx`, …).
-    pub format: &'static str,
-    /// What the encoder said.
-    pub message: String,
-}
-
-/// A catalogue format. Every format implements it; `quanze publish` and the
-/// library choose them by name.
-pub trait Writer {
-    /// The format's name on the command line (`html`, `xlsx`, …).
-    fn name(&self) -> &'static str;
-    /// The file extension.
-    fn extension(&self) -> &'static str;
-    /// Renders the catalogue.
-    ///
-    /// # Errors
-    /// When the format's encoder fails.
-    fn render(&self, catalogue: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError>;
-}
+pub use crate::publish::format::{RenderError, Renderer as Writer};
 
 /// Every format built into this binary, in a fixed order.
-pub fn writers() -> Vec<Box<dyn Writer>> {
-    let v: Vec<Box<dyn Writer>> = vec![
-        Box::new(Html),
-        Box::new(Markdown),
-        Box::new(Csv),
-        Box::new(Json),
-    ];
-    #[cfg(feature = "xlsx")]
-    let v = {
-        let mut v = v;
-        v.push(Box::new(Xlsx));
-        v
-    };
-    v
+pub fn writers() -> Vec<&'static dyn Writer> {
+    crate::publish::format::Report::Catalogue
+        .formats()
+        .iter()
+        .filter_map(|f| crate::publish::format::renderer(*f))
+        .collect()
 }
 
 /// The labels of a catalogue in one language.

@@ -4,10 +4,22 @@
 
 use std::fmt::Write as _;
 
+use askama::Template;
+
 use crate::model::Item;
-use crate::publish::catalogue::{Catalogue, RenderError, Writer, labels};
-use crate::publish::report::html_escape as e;
+use crate::publish::catalogue::{Catalogue, labels};
+use crate::publish::format::{Format, RenderError, Renderer};
+use crate::publish::report::{
+    COMPARISON_HEAD, CROSSWALK_HEAD, FINDINGS_HEAD, agreement_detail, bump_line, comparison_rows,
+    comparison_summary, comparison_title, count_rows, crosswalk_cells, documents_line,
+    finding_cells, groups, row, title,
+};
 use crate::publish::show::Lang;
+use crate::query::audit::Finding;
+use crate::query::crosswalk::{Comparison, CrosswalkRow};
+use crate::query::diff::ChangeSet;
+
+use self::html_escape as e;
 
 /// The HTML writer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -235,16 +247,80 @@ fn limits(imp: &crate::model::Implementation) -> String {
     parts.join(" · ")
 }
 
-impl Writer for Html {
-    fn name(&self) -> &'static str {
-        "html"
+impl Renderer for Html {
+    fn format(&self) -> Format {
+        Format::Html
     }
 
-    fn extension(&self) -> &'static str {
-        "html"
+    fn changeset(&self, cs: &ChangeSet) -> Result<String, RenderError> {
+        let groups = groups(cs)
+            .into_iter()
+            .map(|(name, items)| Group {
+                name,
+                rows: items.into_iter().map(row).collect(),
+            })
+            .collect();
+        render(&DiffPage {
+            title: title(cs),
+            cs,
+            counts: count_rows(cs),
+            groups,
+            agreements: cs
+                .agreements
+                .iter()
+                .map(|a| (a.id.to_string(), a.title.clone(), agreement_detail(a)))
+                .collect(),
+            entries: cs
+                .entries
+                .iter()
+                .map(|e| {
+                    (
+                        e.version.to_string(),
+                        e.date.to_string(),
+                        documents_line(&e.documents),
+                    )
+                })
+                .collect(),
+            bump: bump_line(cs),
+        })
     }
 
-    fn render(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
+    fn findings(&self, list: &[Finding]) -> Result<String, RenderError> {
+        let errors = list
+            .iter()
+            .filter(|f| f.severity == crate::query::audit::Severity::Error)
+            .count();
+        render(&TablePage {
+            title: "权责清单审计结果".to_owned(),
+            paragraphs: vec![format!(
+                "{} finding(s): {errors} error(s), {} warning(s)",
+                list.len(),
+                list.len() - errors
+            )],
+            head: &FINDINGS_HEAD,
+            rows: list.iter().map(|f| finding_cells(f).to_vec()).collect(),
+        })
+    }
+
+    fn crosswalk(&self, rows: &[CrosswalkRow]) -> Result<String, RenderError> {
+        render(&TablePage {
+            title: "事项编码对照表".to_owned(),
+            paragraphs: Vec::new(),
+            head: &CROSSWALK_HEAD,
+            rows: rows.iter().map(crosswalk_cells).collect(),
+        })
+    }
+
+    fn comparison(&self, c: &Comparison) -> Result<String, RenderError> {
+        render(&TablePage {
+            title: comparison_title(c),
+            paragraphs: vec![comparison_summary(c)],
+            head: &COMPARISON_HEAD,
+            rows: comparison_rows(c).into_iter().map(Vec::from).collect(),
+        })
+    }
+
+    fn catalogue(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
         let l = labels(lang);
         let html_lang = match lang {
             Lang::Zh => "zh-CN",
@@ -416,5 +492,76 @@ fn html_changes_and_ended(s: &mut String, c: &Catalogue, l: &crate::publish::cat
             );
         }
         s.push_str("</tbody></table></section>\n");
+    }
+}
+
+/// Renders a template; templates are checked when the crate is compiled,
+/// so only a value's own `Display` can fail.
+fn render(t: &impl Template) -> Result<String, RenderError> {
+    let mut page = t.render().map_err(|e| RenderError::Encoder {
+        format: Format::Html,
+        message: e.to_string(),
+    })?;
+    // Askama drops the line break that ends a template file.
+    page.push('\n');
+    Ok(page)
+}
+
+/// One group of item changes (新增, 终止, …) of a change set.
+struct Group {
+    name: &'static str,
+    rows: Vec<crate::publish::report::Row>,
+}
+
+/// The page of a change set (`templates/diff.html`).
+#[derive(Template)]
+#[template(path = "diff.html")]
+struct DiffPage<'a> {
+    title: String,
+    cs: &'a ChangeSet,
+    counts: Vec<[String; 4]>,
+    groups: Vec<Group>,
+    agreements: Vec<(String, String, Vec<String>)>,
+    entries: Vec<(String, String, String)>,
+    bump: String,
+}
+
+/// A page of one table (`templates/table.html`): findings, a crosswalk, a
+/// comparison.
+#[derive(Template)]
+#[template(path = "table.html")]
+struct TablePage<'a> {
+    title: String,
+    paragraphs: Vec<String>,
+    head: &'a [&'a str],
+    rows: Vec<Vec<String>>,
+}
+
+/// Escapes text for HTML.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html_escape("<script>&\"'"),
+            "&lt;script&gt;&amp;&quot;&#39;"
+        );
     }
 }

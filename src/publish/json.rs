@@ -2,30 +2,121 @@
 //! (`docs/schema/catalogue.schema.json`), and the verification of a
 //! published JSON catalogue against the registry.
 
+use crate::history::ItemVersion;
 use crate::model::Registry;
-use crate::publish::catalogue::{Catalogue, RenderError, Selection, Writer};
+use crate::model::{HashAlg, List};
+use crate::publish::catalogue::{Catalogue, Selection};
+use crate::publish::format::{Format, RenderError, Renderer, UnitReport};
+use crate::publish::report::json;
 use crate::publish::show::Lang;
+use crate::query::audit::Finding;
+use crate::query::crosswalk::{Comparison, CrosswalkRow};
+use crate::query::diff::ChangeSet;
+use crate::query::stats::Stats;
 
 /// The JSON writer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json;
 
-impl Writer for Json {
-    fn name(&self) -> &'static str {
-        "json"
+impl Renderer for Json {
+    fn format(&self) -> Format {
+        Format::Json
     }
 
-    fn extension(&self) -> &'static str {
-        "json"
+    fn catalogue(&self, c: &Catalogue, _lang: Lang) -> Result<Vec<u8>, RenderError> {
+        json(c).map(String::into_bytes)
     }
 
-    fn render(&self, c: &Catalogue, _lang: Lang) -> Result<Vec<u8>, RenderError> {
-        let mut s = serde_json::to_string_pretty(c).map_err(|e| RenderError {
-            format: "json",
-            message: e.to_string(),
-        })?;
-        s.push('\n');
-        Ok(s.into_bytes())
+    fn stats(
+        &self,
+        s: &Stats,
+        _registry: &crate::model::Registry,
+        _lang: Lang,
+    ) -> Result<String, RenderError> {
+        json(s)
+    }
+
+    fn changeset(&self, cs: &ChangeSet) -> Result<String, RenderError> {
+        json(cs)
+    }
+
+    fn findings(&self, list: &[Finding]) -> Result<String, RenderError> {
+        json(&list)
+    }
+
+    fn crosswalk(&self, rows: &[CrosswalkRow]) -> Result<String, RenderError> {
+        json(&rows)
+    }
+
+    fn comparison(&self, c: &Comparison) -> Result<String, RenderError> {
+        json(c)
+    }
+
+    fn unit_changes(&self, u: &UnitReport<'_>) -> Result<String, RenderError> {
+        let v: Vec<serde_json::Value> = u
+            .lists
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "authority": l.authority,
+                    "from": u.from,
+                    "to": u.to,
+                    "added": l.added,
+                    "removed": l.removed,
+                    "changed": l.changed.iter().map(|c| serde_json::json!({
+                        "unit": c.unit,
+                        "columns": l.column_names(c).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                    "unchanged": l.common - l.changed.len(),
+                })
+            })
+            .collect();
+        json(&v)
+    }
+
+    fn log(&self, list: &List) -> Result<String, RenderError> {
+        let entries: Vec<serde_json::Value> = list
+            .log
+            .iter()
+            .map(|e| {
+                let alg = e
+                    .entry
+                    .previous
+                    .as_deref()
+                    .and_then(HashAlg::of)
+                    .unwrap_or_default();
+                let ops: serde_json::Map<String, serde_json::Value> =
+                    crate::publish::text::op_counts(&e.entry)
+                        .into_iter()
+                        .map(|(k, n)| (k.id().to_owned(), n.into()))
+                        .collect();
+                serde_json::json!({
+                    "version": e.entry.version,
+                    "date": e.entry.date,
+                    "reason": e.entry.reason,
+                    "decided_by": e.entry.decided_by,
+                    "ops": ops,
+                    "hash": e.hash(alg),
+                })
+            })
+            .collect();
+        json(&serde_json::json!({ "authority": list.authority, "entries": entries }))
+    }
+
+    fn history(&self, versions: &[ItemVersion<'_>]) -> Result<String, RenderError> {
+        let v: Vec<serde_json::Value> = versions
+            .iter()
+            .map(|v| {
+                serde_json::json!({
+                    "version": v.version,
+                    "date": v.date,
+                    "decided_by": v.decided_by,
+                    "ops": v.ops.iter().map(|k| k.id()).collect::<Vec<_>>(),
+                    "item": v.item,
+                })
+            })
+            .collect();
+        json(&v)
     }
 }
 

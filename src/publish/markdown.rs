@@ -2,8 +2,17 @@
 
 use std::fmt::Write as _;
 
-use crate::publish::catalogue::{Catalogue, RenderError, Writer, columns, labels};
+use crate::publish::catalogue::{Catalogue, columns, labels};
+use crate::publish::format::{Format, RenderError, Renderer};
+use crate::publish::report::{
+    COMPARISON_HEAD, CROSSWALK_HEAD, agreement_detail, bump_line, comparison_rows,
+    comparison_summary, comparison_title, count_rows, crosswalk_cells, documents_line,
+    finding_cells, groups, row, title,
+};
 use crate::publish::show::Lang;
+use crate::query::audit::Finding;
+use crate::query::crosswalk::{Comparison, CrosswalkRow};
+use crate::query::diff::ChangeSet;
 
 /// The Markdown writer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,16 +34,52 @@ fn md(s: &str) -> String {
     out
 }
 
-impl Writer for Markdown {
-    fn name(&self) -> &'static str {
-        "md"
+impl Renderer for Markdown {
+    fn format(&self) -> Format {
+        Format::Markdown
     }
 
-    fn extension(&self) -> &'static str {
-        "md"
+    fn changeset(&self, cs: &ChangeSet) -> Result<String, RenderError> {
+        Ok(changeset_md(cs))
     }
 
-    fn render(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
+    fn findings(&self, list: &[Finding]) -> Result<String, RenderError> {
+        let mut s = String::from(
+            "| check | severity | version | subject | message |\n|---|---|---|---|---|\n",
+        );
+        for f in list {
+            let [check, severity, version, subject, _, message] = finding_cells(f);
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                md(&check),
+                md(&severity),
+                md(&version),
+                md(&subject),
+                md(&message)
+            );
+        }
+        Ok(s)
+    }
+
+    fn crosswalk(&self, rows: &[CrosswalkRow]) -> Result<String, RenderError> {
+        Ok(table(&CROSSWALK_HEAD, rows.iter().map(crosswalk_cells)))
+    }
+
+    fn comparison(&self, c: &Comparison) -> Result<String, RenderError> {
+        let mut s = format!(
+            "# {}\n\n{}\n\n",
+            md(&comparison_title(c)),
+            md(&comparison_summary(c))
+        );
+        s.push_str(&table(
+            &COMPARISON_HEAD,
+            comparison_rows(c).into_iter().map(Vec::from),
+        ));
+        Ok(s)
+    }
+
+    fn catalogue(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
         let l = labels(lang);
         let mut s = format!("# {}\n\n", md(&c.title));
         for (k, v) in c.meta(lang) {
@@ -127,4 +172,75 @@ impl Writer for Markdown {
         }
         Ok(s.into_bytes())
     }
+}
+
+/// A Markdown table, every cell escaped.
+fn table(head: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut s = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
+    for r in rows {
+        let c: Vec<String> = r.iter().map(|x| md(x)).collect();
+        let _ = writeln!(s, "| {} |", c.join(" | "));
+    }
+    s
+}
+
+fn changeset_md(cs: &ChangeSet) -> String {
+    let mut s = format!("# {}\n\n", md(&title(cs)));
+    let _ = writeln!(s, "**调整前:** {}\n", md(&cs.sentence_before));
+    let _ = writeln!(s, "**调整后:** {}\n", md(&cs.sentence_after));
+    let _ = writeln!(
+        s,
+        "## 数量变化\n\n| 类别 | 调整前(项/含子项) | 调整后(项/含子项) | 变化 |\n|---|---|---|---|"
+    );
+    for [cat, before, after, change] in count_rows(cs) {
+        let _ = writeln!(s, "| {cat} | {before} | {after} | {change} |");
+    }
+    for (name, items) in groups(cs) {
+        let _ = writeln!(
+            s,
+            "\n## {name}事项({}项)\n\n| 事项编码 | 事项名称 | 类型 | 情况 | 依据 |\n|---|---|---|---|---|",
+            items.len()
+        );
+        for c in items {
+            let r = row(c);
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                md(&r.code),
+                md(&r.name),
+                r.category,
+                md(&r.details.join("; ")),
+                md(&r.basis)
+            );
+        }
+    }
+    if !cs.agreements.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## 委托协议变化\n\n| 协议 | 名称 | 情况 |\n|---|---|---|"
+        );
+        for a in &cs.agreements {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                md(a.id.as_str()),
+                md(&a.title),
+                md(&agreement_detail(a).join("; "))
+            );
+        }
+    }
+    if !cs.entries.is_empty() {
+        let _ = writeln!(s, "\n## 调整依据\n");
+        for e in &cs.entries {
+            let docs = documents_line(&e.documents);
+            let _ = writeln!(s, "- {} {}:{}", e.version, e.date, md(&docs));
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n{}。无调整依据的变化:{}项。",
+        bump_line(cs),
+        cs.unaccounted()
+    );
+    s
 }

@@ -3,11 +3,16 @@
 //! ([`show`]).
 
 pub mod catalogue;
-mod csv;
-mod html;
+pub mod csv;
+mod format;
+pub mod html;
 mod json;
 mod markdown;
 pub mod report;
 pub mod show;
+mod text;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+
+pub use format::{Format, RenderError, Renderer, Report, UnitReport, renderer};
+pub use text::Text;

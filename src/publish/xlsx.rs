@@ -6,7 +6,8 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use crate::publish::catalogue::{Catalogue, RenderError, Writer, columns, labels};
+use crate::publish::catalogue::{Catalogue, columns, labels};
+use crate::publish::format::{Format as OutputFormat, RenderError, Renderer};
 use crate::publish::show::Lang;
 
 /// The XLSX writer.
@@ -222,18 +223,14 @@ fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-impl Writer for Xlsx {
-    fn name(&self) -> &'static str {
-        "xlsx"
+impl Renderer for Xlsx {
+    fn format(&self) -> OutputFormat {
+        OutputFormat::Xlsx
     }
 
-    fn extension(&self) -> &'static str {
-        "xlsx"
-    }
-
-    fn render(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
-        render(c, lang).map_err(|e| RenderError {
-            format: "xlsx",
+    fn catalogue(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
+        render(c, lang).map_err(|e| RenderError::Encoder {
+            format: OutputFormat::Xlsx,
             message: e.to_string(),
         })
     }

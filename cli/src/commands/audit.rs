@@ -20,10 +20,7 @@ pub(crate) fn run(ctx: &Ctx, a: &AuditArgs) -> Result<ExitCode, Failure> {
         expiring_within: a.expiring_within,
     };
     let findings = audit(&reg, list, &opts)?;
-    print(&quanze::publish::report::findings(
-        &findings,
-        a.format.into(),
-    ));
+    print(&quanze::publish::report::findings(&findings, a.format)?);
     Ok(if has_errors(&findings) {
         ExitCode::from(PROBLEMS)
     } else {

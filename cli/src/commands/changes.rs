@@ -26,13 +26,9 @@ pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    print(&quanze::publish::report::unit_changes(
-        &lists,
-        &a.from.to_string(),
-        &a.to.to_string(),
-        a.format.into(),
-        a.summary,
-    ));
+    let (from, to) = (a.from.to_string(), a.to.to_string());
+    let report = quanze::publish::UnitReport::new(&lists, &from, &to, a.summary);
+    print(&quanze::publish::report::unit_changes(&report, a.format)?);
     Ok(if failed {
         ExitCode::from(PROBLEMS)
     } else {

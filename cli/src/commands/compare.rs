@@ -27,6 +27,6 @@ pub(crate) fn run(ctx: &Ctx, a: &CompareArgs) -> Result<ExitCode, Failure> {
     })?;
     let c =
         quanze::query::crosswalk::compare(&reg, l, &other, r, a.as_of.unwrap_or_else(Date::today));
-    print(&quanze::publish::report::comparison(&c, a.format.into()));
+    print(&quanze::publish::report::comparison(&c, a.format)?);
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,6 @@ pub(crate) fn run(ctx: &Ctx, a: &CrosswalkArgs) -> Result<ExitCode, Failure> {
     let reg = ctx.one(&a.authority)?;
     let list = ctx.list(&reg, &a.authority)?;
     let rows = quanze::query::crosswalk::crosswalk(list, &a.from, &a.to)?;
-    print(&quanze::publish::report::crosswalk(&rows, a.format.into()));
+    print(&quanze::publish::report::crosswalk(&rows, a.format)?);
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,6 @@ pub(crate) fn run(ctx: &Ctx, a: &DiffArgs) -> Result<ExitCode, Failure> {
     let reg = ctx.one(&a.authority)?;
     let list = ctx.list(&reg, &a.authority)?;
     let cs = ChangeSet::between(&reg, list, &a.from, &a.to)?;
-    print(&quanze::publish::report::changeset(&cs, a.format.into()));
+    print(&quanze::publish::report::changeset(&cs, a.format)?);
     Ok(ExitCode::SUCCESS)
 }

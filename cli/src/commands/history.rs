@@ -16,33 +16,6 @@ pub(crate) fn run(ctx: &Ctx, a: &HistoryArgs) -> Result<ExitCode, Failure> {
             a.code, a.authority
         )));
     }
-    let mut s = String::new();
-    for v in versions {
-        let ops: Vec<String> = v
-            .ops
-            .iter()
-            .map(|k| format!("{} {}", k.id(), k.zh()))
-            .collect();
-        let docs: Vec<&str> = v.decided_by.iter().map(|d| d.number.as_str()).collect();
-        s.push_str(&format!(
-            "{} {} [{}] {}\n",
-            v.version,
-            v.date,
-            ops.join(", "),
-            docs.join("、")
-        ));
-        match v.item {
-            Some(i) => s.push_str(&format!(
-                "    {} {} · {} · {}{}\n",
-                i.code,
-                i.name,
-                i.category.zh(),
-                i.status.zh(),
-                i.ended.map(|e| format!(" (止于{e})")).unwrap_or_default()
-            )),
-            None => s.push_str("    (no record)\n"),
-        }
-    }
-    print(&s);
+    print(&quanze::publish::report::history(&versions, a.format)?);
     Ok(ExitCode::SUCCESS)
 }

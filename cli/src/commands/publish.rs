@@ -16,13 +16,19 @@ pub(crate) fn run(ctx: &Ctx, a: &PublishArgs) -> Result<ExitCode, Failure> {
         as_of: a.as_of,
     };
     let cat = Catalogue::build(&reg, list, &sel)?;
-    let all = writers();
-    let chosen = chosen(&all, &a.format)?;
+    let chosen: Vec<&dyn Writer> = if a.format.is_empty() {
+        writers()
+    } else {
+        a.format
+            .iter()
+            .filter_map(|f| quanze::publish::renderer(*f))
+            .collect()
+    };
     std::fs::create_dir_all(&a.out)
         .map_err(|e| Failure::Io(format!("{}: {e}", a.out.display())))?;
     let mut s = String::new();
     for w in chosen {
-        let bytes = w.render(&cat, a.lang.into())?;
+        let bytes = w.catalogue(&cat, a.lang.into())?;
         let path = a.out.join(cat.file_name(w.extension()));
         quanze::write_atomic(&path, &bytes)?;
         s.push_str(&format!(
@@ -33,34 +39,4 @@ pub(crate) fn run(ctx: &Ctx, a: &PublishArgs) -> Result<ExitCode, Failure> {
     }
     print(&s);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The writers of the formats named (all when none is).
-fn chosen<'a>(
-    all: &'a [Box<dyn Writer>],
-    names: &[String],
-) -> Result<Vec<&'a dyn Writer>, Failure> {
-    if names.is_empty() {
-        return Ok(all.iter().map(AsRef::as_ref).collect());
-    }
-    names
-        .iter()
-        .map(|f| {
-            all.iter()
-                .find(|w| w.name() == f.as_str())
-                .map(AsRef::as_ref)
-                .ok_or_else(|| {
-                    let known: Vec<&str> = all.iter().map(|w| w.name()).collect();
-                    let hint = if f == "xlsx" {
-                        " (xlsx needs a build with `--features xlsx`)"
-                    } else {
-                        ""
-                    };
-                    Failure::Usage(format!(
-                        "unknown format `{f}`; this build has {}{hint}",
-                        known.join(", ")
-                    ))
-                })
-        })
-        .collect()
 }
