@@ -99,15 +99,14 @@ pub(crate) fn cache_write<T: serde::Serialize>(path: &Path, value: &T) {
 /// Writes a cache file (see [`cache_write`]); readers of cache files check
 /// what they read, so a file cut short is only a miss.
 pub(crate) fn cache_write_bytes(path: &Path, json: &[u8]) {
-    let Some(name) = path.file_name() else { return };
-    let tmp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    // A cache that cannot be written only costs the next parse.
-    if fs::write(&tmp, json).is_err() || fs::rename(&tmp, path).is_err() {
-        let _ = fs::remove_file(&tmp);
+    use std::io::Write as _;
+    let Some(dir) = path.parent() else { return };
+    // A cache that cannot be written only costs the next parse; the
+    // temporary file is removed when dropped unless it was renamed.
+    if let Ok(mut tmp) = crate::io::save::temp_in(dir, path)
+        && tmp.write_all(json).is_ok()
+    {
+        let _ = tmp.persist(path);
     }
 }
 

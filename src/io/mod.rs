@@ -4,7 +4,7 @@
 pub(crate) mod cache;
 pub(crate) mod decode;
 pub(crate) mod fast_toml;
-mod save;
+pub(crate) mod save;
 pub(crate) mod txn;
 pub(crate) mod walk;
 

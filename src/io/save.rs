@@ -104,26 +104,42 @@ fn write_toml<T: serde::Serialize>(path: &Path, header: &str, value: &T) -> Resu
 /// [`Error::Io`] when the temporary file cannot be written, synced or renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let fail = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    // Created exclusively (O_EXCL) under a random name in the target's
+    // directory, so a planted file or symlink is never written through;
+    // removed when dropped unless persisted.
+    let mut tmp = temp_in(dir, path).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// A new temporary file beside `target`, named `.<name>.<random>.tmp`.
+pub(crate) fn temp_in(dir: &Path, target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|source| {
-        let _ = fs::remove_file(&tmp);
-        Error::Io {
-            path: path.to_owned(),
-            source,
-        }
-    })
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
+/// Syncs a directory after a rename into it, so the new name survives a
+/// power loss (best effort: not every platform can open a directory).
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
 }

@@ -17,6 +17,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::io::save::sync_dir;
 use crate::io::{Error, io, write_atomic};
 
 const TXN: &str = ".txn";
@@ -75,18 +76,40 @@ pub fn recover(list_dir: &Path) -> Result<(), Error> {
     let commit = txn.join("commit");
     if commit.exists() {
         let list = fs::read_to_string(&commit).map_err(io(&commit))?;
-        for rel in list.lines().filter(|l| !l.is_empty()) {
-            let staged = txn.join("files").join(rel);
-            if staged.exists() {
-                let target = list_dir.join(rel);
-                if let Some(parent) = target.parent() {
-                    fs::create_dir_all(parent).map_err(io(parent))?;
-                }
-                fs::rename(&staged, &target).map_err(io(&target))?;
+        let rels: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+        let staged: Vec<&str> = rels
+            .iter()
+            .copied()
+            .filter(|rel| txn.join("files").join(rel).exists())
+            .collect();
+        move_into_place(list_dir, &txn.join("files"), &staged)?;
+    }
+    fs::remove_dir_all(&txn).map_err(io(&txn))?;
+    sync_dir(list_dir);
+    Ok(())
+}
+
+/// Renames each staged file over its target, then syncs every directory a
+/// file was renamed into, so the new names survive a power loss.
+fn move_into_place(list_dir: &Path, staged_root: &Path, rels: &[&str]) -> Result<(), Error> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (n, rel) in rels.iter().enumerate() {
+        let target = list_dir.join(rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+            if !dirs.iter().any(|d| d == parent) {
+                dirs.push(parent.to_owned());
             }
         }
+        fs::rename(staged_root.join(rel), &target).map_err(io(&target))?;
+        if n == 0 {
+            crash_point("moved-first");
+        }
     }
-    fs::remove_dir_all(&txn).map_err(io(&txn))
+    for d in &dirs {
+        sync_dir(d);
+    }
+    Ok(())
 }
 
 /// Where a reader finds the current text of `path` in `list_dir`: the staged
@@ -117,20 +140,10 @@ pub(crate) fn commit(list_dir: &Path, files: &[(String, String)]) -> Result<(), 
     let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
     write_atomic(&txn.join("commit"), list.as_bytes())?;
     crash_point("committed");
-    for (n, (rel, _)) in files.iter().enumerate() {
-        let target = list_dir.join(rel);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        fs::rename(staged_root.join(rel), &target).map_err(io(&target))?;
-        if n == 0 {
-            crash_point("moved-first");
-        }
-    }
+    let rels: Vec<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    move_into_place(list_dir, &staged_root, &rels)?;
     crash_point("moved-all");
     fs::remove_dir_all(&txn).map_err(io(&txn))?;
-    if let Ok(d) = fs::File::open(list_dir) {
-        let _ = d.sync_all();
-    }
+    sync_dir(list_dir);
     Ok(())
 }
