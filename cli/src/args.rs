@@ -13,7 +13,12 @@ use quanze::{Date, HashAlg, Lang, Point, Version};
 /// quanze (权责): a versioned registry of a department's list of powers and
 /// responsibilities.
 #[derive(Parser)]
-#[command(name = "quanze", version, about, long_about = None)]
+#[command(
+    name = "quanze",
+    version,
+    about = "A versioned registry of a government department's list of administrative powers and responsibilities (权责清单)",
+    long_about = None
+)]
 pub struct Cli {
     /// The registry directory.
     #[arg(long, global = true, default_value = "registry", value_name = "DIR")]
@@ -24,6 +29,9 @@ pub struct Cli {
     /// content hashes, quanze version and build: the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+    /// Use at most N threads (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -117,6 +125,10 @@ impl From<LangArg> for Lang {
 /// The commands.
 #[derive(Subcommand)]
 pub enum Command {
+    /// Print the shell completion script for SHELL.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Check the registry (or one authority's list) and list every problem.
     ///
     /// Exit status: 0 when clean, 1 when problems were found, 2 on usage or
@@ -465,4 +477,12 @@ pub struct SchemaArgs {
     pub out: Option<PathBuf>,
     /// The file kind (authorities, documents, list, items, agreement, statistics).
     pub kind: Option<String>,
+}
+
+/// Print the shell completion script for SHELL.
+#[derive(clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -10,6 +10,7 @@
 pub mod args;
 mod commands;
 pub mod exit;
+pub mod generate;
 mod out;
 
 use std::process::ExitCode;
@@ -19,6 +20,12 @@ use clap::Parser as _;
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    if let Some(n) = cli.jobs {
+        // Set once, before any work: it cannot fail here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.get())
+            .build_global();
+    }
     let ctx = out::Ctx::new(&cli);
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,

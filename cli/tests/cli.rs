@@ -528,3 +528,39 @@ fn every_format_a_command_offers_is_one_the_library_renders() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_committed_completions_and_man_page_are_current() {
+    repo::at_top();
+    // After a change of the command line: QUANZE_BLESS=1 cargo test -p quanze-cli --test cli
+    let bless = std::env::var_os("QUANZE_BLESS").is_some();
+    let mut files: Vec<(std::path::PathBuf, String)> = quanze_cli::generate::SHELLS
+        .iter()
+        .map(|(shell, name)| {
+            (
+                std::path::Path::new("cli/completions").join(name),
+                quanze_cli::generate::completions(*shell),
+            )
+        })
+        .collect();
+    files.push(("cli/man/quanze.1".into(), quanze_cli::generate::man()));
+    for (path, generated) in files {
+        assert!(generated.len() > 500, "{}", path.display());
+        if bless {
+            std::fs::write(&path, &generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is stale: QUANZE_BLESS=1 cargo test -p quanze-cli --test cli",
+            path.display()
+        );
+    }
+    // The commands print the same.
+    assert_eq!(stdout(&quanze(&["man"])), quanze_cli::generate::man());
+    assert_eq!(
+        stdout(&quanze(&["completions", "bash"])),
+        quanze_cli::generate::completions(clap_complete::Shell::Bash)
+    );
+}

@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Ctx, a: &ExportArgs) -> Result<ExitCode, Failure> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     // A few lists at a time, each read, exported and dropped, so a
     // province-wide export never holds the registry in memory.
-    let per_round = 2 * std::thread::available_parallelism().map_or(1, usize::from);
+    let per_round = 2 * rayon::current_num_threads();
     for names in names.chunks(per_round) {
         let only: Vec<&str> = names.iter().map(String::as_str).collect();
         let reg = ctx.load_clean(&only)?;

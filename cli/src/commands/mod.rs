@@ -30,6 +30,14 @@ use crate::out::Ctx;
 /// Runs one command.
 pub(crate) fn run(ctx: &Ctx, command: Command) -> Result<ExitCode, Failure> {
     match command {
+        Command::Completions(a) => {
+            crate::out::print(&crate::generate::completions(a.shell));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            crate::out::print(&crate::generate::man());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check(a) => check::run(ctx, &a),
         Command::Stats(a) => stats::run(ctx, &a),
         Command::Show(a) => show::run(ctx, &a),

@@ -1,0 +1,332 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'quanze'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'quanze' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the registry (or one authority''s list) and list every problem')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count a list''s items and units by category, with the indicators and case totals, in the official phrasing')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item in full')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'List the change log: every version with its date, decisions and operations')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show every version of one item, with the deciding documents')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Follow merges, splits and recodes from a code to the codes in force')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two states of a list, on whose decision')
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'Units added, removed and changed (with the columns) in every list')
+            [CompletionResult]::new('prune-cache', 'prune-cache', [CompletionResultType]::ParameterValue, 'Remove from the --cache directory what the registry no longer needs')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Run every audit check; exit 1 when any finding is an error')
+            [CompletionResult]::new('crosswalk', 'crosswalk', [CompletionResultType]::ParameterValue, 'Old code → new codes between two versions, with the event and deciding documents')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare two authorities'' lists: what one has and the other lacks')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX with the `xlsx` feature), byte-identical for the same registry state')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the items of every list (or one) as JSON Lines, one item per line with its authority and version, for DuckDB, Spark and the like')
+            [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
+            [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'quanze;completions' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;man' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;check' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Check agreement cover up to this date (default: today)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'quanze;stats' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Count what is in force on this date (default: today, or the version''s date with --at)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Count the list as it was at this version (from the change log)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the text output')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;show' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Show the item as it was on this date (default: today)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Show the item as it was at this version (from the change log)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the labels')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;log' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;history' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;resolve' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Resolve as of this version instead of the head')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;diff' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'quanze;changes' {
+            [CompletionResult]::new('--authority', '--authority', [CompletionResultType]::ParameterName, 'Only this authority''s list')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Text: one line per list and the total, without the units')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'quanze;prune-cache' {
+            [CompletionResult]::new('--keep-days', '--keep-days', [CompletionResultType]::ParameterName, 'Keep check records and checkpoints used within this many days')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'quanze;audit' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first version (or date) to audit (default: the first)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last version (or date) to audit (default: the list files)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Judge agreements on this date (default: today)')
+            [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Warn about agreements ending within this many days')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;crosswalk' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (text shows changed codes only)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;compare' {
+            [CompletionResult]::new('--other-registry', '--other-registry', [CompletionResultType]::ParameterName, 'Read the second authority from this registry (default: the same)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Compare what is in force on this date (default: today)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;publish' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Publish this version (default: the latest, or the one in force on --as-of)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Count what is in force on this date (default: the version''s date)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Formats, comma-separated (html, md, csv, json, and xlsx in a build with the `xlsx` feature); default: all built in')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The directory to write into (created if missing)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of labels and headings')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;export' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Export what is in force on this date (default: every record of the head)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;verify-catalogue' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;apply' {
+            [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash algorithm of the new link')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry and the bump it needs; write nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;adjust' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The new version')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The date the adjustment takes effect')
+            [CompletionResult]::new('--decided-by', '--decided-by', [CompletionResultType]::ParameterName, 'The number of a deciding document in documents.toml (repeatable)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
+            [CompletionResult]::new('--ops', '--ops', [CompletionResultType]::ParameterName, 'Operations to apply before the inferred ones (merges, splits, recodes): a file with [[op]] tables')
+            [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash algorithm of the new link')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry and the bump it needs; write nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;help' {
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the registry (or one authority''s list) and list every problem')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count a list''s items and units by category, with the indicators and case totals, in the official phrasing')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item in full')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'List the change log: every version with its date, decisions and operations')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show every version of one item, with the deciding documents')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Follow merges, splits and recodes from a code to the codes in force')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two states of a list, on whose decision')
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'Units added, removed and changed (with the columns) in every list')
+            [CompletionResult]::new('prune-cache', 'prune-cache', [CompletionResultType]::ParameterValue, 'Remove from the --cache directory what the registry no longer needs')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Run every audit check; exit 1 when any finding is an error')
+            [CompletionResult]::new('crosswalk', 'crosswalk', [CompletionResultType]::ParameterValue, 'Old code → new codes between two versions, with the event and deciding documents')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare two authorities'' lists: what one has and the other lacks')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX with the `xlsx` feature), byte-identical for the same registry state')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the items of every list (or one) as JSON Lines, one item per line with its authority and version, for DuckDB, Spark and the like')
+            [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
+            [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'quanze;help;completions' {
+            break
+        }
+        'quanze;help;man' {
+            break
+        }
+        'quanze;help;check' {
+            break
+        }
+        'quanze;help;stats' {
+            break
+        }
+        'quanze;help;show' {
+            break
+        }
+        'quanze;help;log' {
+            break
+        }
+        'quanze;help;history' {
+            break
+        }
+        'quanze;help;resolve' {
+            break
+        }
+        'quanze;help;diff' {
+            break
+        }
+        'quanze;help;changes' {
+            break
+        }
+        'quanze;help;prune-cache' {
+            break
+        }
+        'quanze;help;audit' {
+            break
+        }
+        'quanze;help;crosswalk' {
+            break
+        }
+        'quanze;help;compare' {
+            break
+        }
+        'quanze;help;publish' {
+            break
+        }
+        'quanze;help;export' {
+            break
+        }
+        'quanze;help;verify-catalogue' {
+            break
+        }
+        'quanze;help;apply' {
+            break
+        }
+        'quanze;help;adjust' {
+            break
+        }
+        'quanze;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,286 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[quanze] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'quanze'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'quanze'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand completions 'Print the shell completion script for SHELL'
+            cand man 'Print the man page (roff)'
+            cand check 'Check the registry (or one authority''s list) and list every problem'
+            cand stats 'Count a list''s items and units by category, with the indicators and case totals, in the official phrasing'
+            cand show 'Show one item in full'
+            cand log 'List the change log: every version with its date, decisions and operations'
+            cand history 'Show every version of one item, with the deciding documents'
+            cand resolve 'Follow merges, splits and recodes from a code to the codes in force'
+            cand diff 'What changed between two states of a list, on whose decision'
+            cand changes 'Units added, removed and changed (with the columns) in every list'
+            cand prune-cache 'Remove from the --cache directory what the registry no longer needs'
+            cand audit 'Run every audit check; exit 1 when any finding is an error'
+            cand crosswalk 'Old code → new codes between two versions, with the event and deciding documents'
+            cand compare 'Compare two authorities'' lists: what one has and the other lacks'
+            cand publish 'Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX with the `xlsx` feature), byte-identical for the same registry state'
+            cand export 'Export the items of every list (or one) as JSON Lines, one item per line with its authority and version, for DuckDB, Spark and the like'
+            cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
+            cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
+            cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'quanze;completions'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;man'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;check'= {
+            cand --as-of 'Check agreement cover up to this date (default: today)'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'quanze;stats'= {
+            cand --as-of 'Count what is in force on this date (default: today, or the version''s date with --at)'
+            cand --at 'Count the list as it was at this version (from the change log)'
+            cand --format 'Output format'
+            cand --lang 'Language of the text output'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;show'= {
+            cand --as-of 'Show the item as it was on this date (default: today)'
+            cand --at 'Show the item as it was at this version (from the change log)'
+            cand --lang 'Language of the labels'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;log'= {
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;history'= {
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;resolve'= {
+            cand --at 'Resolve as of this version instead of the head'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;diff'= {
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'quanze;changes'= {
+            cand --authority 'Only this authority''s list'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand --summary 'Text: one line per list and the total, without the units'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'quanze;prune-cache'= {
+            cand --keep-days 'Keep check records and checkpoints used within this many days'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'quanze;audit'= {
+            cand --from 'The first version (or date) to audit (default: the first)'
+            cand --to 'The last version (or date) to audit (default: the list files)'
+            cand --as-of 'Judge agreements on this date (default: today)'
+            cand --expiring-within 'Warn about agreements ending within this many days'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;crosswalk'= {
+            cand --format 'Output format (text shows changed codes only)'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;compare'= {
+            cand --other-registry 'Read the second authority from this registry (default: the same)'
+            cand --as-of 'Compare what is in force on this date (default: today)'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;publish'= {
+            cand --at 'Publish this version (default: the latest, or the one in force on --as-of)'
+            cand --as-of 'Count what is in force on this date (default: the version''s date)'
+            cand --format 'Formats, comma-separated (html, md, csv, json, and xlsx in a build with the `xlsx` feature); default: all built in'
+            cand --out 'The directory to write into (created if missing)'
+            cand --lang 'Language of labels and headings'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;export'= {
+            cand --as-of 'Export what is in force on this date (default: every record of the head)'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;verify-catalogue'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;apply'= {
+            cand --hash 'Hash algorithm of the new link'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand --dry-run 'Show the entry and the bump it needs; write nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;adjust'= {
+            cand --version 'The new version'
+            cand --date 'The date the adjustment takes effect'
+            cand --decided-by 'The number of a deciding document in documents.toml (repeatable)'
+            cand --reason 'Why'
+            cand --ops 'Operations to apply before the inferred ones (merges, splits, recodes): a file with [[op]] tables'
+            cand --hash 'Hash algorithm of the new link'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand --dry-run 'Show the entry and the bump it needs; write nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;help'= {
+            cand completions 'Print the shell completion script for SHELL'
+            cand man 'Print the man page (roff)'
+            cand check 'Check the registry (or one authority''s list) and list every problem'
+            cand stats 'Count a list''s items and units by category, with the indicators and case totals, in the official phrasing'
+            cand show 'Show one item in full'
+            cand log 'List the change log: every version with its date, decisions and operations'
+            cand history 'Show every version of one item, with the deciding documents'
+            cand resolve 'Follow merges, splits and recodes from a code to the codes in force'
+            cand diff 'What changed between two states of a list, on whose decision'
+            cand changes 'Units added, removed and changed (with the columns) in every list'
+            cand prune-cache 'Remove from the --cache directory what the registry no longer needs'
+            cand audit 'Run every audit check; exit 1 when any finding is an error'
+            cand crosswalk 'Old code → new codes between two versions, with the event and deciding documents'
+            cand compare 'Compare two authorities'' lists: what one has and the other lacks'
+            cand publish 'Publish the list as catalogues: HTML, Markdown, CSV, JSON (and XLSX with the `xlsx` feature), byte-identical for the same registry state'
+            cand export 'Export the items of every list (or one) as JSON Lines, one item per line with its authority and version, for DuckDB, Spark and the like'
+            cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
+            cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
+            cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'quanze;help;completions'= {
+        }
+        &'quanze;help;man'= {
+        }
+        &'quanze;help;check'= {
+        }
+        &'quanze;help;stats'= {
+        }
+        &'quanze;help;show'= {
+        }
+        &'quanze;help;log'= {
+        }
+        &'quanze;help;history'= {
+        }
+        &'quanze;help;resolve'= {
+        }
+        &'quanze;help;diff'= {
+        }
+        &'quanze;help;changes'= {
+        }
+        &'quanze;help;prune-cache'= {
+        }
+        &'quanze;help;audit'= {
+        }
+        &'quanze;help;crosswalk'= {
+        }
+        &'quanze;help;compare'= {
+        }
+        &'quanze;help;publish'= {
+        }
+        &'quanze;help;export'= {
+        }
+        &'quanze;help;verify-catalogue'= {
+        }
+        &'quanze;help;apply'= {
+        }
+        &'quanze;help;adjust'= {
+        }
+        &'quanze;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
