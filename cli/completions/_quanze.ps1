@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -242,6 +243,15 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'quanze;schema' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every schema into this directory instead')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'quanze;help' {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -262,6 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -320,6 +331,9 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             break
         }
         'quanze;help;adjust' {
+            break
+        }
+        'quanze;help;schema' {
             break
         }
         'quanze;help;help' {

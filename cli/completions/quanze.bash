@@ -67,6 +67,9 @@ _quanze() {
             quanze,resolve)
                 cmd="quanze__subcmd__resolve"
                 ;;
+            quanze,schema)
+                cmd="quanze__subcmd__schema"
+                ;;
             quanze,show)
                 cmd="quanze__subcmd__show"
                 ;;
@@ -127,6 +130,9 @@ _quanze() {
             quanze__subcmd__help,resolve)
                 cmd="quanze__subcmd__help__subcmd__resolve"
                 ;;
+            quanze__subcmd__help,schema)
+                cmd="quanze__subcmd__help__subcmd__schema"
+                ;;
             quanze__subcmd__help,show)
                 cmd="quanze__subcmd__help__subcmd__show"
                 ;;
@@ -143,7 +149,7 @@ _quanze() {
 
     case "${cmd}" in
         quanze)
-            opts="-h -V --registry --cache --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust help"
+            opts="-h -V --registry --cache --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,7 +519,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__help)
-            opts="completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust help"
+            opts="completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +770,20 @@ _quanze() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        quanze__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         quanze__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -938,7 +958,7 @@ _quanze() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "html md csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "html md csv json xlsx" -- "${cur}"))
                     return 0
                     ;;
                 --out)
@@ -976,6 +996,36 @@ _quanze() {
             fi
             case "${prev}" in
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        quanze__subcmd__schema)
+            opts="-h --out --registry --cache --jobs --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'quanze;completions'= {
@@ -219,6 +220,14 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'quanze;schema'= {
+            cand --out 'Write every schema into this directory instead'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --jobs 'Use at most N threads (default: one per core)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'quanze;help'= {
             cand completions 'Print the shell completion script for SHELL'
             cand man 'Print the man page (roff)'
@@ -239,6 +248,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'quanze;help;completions'= {
@@ -278,6 +288,8 @@ set edit:completion:arg-completer[quanze] = {|@words|
         &'quanze;help;apply'= {
         }
         &'quanze;help;adjust'= {
+        }
+        &'quanze;help;schema'= {
         }
         &'quanze;help;help'= {
         }

@@ -532,7 +532,10 @@ fn every_format_a_command_offers_is_one_the_library_renders() {
 #[test]
 fn the_committed_completions_and_man_page_are_current() {
     repo::at_top();
-    // After a change of the command line: QUANZE_BLESS=1 cargo test -p quanze-cli --test cli
+    // The committed files are of a build with every feature (`schema` adds
+    // a command, `xlsx` a format); after a change of the command line:
+    // QUANZE_BLESS=1 cargo test --all-features -p quanze-cli --test cli
+    let full = cfg!(all(feature = "schema", feature = "xlsx"));
     let bless = std::env::var_os("QUANZE_BLESS").is_some();
     let mut files: Vec<(std::path::PathBuf, String)> = quanze_cli::generate::SHELLS
         .iter()
@@ -546,6 +549,9 @@ fn the_committed_completions_and_man_page_are_current() {
     files.push(("cli/man/quanze.1".into(), quanze_cli::generate::man()));
     for (path, generated) in files {
         assert!(generated.len() > 500, "{}", path.display());
+        if !full {
+            continue;
+        }
         if bless {
             std::fs::write(&path, &generated).unwrap();
             continue;
@@ -553,7 +559,7 @@ fn the_committed_completions_and_man_page_are_current() {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "{} is stale: QUANZE_BLESS=1 cargo test -p quanze-cli --test cli",
+            "{} is stale: QUANZE_BLESS=1 cargo test --all-features -p quanze-cli --test cli",
             path.display()
         );
     }
