@@ -149,7 +149,7 @@ _quanze() {
 
     case "${cmd}" in
         quanze)
-            opts="-h -V --registry --cache --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
+            opts="-h -V --registry --cache --color --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -161,6 +161,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -175,7 +179,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__adjust)
-            opts="-h --version --date --decided-by --reason --ops --hash --dry-run --registry --cache --jobs --help"
+            opts="-h --version --date --decided-by --reason --ops --hash --dry-run --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,6 +217,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -225,7 +233,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__apply)
-            opts="-h --hash --dry-run --registry --cache --jobs --help"
+            opts="-h --hash --dry-run --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -243,6 +251,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -255,7 +267,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__audit)
-            opts="-h --from --to --as-of --expiring-within --format --registry --cache --jobs --help"
+            opts="-h --from --to --as-of --expiring-within --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -289,6 +301,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -301,7 +317,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__changes)
-            opts="-h --authority --summary --format --registry --cache --jobs --help"
+            opts="-h --authority --summary --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -323,6 +339,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -335,7 +355,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__check)
-            opts="-h --as-of --registry --cache --jobs --help"
+            opts="-h --as-of --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,6 +373,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -365,7 +389,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__compare)
-            opts="-h --other-registry --as-of --format --registry --cache --jobs --help"
+            opts="-h --other-registry --as-of --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +415,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -403,7 +431,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__completions)
-            opts="-h --registry --cache --jobs --help bash elvish fish powershell zsh"
+            opts="-h --registry --cache --color --jobs --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,6 +443,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -429,7 +461,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__crosswalk)
-            opts="-h --format --registry --cache --jobs --help"
+            opts="-h --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +477,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -459,7 +495,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__diff)
-            opts="-h --format --registry --cache --jobs --help"
+            opts="-h --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +513,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -489,7 +529,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__export)
-            opts="-h --as-of --registry --cache --jobs --help"
+            opts="-h --as-of --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -505,6 +545,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -827,7 +871,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__history)
-            opts="-h --format --registry --cache --jobs --help"
+            opts="-h --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,6 +887,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -857,7 +905,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__log)
-            opts="-h --format --registry --cache --jobs --help"
+            opts="-h --format --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,6 +923,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -887,7 +939,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__man)
-            opts="-h --registry --cache --jobs --help"
+            opts="-h --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -899,6 +951,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -913,7 +969,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__prune__subcmd__cache)
-            opts="-h --keep-days --registry --cache --jobs --help"
+            opts="-h --keep-days --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -931,6 +987,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -943,7 +1003,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__publish)
-            opts="-h --at --as-of --format --out --lang --registry --cache --jobs --help"
+            opts="-h --at --as-of --format --out --lang --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,6 +1037,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -989,7 +1053,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__resolve)
-            opts="-h --at --registry --cache --jobs --help"
+            opts="-h --at --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1071,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1019,7 +1087,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__schema)
-            opts="-h --out --registry --cache --jobs --help"
+            opts="-h --out --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1105,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1049,7 +1121,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__show)
-            opts="-h --as-of --at --lang --registry --cache --jobs --help"
+            opts="-h --as-of --at --lang --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1147,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1087,7 +1163,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__stats)
-            opts="-h --as-of --at --format --lang --registry --cache --jobs --help"
+            opts="-h --as-of --at --format --lang --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1193,10 @@ _quanze() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1129,7 +1209,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__verify__subcmd__catalogue)
-            opts="-h --registry --cache --jobs --help"
+            opts="-h --registry --cache --color --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1221,10 @@ _quanze() {
                     ;;
                 --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_quanze_global_optspecs
-    string join \n registry= cache= jobs= h/help V/version
+    string join \n registry= cache= color= jobs= h/help V/version
 end
 
 function __fish_quanze_needs_command
@@ -26,6 +26,9 @@ end
 
 complete -c quanze -n "__fish_quanze_needs_command" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_needs_command" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_needs_command" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_needs_command" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_needs_command" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_needs_command" -s V -l version -d 'Print version'
@@ -52,15 +55,24 @@ complete -c quanze -n "__fish_quanze_needs_command" -f -a "schema" -d 'Print the
 complete -c quanze -n "__fish_quanze_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand completions" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand man" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand man" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l as-of -d 'Check agreement cover up to this date (default: today)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand check" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l as-of -d 'Count what is in force on this date (default: today, or the version\'s date with --at)' -r
@@ -71,6 +83,9 @@ complete -c quanze -n "__fish_quanze_using_subcommand stats" -l lang -d 'Languag
 en\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand stats" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l as-of -d 'Show the item as it was on this date (default: today)' -r
@@ -79,23 +94,35 @@ complete -c quanze -n "__fish_quanze_using_subcommand show" -l lang -d 'Language
 en\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand show" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand show" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand log" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand log" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand history" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand history" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l at -d 'Resolve as of this version instead of the head' -r
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l format -d 'Output format' -r -f -a "text\t''
@@ -105,6 +132,9 @@ csv\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand diff" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l authority -d 'Only this authority\'s list' -r
@@ -113,12 +143,18 @@ csv\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand changes" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l summary -d 'Text: one line per list and the total, without the units'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l keep-days -d 'Keep check records and checkpoints used within this many days' -r
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l from -d 'The first version (or date) to audit (default: the first)' -r
@@ -132,6 +168,9 @@ csv\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand audit" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l format -d 'Output format (text shows changed codes only)' -r -f -a "text\t''
@@ -141,6 +180,9 @@ csv\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l other-registry -d 'Read the second authority from this registry (default: the same)' -r -F
@@ -152,6 +194,9 @@ csv\t''
 json\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand compare" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l at -d 'Publish this version (default: the latest, or the one in force on --as-of)' -r
@@ -166,21 +211,33 @@ complete -c quanze -n "__fish_quanze_using_subcommand publish" -l lang -d 'Langu
 en\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand publish" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l as-of -d 'Export what is in force on this date (default: every record of the head)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand export" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand export" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l hash -d 'Hash algorithm of the new link' -r -f -a "sha256\t''
 sm3\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand apply" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -s h -l help -d 'Print help'
@@ -193,12 +250,18 @@ complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l hash -d 'Hash a
 sm3\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l out -d 'Write every schema into this directory instead' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
+complete -c quanze -n "__fish_quanze_using_subcommand schema" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand help; and not __fish_seen_subcommand_from completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help" -f -a "completions" -d 'Print the shell completion script for SHELL'

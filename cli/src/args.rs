@@ -29,6 +29,16 @@ pub struct Cli {
     /// content hashes, quanze version and build: the cache cannot go stale).
     #[arg(long, global = true, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+    /// Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set),
+    /// always, or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorArg,
     /// Use at most N threads (default: one per core).
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
@@ -90,6 +100,13 @@ impl clap::builder::TypedValueParser for FormatParser {
                 .map(|f| clap::builder::PossibleValue::new(f.name())),
         ))
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

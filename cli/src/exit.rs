@@ -63,13 +63,13 @@ impl Failure {
                 summary,
             } => {
                 for d in diagnostics {
-                    s.push_str(&d.render());
+                    s.push_str(&d.render_styled());
                     s.push('\n');
                 }
                 s.push_str(&format!("error: {summary}\n"));
             }
         }
-        eprint!("{s}");
+        crate::out::eprint(&s);
         ExitCode::from(self.code())
     }
 }

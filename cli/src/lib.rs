@@ -20,6 +20,12 @@ use clap::Parser as _;
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    match cli.color {
+        args::ColorArg::Always => anstream::ColorChoice::Always.write_global(),
+        args::ColorArg::Never => anstream::ColorChoice::Never.write_global(),
+        // anstream's own choice: colour on a terminal, unless NO_COLOR.
+        args::ColorArg::Auto => {}
+    }
     if let Some(n) = cli.jobs {
         // Set once, before any work: it cannot fail here.
         let _ = rayon::ThreadPoolBuilder::new()

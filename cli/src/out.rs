@@ -98,7 +98,15 @@ pub(crate) fn load_clean_at(
 }
 
 /// Writes to standard output, ending quietly when the reader has gone.
+/// Colour escapes are kept on a terminal that wants them and stripped
+/// elsewhere (anstream: `--color`, `NO_COLOR`, `CLICOLOR_FORCE`).
 pub(crate) fn print(s: &str) {
-    let mut out = std::io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     let _ = out.write_all(s.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Writes to standard error, as [`print`] does to standard output.
+pub(crate) fn eprint(s: &str) {
+    let mut err = anstream::stderr().lock();
+    let _ = err.write_all(s.as_bytes()).and_then(|()| err.flush());
 }

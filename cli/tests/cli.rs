@@ -209,6 +209,7 @@ fn check_lists_problems_with_a_caret_and_exits_1() {
          |\n\
          17 | promised_days = 45\n   \
          |                 ^^\n   \
+         |\n   \
          = key: item[0].sub[0].implementation.promised_days\n   \
          = found: 45\n   \
          = expected: at most 30, the legal limit\n\
@@ -569,4 +570,49 @@ fn the_committed_completions_and_man_page_are_current() {
         stdout(&quanze(&["completions", "bash"])),
         quanze_cli::generate::completions(clap_complete::Shell::Bash)
     );
+}
+
+#[test]
+fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
+    repo::at_top();
+    let args = |color: &str| {
+        vec![
+            "--registry",
+            "tests/fixtures/invalid/unknown-key",
+            "check",
+            "--color",
+        ]
+        .into_iter()
+        .chain([color])
+        .map(str::to_owned)
+        .collect::<Vec<String>>()
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        stdout(&quanze(&a))
+    };
+    // In a pipe (as here), auto and never are plain; always colours.
+    let plain = run(args("auto"));
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    assert_eq!(run(args("never")), plain);
+    let coloured = run(args("always"));
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    // The colours are the only difference.
+    let stripped: String = {
+        let mut out = String::new();
+        let mut chars = coloured.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for d in chars.by_ref() {
+                    if d.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    assert_eq!(stripped, plain);
 }

@@ -1,11 +1,9 @@
 //! Problems found in a registry, as data, and their rendering with a caret
 //! under the offending text.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-
-use unicode_width::UnicodeWidthStr;
 
 mod rules;
 
@@ -128,52 +126,76 @@ impl Diagnostic {
         }
     }
 
-    /// Renders the diagnostic for a terminal:
+    /// Renders the diagnostic as rustc and cargo do (annotate-snippets),
+    /// without colour:
     ///
     /// ```text
     /// error[unknown-key]: unknown key `nmae`; did you mean `name`?
-    ///   --> registry/x/items/licensing.toml:4:1
-    ///    |
-    ///  4 | nmae = "民用爆炸物品销售许可"
-    ///    | ^^^^
-    ///    = key: item[0].nmae
-    ///    = expected: one of `id`, `code`, `name`, …
+    ///  --> registry/x/items/licensing.toml:4:1
+    ///   |
+    /// 4 | nmae = "民用爆炸物品销售许可"
+    ///   | ^^^^
+    ///   |
+    ///   = key: item[0].nmae
+    ///   = expected: one of `id`, `code`, `name`, …
     /// ```
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}[{}]: {}",
-            self.severity().id(),
-            self.rule.id(),
-            self.message
+        self.render_with(&annotate_snippets::Renderer::plain())
+    }
+
+    /// [`Diagnostic::render`] with the colours of a terminal (ANSI escapes;
+    /// a caller that writes to a pipe strips them, as `anstream` does).
+    pub fn render_styled(&self) -> String {
+        self.render_with(&annotate_snippets::Renderer::styled())
+    }
+
+    fn render_with(&self, renderer: &annotate_snippets::Renderer) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
+        let level = match self.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = display_path(&self.file);
+        let mut group = Group::with_title(
+            level
+                .primary_title(self.message.as_str())
+                .id(self.rule.id()),
         );
-        let gutter = self
-            .location
-            .as_ref()
-            .map_or(1, |l| l.line.to_string().len());
-        let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}--> {}", self.position());
-        if let Some(l) = &self.location {
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", l.line, l.line_text);
-            let before = prefix_by_chars(&l.line_text, l.column - 1);
-            let indent = UnicodeWidthStr::width(before);
-            let rest = &l.line_text[before.len()..];
-            let span_len = l.span.len().min(rest.len());
-            let marked = &rest[..floor_char_boundary(rest, span_len)];
-            let carets = UnicodeWidthStr::width(marked).max(1);
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(carets));
+        match &self.location {
+            Some(l) => {
+                let before = prefix_by_chars(&l.line_text, l.column - 1);
+                let rest = &l.line_text[before.len()..];
+                let len = floor_char_boundary(rest, l.span.len().min(rest.len()));
+                // At least one character is marked (an empty span marks the
+                // character it stands before); the end stays on a character
+                // boundary.
+                let len = if len == 0 {
+                    rest.chars().next().map_or(0, char::len_utf8)
+                } else {
+                    len
+                };
+                let start = before.len();
+                let end = start + len;
+                group = group.element(
+                    Snippet::source(l.line_text.as_str())
+                        .line_start(l.line)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                );
+            }
+            None => group = group.element(Level::NOTE.with_name("file").message(path)),
         }
         if !self.key.is_empty() {
-            let _ = writeln!(out, "{pad} = key: {}", self.key);
+            group = group.element(Level::NOTE.with_name("key").message(self.key.as_str()));
         }
         if let Some(found) = &self.found {
-            let _ = writeln!(out, "{pad} = found: {found}");
+            group = group.element(Level::NOTE.with_name("found").message(found.as_str()));
         }
         if let Some(expected) = &self.expected {
-            let _ = writeln!(out, "{pad} = expected: {expected}");
+            group = group.element(Level::NOTE.with_name("expected").message(expected.as_str()));
         }
+        let mut out = renderer.render(&[group]);
+        out.push('\n');
         out
     }
 }

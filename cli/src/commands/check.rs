@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
     problems.retain(|d| in_scope(d, root, a.authority.as_deref()));
     let mut s = String::new();
     for d in &problems {
-        s.push_str(&d.render());
+        s.push_str(&d.render_styled());
         s.push('\n');
     }
     if problems.is_empty() {
