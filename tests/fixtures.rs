@@ -4,7 +4,8 @@
 //! The valid fixtures and the bundled registry break none.
 //!
 //! To update the snapshots after an intended change of wording:
-//! `QUANZE_BLESS=1 cargo test --test fixtures`, then review the diff.
+//! `INSTA_UPDATE=always cargo test --all-features` (the switch of every
+//! snapshot), then review the diff.
 
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -36,7 +37,7 @@ fn rule_of(dir: &Path) -> String {
 
 #[test]
 fn every_invalid_fixture_breaks_its_rule_with_the_expected_message() {
-    let bless = std::env::var_os("QUANZE_BLESS").is_some();
+    let bless = common::blessing();
     let mut failures = Vec::new();
     for dir in fixture_dirs("invalid") {
         let found = problems(&dir);

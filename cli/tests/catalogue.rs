@@ -3,7 +3,8 @@
 //! the XLSX read back by an independent reader, the HTML in a real browser,
 //! and the verification of a published JSON catalogue.
 //!
-//! After an intended change: `QUANZE_BLESS=1 cargo test --test catalogue`.
+//! After an intended change: `INSTA_UPDATE=always cargo test --all-features`
+//! (or `cargo insta review`), then review the diff of `tests/snapshots/`.
 
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -11,7 +12,7 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 mod repo;
-use common::copy_dir;
+use common::{copy_dir, snapshot};
 
 use std::fs;
 use std::path::Path;
@@ -29,20 +30,6 @@ fn bundled_2021() -> (Registry, Catalogue) {
     };
     let c = Catalogue::build(&reg, list, &sel).unwrap();
     (reg, c)
-}
-
-fn snapshot(name: &str, actual: &[u8]) {
-    let path = Path::new("tests/snapshots").join(name);
-    if std::env::var_os("QUANZE_BLESS").is_some() {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{} differs from the output",
-        path.display()
-    );
 }
 
 #[test]

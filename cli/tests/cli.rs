@@ -535,9 +535,9 @@ fn the_committed_completions_and_man_page_are_current() {
     repo::at_top();
     // The committed files are of a build with every feature (`schema` adds
     // a command, `xlsx` a format); after a change of the command line:
-    // QUANZE_BLESS=1 cargo test --all-features -p quanze-cli --test cli
+    // INSTA_UPDATE=always cargo test --all-features
     let full = cfg!(all(feature = "schema", feature = "xlsx"));
-    let bless = std::env::var_os("QUANZE_BLESS").is_some();
+    let bless = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
     let mut files: Vec<(std::path::PathBuf, String)> = quanze_cli::generate::SHELLS
         .iter()
         .map(|(shell, name)| {
@@ -560,7 +560,7 @@ fn the_committed_completions_and_man_page_are_current() {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "{} is stale: QUANZE_BLESS=1 cargo test --all-features -p quanze-cli --test cli",
+            "{} is stale: INSTA_UPDATE=always cargo test --all-features",
             path.display()
         );
     }

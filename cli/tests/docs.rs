@@ -190,9 +190,9 @@ fn format_md_shows_a_real_error() {
 }
 
 /// Whether to rewrite the output blocks from what the binary prints
-/// (`QUANZE_BLESS=1`), instead of comparing.
+/// (`INSTA_UPDATE=always`, the switch of every snapshot), instead of comparing.
 fn bless() -> bool {
-    std::env::var_os("QUANZE_BLESS").is_some()
+    common::blessing()
 }
 
 /// Runs a walkthrough page on a copy of the bundled registry, in order:
@@ -200,7 +200,7 @@ fn bless() -> bool {
 /// are applied to the copy, ```toml blocks headed `# file: PATH` are written
 /// beside it, and each ```text block after `<!-- quanze: ARGS -->` must be what
 /// `quanze ARGS` prints (stdout, then stderr) at that point, run in the copy's
-/// parent directory. With `QUANZE_BLESS=1` the output blocks are rewritten.
+/// parent directory. With `INSTA_UPDATE=always` the output blocks are rewritten.
 fn walk_page(page: &str) -> usize {
     let md = fs::read_to_string(page).unwrap();
     let tmp = tempfile::tempdir().unwrap();

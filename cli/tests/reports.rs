@@ -1,6 +1,7 @@
 //! Audit checks, and snapshots of every report format on the bundled
 //! registry. After an intended change of a report:
-//! `QUANZE_BLESS=1 cargo test --test reports`, then review the diff.
+//! `INSTA_UPDATE=always cargo test --all-features` (or `cargo insta review`),
+//! then review the diff of `tests/snapshots/`.
 
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -8,10 +9,8 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 mod repo;
-use common::fixture_dirs;
+use common::{fixture_dirs, snapshot};
 
-use std::fs;
-use std::path::Path;
 use std::process::Command;
 
 use quanze::publish::report::{self, Format};
@@ -20,20 +19,6 @@ use quanze::{ChangeSet, Date, Point, Registry, Rule};
 
 fn as_of() -> Date {
     "2026-11-28".parse().unwrap()
-}
-
-fn snapshot(name: &str, actual: &str) {
-    let path = Path::new("tests/snapshots").join(name);
-    if std::env::var_os("QUANZE_BLESS").is_some() {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{} differs from the output:\n{actual}",
-        path.display()
-    );
 }
 
 fn options() -> AuditOptions {
@@ -82,7 +67,7 @@ fn every_audit_check_has_a_fixture_that_triggers_it() {
         );
         snapshot(
             &format!("audit-{name}.txt"),
-            &report::findings(&findings, Format::Text).unwrap(),
+            report::findings(&findings, Format::Text).unwrap(),
         );
     }
 }
@@ -159,7 +144,7 @@ fn diff_2019_to_2021_in_every_format() {
     ] {
         snapshot(
             &format!("diff-2019-2021.{ext}"),
-            &report::changeset(&cs, f).unwrap(),
+            report::changeset(&cs, f).unwrap(),
         );
     }
     // The JSON is the documented shape.
@@ -206,7 +191,7 @@ fn crosswalk_in_every_format() {
     ] {
         snapshot(
             &format!("crosswalk-3.0.0-5.0.0.{ext}"),
-            &report::crosswalk(&rows, f).unwrap(),
+            report::crosswalk(&rows, f).unwrap(),
         );
     }
 }
@@ -254,7 +239,7 @@ fn comparing_two_authorities() {
     ] {
         snapshot(
             &format!("compare.{ext}"),
-            &report::comparison(&c, f).unwrap(),
+            report::comparison(&c, f).unwrap(),
         );
     }
 }
@@ -275,7 +260,7 @@ fn findings_in_every_format() {
     ] {
         snapshot(
             &format!("findings.{ext}"),
-            &report::findings(&findings, f).unwrap(),
+            report::findings(&findings, f).unwrap(),
         );
     }
 }

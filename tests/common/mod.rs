@@ -116,3 +116,32 @@ pub(crate) fn decline_fast_reader(root: &Path) {
         .unwrap();
     }
 }
+
+/// Whether this run blesses snapshots and expected files instead of
+/// comparing them: insta's own switch, `INSTA_UPDATE=always`, which also
+/// rewrites the `.snap` files (`cargo insta review` is the interactive way).
+pub(crate) fn blessing() -> bool {
+    std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always")
+}
+
+/// Compares `actual` with the snapshot `tests/snapshots/<name>` (insta's
+/// binary snapshots keep the bytes exactly, BOM and CRLF included, in a file
+/// with the output's extension beside the `.snap`).
+pub(crate) fn snapshot(name: &str, actual: impl AsRef<[u8]>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = if dir.exists() {
+        dir
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/snapshots")
+    };
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    // insta names a binary snapshot by what precedes its first dot: keep
+    // the format in the name, so that the formats of one report do not
+    // share a snapshot.
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "txt"));
+    let id = format!("{}-{ext}.{ext}", stem.replace('.', "_"));
+    settings.bind(|| insta::assert_binary_snapshot!(id.as_str(), actual.as_ref().to_vec()));
+}
