@@ -51,7 +51,7 @@ pub use history::{
     Step,
 };
 pub use io::cache::Pruned;
-pub use io::{Error, ListRead, LoadOptions, Loaded, Scan, write_atomic};
+pub use io::{Error, ListRead, LoadOptions, Loaded, Progress, Scan, write_atomic};
 pub use lint::{CheckOptions, CheckReport};
 pub use model::{
     Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Bump, Category,

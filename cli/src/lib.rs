@@ -12,6 +12,7 @@ mod commands;
 pub mod exit;
 pub mod generate;
 mod out;
+mod progress;
 
 use std::process::ExitCode;
 

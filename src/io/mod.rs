@@ -87,6 +87,51 @@ pub struct LoadOptions {
     /// when `None`. A name with no directory is skipped, so look the list
     /// up ([`Registry::list`]) before using it.
     pub only: Option<Vec<String>>,
+    /// Told after each list is read (or checked, or compared).
+    pub progress: Option<Progress>,
+}
+
+/// A callback told how many lists are done, of how many, as a registry is
+/// read list by list (a command-line tool draws a progress bar with it).
+#[derive(Clone)]
+pub struct Progress(std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl Progress {
+    /// A callback `f(done, total)`; it is called from the threads that read
+    /// the lists, in no particular order of lists.
+    pub fn new(f: impl Fn(usize, usize) + Send + Sync + 'static) -> Self {
+        Self(std::sync::Arc::new(f))
+    }
+
+    /// Tells the callback that `done` of `total` are done.
+    pub fn call(&self, done: usize, total: usize) {
+        (self.0)(done, total);
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
+}
+
+/// [`par_map`] over list directories, telling `progress` after each.
+pub(crate) fn par_lists<T: Send, R: Send>(
+    inputs: Vec<T>,
+    progress: Option<&Progress>,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    let Some(p) = progress else {
+        return par_map(inputs, f);
+    };
+    let total = inputs.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    par_map(inputs, |x| {
+        let r = f(x);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        p.call(n, total);
+        r
+    })
 }
 
 impl LoadOptions {
@@ -94,6 +139,13 @@ impl LoadOptions {
     #[must_use]
     pub fn cache(mut self, dir: impl Into<PathBuf>) -> Self {
         self.cache = Some(dir.into());
+        self
+    }
+
+    /// Tells `progress` after each list.
+    #[must_use]
+    pub fn progress(mut self, progress: Progress) -> Self {
+        self.progress = Some(progress);
         self
     }
 
@@ -179,7 +231,11 @@ impl Registry {
         // Lists are independent: they are read in parallel and taken in
         // directory order, so the outcome is the same as a sequential load.
         let cache = options.cache.as_deref();
-        let lists = par_map(list_dirs(root, options)?, |dir| read_list_dir(dir, cache));
+        let lists = par_lists(
+            list_dirs(root, options)?,
+            options.progress.as_ref(),
+            |dir| read_list_dir(dir, cache),
+        );
         for result in lists {
             let read = result?;
             problems.extend(read.problems);
@@ -220,9 +276,11 @@ impl Registry {
         let root = root.as_ref();
         let (shared, problems) = Self::read_shared(root, options)?;
         let cache = options.cache.as_deref();
-        let results = par_map(list_dirs(root, options)?, |dir| {
-            read_list_dir(dir, cache).map(|read| f(&shared, read))
-        })
+        let results = par_lists(
+            list_dirs(root, options)?,
+            options.progress.as_ref(),
+            |dir| read_list_dir(dir, cache).map(|read| f(&shared, read)),
+        )
         .into_iter()
         .collect::<Result<Vec<R>, Error>>()?;
         Ok(Scan {

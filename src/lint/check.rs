@@ -145,43 +145,47 @@ impl Registry {
         let index = cache.map(StatIndex::open);
         let shared_hash = shared_digest(root);
         let as_of = options.as_of;
-        let outcomes = crate::io::par_map(list_dirs(root, &options.load)?, |dir| {
-            let digest = index
-                .as_ref()
-                .and_then(|ix| list_digest(ix, &dir, &shared_hash, as_of));
-            let record = match (cache, &digest) {
-                (Some(c), Some((d, _))) => Some(c.join(format!("check-{d}.json"))),
-                _ => None,
-            };
-            if let Some(r) = &record
-                && let Some(clean) = cache_read::<CleanList>(r)
-            {
-                touch(r);
-                return Ok(Outcome::Reused(clean.items));
-            }
-            let read = read_list_dir(dir, cache)?;
-            let (rules, list, items) = match &read.list {
-                Some(l) => (shared.validate_list(l, as_of), true, l.items.len()),
-                None => (Vec::new(), false, 0),
-            };
-            // Kept only when clean, only when every file had settled before
-            // it was hashed, and only when none changed while the list was
-            // being checked: so the record is of the bytes hashed.
-            if let (Some(r), Some((_, stamps))) = (&record, &digest)
-                && read.problems.is_empty()
-                && rules.is_empty()
-                && list
-                && still(stamps)
-            {
-                cache_write(r, &CleanList { items });
-            }
-            Ok(Outcome::Read {
-                reading: read.problems,
-                rules,
-                list,
-                items,
-            })
-        });
+        let outcomes = crate::io::par_lists(
+            list_dirs(root, &options.load)?,
+            options.load.progress.as_ref(),
+            |dir| {
+                let digest = index
+                    .as_ref()
+                    .and_then(|ix| list_digest(ix, &dir, &shared_hash, as_of));
+                let record = match (cache, &digest) {
+                    (Some(c), Some((d, _))) => Some(c.join(format!("check-{d}.json"))),
+                    _ => None,
+                };
+                if let Some(r) = &record
+                    && let Some(clean) = cache_read::<CleanList>(r)
+                {
+                    touch(r);
+                    return Ok(Outcome::Reused(clean.items));
+                }
+                let read = read_list_dir(dir, cache)?;
+                let (rules, list, items) = match &read.list {
+                    Some(l) => (shared.validate_list(l, as_of), true, l.items.len()),
+                    None => (Vec::new(), false, 0),
+                };
+                // Kept only when clean, only when every file had settled before
+                // it was hashed, and only when none changed while the list was
+                // being checked: so the record is of the bytes hashed.
+                if let (Some(r), Some((_, stamps))) = (&record, &digest)
+                    && read.problems.is_empty()
+                    && rules.is_empty()
+                    && list
+                    && still(stamps)
+                {
+                    cache_write(r, &CleanList { items });
+                }
+                Ok(Outcome::Read {
+                    reading: read.problems,
+                    rules,
+                    list,
+                    items,
+                })
+            },
+        );
         if let Some(ix) = index {
             ix.save();
         }

@@ -648,96 +648,103 @@ impl Registry {
             })?;
         }
         let index = cache.map(StatIndex::open);
-        let results = crate::io::par_map(list_dirs(root, options)?, |dir| {
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let authority: Id = name
-                .parse()
-                .map_err(|_| UnitsError::BadDirectory(name.clone()))?;
-            let paths = match (&index, cache) {
-                (Some(ix), Some(c)) => [from, to].map(|p| checkpoint_path(ix, c, &dir, p)),
-                _ => [None, None],
-            };
-            let kept = paths
-                .each_ref()
-                .map(|p| p.as_ref().and_then(|(path, _)| std::fs::read(path).ok()));
-            if let [Some(a), Some(b)] = &kept
-                && let Some(c) = compare(&authority, a, b)
-            {
-                for (path, _) in paths.iter().flatten() {
-                    crate::io::cache::touch(path);
+        let results = crate::io::par_lists(
+            list_dirs(root, options)?,
+            options.progress.as_ref(),
+            |dir| {
+                let name = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let authority: Id = name
+                    .parse()
+                    .map_err(|_| UnitsError::BadDirectory(name.clone()))?;
+                let paths = match (&index, cache) {
+                    (Some(ix), Some(c)) => [from, to].map(|p| checkpoint_path(ix, c, &dir, p)),
+                    _ => [None, None],
+                };
+                let kept = paths
+                    .each_ref()
+                    .map(|p| p.as_ref().and_then(|(path, _)| std::fs::read(path).ok()));
+                if let [Some(a), Some(b)] = &kept
+                    && let Some(c) = compare(&authority, a, b)
+                {
+                    for (path, _) in paths.iter().flatten() {
+                        crate::io::cache::touch(path);
+                    }
+                    return Ok(c);
                 }
-                return Ok(c);
-            }
-            // A kept checkpoint that does not read whole is made again.
-            let kept = kept.map(|k| k.filter(|b| well_formed(b)));
-            let read = read_list_dir(dir.clone(), cache)?;
-            // Only the files the two points are computed from must read
-            // cleanly (as when the checkpoints are kept).
-            let inputs: Vec<PathBuf> = [from, to]
-                .iter()
-                .filter_map(|p| point_inputs(&dir, p))
-                .flat_map(|(_, files)| files)
-                .chain([dir.join("list.toml")])
-                .collect();
-            let relevant: Vec<_> = read
-                .problems
-                .iter()
-                .filter(|d| inputs.contains(&d.file) || d.file == dir)
-                .collect();
-            if let Some(first) = relevant.first() {
-                return Err(UnitsError::Unreadable {
-                    count: relevant.len(),
-                    first: Box::new((*first).clone()),
-                });
-            }
-            let list = read.list.ok_or_else(|| UnitsError::NoList(dir.clone()))?;
-            // Replayed up to the last entry a point needs, so an entry after
-            // it cannot make a difference.
-            let needed = [from, to]
-                .iter()
-                .map(|p| match p {
-                    Point::Files => None,
-                    Point::Version(v) => Some(Some(v.clone())),
-                    Point::Date(_) => Some(None),
-                })
-                .fold(None, |acc: Option<Option<Version>>, n| match (acc, n) {
-                    (None, n) | (n, None) => n,
-                    (Some(None), _) | (_, Some(None)) => Some(None),
-                    (Some(Some(a)), Some(Some(b))) => Some(Some(a.max(b))),
-                });
-            let history = match needed {
-                None => None,
-                Some(upto) => {
-                    let entries = list
-                        .log
-                        .iter()
-                        .map(|e| &e.entry)
-                        .filter(|e| upto.as_ref().is_none_or(|v| &e.version <= v));
-                    Some(crate::history::History::replay(&list.authority, entries)?)
+                // A kept checkpoint that does not read whole is made again.
+                let kept = kept.map(|k| k.filter(|b| well_formed(b)));
+                let read = read_list_dir(dir.clone(), cache)?;
+                // Only the files the two points are computed from must read
+                // cleanly (as when the checkpoints are kept).
+                let inputs: Vec<PathBuf> = [from, to]
+                    .iter()
+                    .filter_map(|p| point_inputs(&dir, p))
+                    .flat_map(|(_, files)| files)
+                    .chain([dir.join("list.toml")])
+                    .collect();
+                let relevant: Vec<_> = read
+                    .problems
+                    .iter()
+                    .filter(|d| inputs.contains(&d.file) || d.file == dir)
+                    .collect();
+                if let Some(first) = relevant.first() {
+                    return Err(UnitsError::Unreadable {
+                        count: relevant.len(),
+                        first: Box::new((*first).clone()),
+                    });
                 }
-            };
-            let mut made: Vec<Vec<u8>> = Vec::with_capacity(2);
-            for (point, (kept, path)) in [from, to].into_iter().zip(kept.into_iter().zip(&paths)) {
-                let bytes = match kept {
-                    Some(b) => b,
-                    None => {
-                        let (state, _, _) = crate::history::view(&list, history.as_ref(), point)?;
-                        let b = checkpoint(&state);
-                        if let Some((path, stamps)) = path
-                            && still(stamps)
-                        {
-                            crate::io::cache::cache_write_bytes(path, &b);
-                        }
-                        b
+                let list = read.list.ok_or_else(|| UnitsError::NoList(dir.clone()))?;
+                // Replayed up to the last entry a point needs, so an entry after
+                // it cannot make a difference.
+                let needed = [from, to]
+                    .iter()
+                    .map(|p| match p {
+                        Point::Files => None,
+                        Point::Version(v) => Some(Some(v.clone())),
+                        Point::Date(_) => Some(None),
+                    })
+                    .fold(None, |acc: Option<Option<Version>>, n| match (acc, n) {
+                        (None, n) | (n, None) => n,
+                        (Some(None), _) | (_, Some(None)) => Some(None),
+                        (Some(Some(a)), Some(Some(b))) => Some(Some(a.max(b))),
+                    });
+                let history = match needed {
+                    None => None,
+                    Some(upto) => {
+                        let entries = list
+                            .log
+                            .iter()
+                            .map(|e| &e.entry)
+                            .filter(|e| upto.as_ref().is_none_or(|v| &e.version <= v));
+                        Some(crate::history::History::replay(&list.authority, entries)?)
                     }
                 };
-                made.push(bytes);
-            }
-            compare(&authority, &made[0], &made[1]).ok_or(UnitsError::Checkpoint)
-        });
+                let mut made: Vec<Vec<u8>> = Vec::with_capacity(2);
+                for (point, (kept, path)) in
+                    [from, to].into_iter().zip(kept.into_iter().zip(&paths))
+                {
+                    let bytes = match kept {
+                        Some(b) => b,
+                        None => {
+                            let (state, _, _) =
+                                crate::history::view(&list, history.as_ref(), point)?;
+                            let b = checkpoint(&state);
+                            if let Some((path, stamps)) = path
+                                && still(stamps)
+                            {
+                                crate::io::cache::cache_write_bytes(path, &b);
+                            }
+                            b
+                        }
+                    };
+                    made.push(bytes);
+                }
+                compare(&authority, &made[0], &made[1]).ok_or(UnitsError::Checkpoint)
+            },
+        );
         if let Some(ix) = index {
             ix.save();
         }

@@ -10,7 +10,10 @@ use crate::out::{Ctx, print};
 
 pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
     let only = ctx.scope(a.authority.as_deref())?;
-    let results = Registry::unit_changes(&ctx.root, &ctx.options(&only), &a.from, &a.to)?;
+    let bar = crate::progress::Bar::new("comparing");
+    let options = ctx.options(&only).progress(bar.callback());
+    let results = Registry::unit_changes(&ctx.root, &options, &a.from, &a.to)?;
+    drop(bar);
     let names = match &a.authority {
         Some(x) => vec![x.clone()],
         None => Registry::list_names(&ctx.root)?,

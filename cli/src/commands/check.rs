@@ -12,8 +12,11 @@ use crate::out::{Ctx, print};
 pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
     let root = ctx.root.as_path();
     let only = ctx.scope(a.authority.as_deref())?;
-    let opts = CheckOptions::new(a.as_of.unwrap_or_else(Date::today)).load(ctx.options(&only));
+    let bar = crate::progress::Bar::new("checking");
+    let load = ctx.options(&only).progress(bar.callback());
+    let opts = CheckOptions::new(a.as_of.unwrap_or_else(Date::today)).load(load);
     let report = Registry::check(root, &opts)?;
+    drop(bar);
     let mut problems = report.problems;
     problems.retain(|d| in_scope(d, root, a.authority.as_deref()));
     let mut s = String::new();

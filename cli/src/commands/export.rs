@@ -19,7 +19,11 @@ pub(crate) fn run(ctx: &Ctx, a: &ExportArgs) -> Result<ExitCode, Failure> {
     // A few lists at a time, each read, exported and dropped, so a
     // province-wide export never holds the registry in memory.
     let per_round = 2 * rayon::current_num_threads();
-    for names in names.chunks(per_round) {
+    let bar = crate::progress::Bar::new("exporting");
+    let tick = bar.callback();
+    let total = names.len();
+    for (round, names) in names.chunks(per_round).enumerate() {
+        tick.call((round * per_round + names.len()).min(total), total);
         let only: Vec<&str> = names.iter().map(String::as_str).collect();
         let reg = ctx.load_clean(&only)?;
         for list in reg.lists.values() {
