@@ -7,7 +7,10 @@ use std::sync::{Arc, Mutex};
 
 use quanze::{CheckOptions, LoadOptions, Point, Progress, Registry};
 
-fn recorder() -> (Progress, Arc<Mutex<Vec<(usize, usize)>>>) {
+/// What the callback was told, in order.
+type Seen = Arc<Mutex<Vec<(usize, usize)>>>;
+
+fn recorder() -> (Progress, Seen) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let s = Arc::clone(&seen);
     (
