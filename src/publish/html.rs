@@ -2,8 +2,6 @@
 //! table of contents by category, the counts at the top, an anchor per item
 //! code, a print stylesheet and a layout for phones. All content is escaped.
 
-use std::fmt::Write as _;
-
 use askama::Template;
 
 use crate::model::Item;
@@ -19,210 +17,12 @@ use crate::query::audit::Finding;
 use crate::query::crosswalk::{Comparison, CrosswalkRow};
 use crate::query::diff::ChangeSet;
 
-use self::html_escape as e;
-
 /// The HTML writer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Html;
 
-const CSS: &str = r#"
-:root{--ink:#1d1d1f;--muted:#555;--line:#c9c9c9;--accent:#b3261e;--bg:#fff;--soft:#f6f4ef}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.65 "Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
-header{background:var(--accent);color:#fff;padding:1.2em 1em}
-header h1{margin:0;font-size:1.5em;letter-spacing:.05em}
-header p{margin:.3em 0 0;opacity:.9}
-main{max-width:72em;margin:0 auto;padding:1em}
-.sentence{background:var(--soft);border-left:5px solid var(--accent);padding:.8em 1em;font-size:1.05em}
-.note{color:var(--accent);font-size:.9em}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:1em 0}
-dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-all}
-nav ol{columns:2;padding-left:1.2em}
-table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:.92em}
-th,td{border:1px solid var(--line);padding:.35em .5em;text-align:left;vertical-align:top}
-th{background:var(--soft);white-space:nowrap}
-section.category{margin-top:2em}
-h2{border-bottom:2px solid var(--accent);padding-bottom:.2em}
-article.item{border:1px solid var(--line);border-radius:4px;padding:.6em 1em;margin:1em 0;break-inside:avoid}
-article.item h3{margin:.1em 0 .4em;font-size:1.1em}
-article.item h3 .code{color:var(--accent);font-family:monospace;margin-right:.5em}
-article.item dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.3em 0}
-article.item dt{color:var(--muted)}article.item dd{margin:0}
-.rec{font-size:.8em;color:#7a5c00;background:#fff4cc;border-radius:3px;padding:0 .3em;margin-left:.3em}
-a{color:var(--accent)}
-@media (max-width:640px){
-  nav ol{columns:1}
-  dl.meta,article.item dl{grid-template-columns:1fr}
-  dl.meta dt,article.item dt{font-weight:bold}
-  table,thead,tbody,tr,th,td{display:block}
-  thead{display:none}
-  tr{border:1px solid var(--line);margin:.5em 0}
-  td{border:none;border-bottom:1px dotted var(--line)}
-  td::before{content:attr(data-label)"：";color:var(--muted)}
-}
-@media print{
-  header{background:none;color:#000;border-bottom:2px solid #000}
-  nav{display:none}
-  a{color:#000;text-decoration:none}
-  article.item,tr{break-inside:avoid}
-  section.category{break-before:page}
-  body{font-size:11pt}
-}
-"#;
-
-fn rec() -> &'static str {
-    "<span class=\"rec\">重构</span>"
-}
-
-impl Catalogue {
-    fn html_item(&self, s: &mut String, item: &Item, lang: Lang) {
-        let l = labels(lang);
-        let _ = writeln!(
-            s,
-            "<article class=\"item\" id=\"{}\">",
-            e(item.code.as_str())
-        );
-        let mut name = e(&item.name);
-        if item.is_reconstructed(crate::model::Element::Existence)
-            || item.is_reconstructed(crate::model::Element::Name)
-        {
-            name.push_str(rec());
-        }
-        let _ = writeln!(
-            s,
-            "<h3><a class=\"code\" href=\"#{0}\">{0}</a>{name}</h3>\n<dl>",
-            e(item.code.as_str())
-        );
-        let mut row = |k: &str, v: String| {
-            if !v.is_empty() {
-                let _ = writeln!(s, "<dt>{k}</dt><dd>{v}</dd>");
-            }
-        };
-        let mark = |el: crate::model::Element| if item.is_reconstructed(el) { rec() } else { "" };
-        row(
-            l.source,
-            format!(
-                "{}{}{}",
-                e(item.source.zh()),
-                item.grantor
-                    .as_ref()
-                    .map(|g| format!(" · {}", e(&self.grantor_name(g))))
-                    .unwrap_or_default(),
-                if item.source_documents.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " ({})",
-                        e(&item
-                            .source_documents
-                            .iter()
-                            .map(|d| d.as_str())
-                            .collect::<Vec<_>>()
-                            .join("、"))
-                    )
-                }
-            ),
-        );
-        row(l.body, e(&item.body));
-        row(
-            l.unit,
-            item.unit
-                .as_ref()
-                .map(|u| format!("{}{}", e(u), mark(crate::model::Element::Unit)))
-                .unwrap_or_default(),
-        );
-        let bases: Vec<String> = item
-            .basis
-            .iter()
-            .map(|b| {
-                format!(
-                    "{}:《{}》{}{}{}",
-                    b.role.zh(),
-                    e(&b.title),
-                    e(b.article.as_deref().unwrap_or("")),
-                    b.number
-                        .as_ref()
-                        .map(|n| format!(" ({})", e(n)))
-                        .unwrap_or_default(),
-                    if b.reconstructed { rec() } else { "" }
-                )
-            })
-            .collect();
-        row(l.basis, bases.join("<br>"));
-        if let Some(imp) = &item.implementation {
-            row(
-                l.limits,
-                format!(
-                    "{}{}",
-                    e(&limits(imp)),
-                    mark(crate::model::Element::Implementation)
-                ),
-            );
-        }
-        let resp: Vec<String> = item
-            .responsibility
-            .iter()
-            .map(|r| format!("{}:{}", e(&r.stage), e(&r.duty)))
-            .collect();
-        row(
-            l.responsibilities,
-            format!(
-                "{}{}",
-                resp.join("<br>"),
-                if resp.is_empty() {
-                    ""
-                } else {
-                    mark(crate::model::Element::Responsibilities)
-                }
-            ),
-        );
-        let acc: Vec<String> = item.accountability.iter().map(|a| e(a)).collect();
-        row(
-            l.accountability,
-            format!(
-                "{}{}",
-                acc.join("<br>"),
-                if acc.is_empty() {
-                    ""
-                } else {
-                    mark(crate::model::Element::Accountability)
-                }
-            ),
-        );
-        row(
-            l.remarks,
-            item.remarks.as_deref().map(e).unwrap_or_default(),
-        );
-        if !item.reconstructed.is_empty() {
-            let els: Vec<&str> = item.reconstructed.iter().map(|x| x.zh()).collect();
-            row(l.reconstructed, e(&els.join("、")));
-        }
-        s.push_str("</dl>\n");
-        let subs: Vec<_> = item.subs_on(self.as_of).collect();
-        if !subs.is_empty() {
-            let _ = writeln!(
-                s,
-                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-                l.sub_code, l.sub_name, l.limits
-            );
-            for sub in subs {
-                let lim = sub.implementation.as_ref().map(limits).unwrap_or_default();
-                let _ = writeln!(
-                    s,
-                    "<tr id=\"{0}\"><td data-label=\"{3}\">{0}</td><td data-label=\"{4}\">{1}</td><td data-label=\"{5}\">{2}</td></tr>",
-                    e(sub.code.as_str()),
-                    e(&sub.name),
-                    e(&lim),
-                    l.sub_code,
-                    l.sub_name,
-                    l.limits
-                );
-            }
-            s.push_str("</tbody></table>\n");
-        }
-        s.push_str("</article>\n");
-    }
-}
+/// The catalogue page's stylesheet (`templates/catalogue.css`).
+const CSS: &str = include_str!("templates/catalogue.css");
 
 fn limits(imp: &crate::model::Implementation) -> String {
     let mut parts = Vec::new();
@@ -321,177 +121,7 @@ impl Renderer for Html {
     }
 
     fn catalogue(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
-        let l = labels(lang);
-        let html_lang = match lang {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        };
-        let mut s = format!(
-            "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"quanze\">\n<title>{} {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-            e(&c.title),
-            e(&c.version.to_string())
-        );
-        let _ = writeln!(
-            s,
-            "<header><h1>{}</h1><p>{} {} · {} {}</p></header>\n<main>",
-            e(&c.title),
-            l.version,
-            e(&c.version.to_string()),
-            l.effective,
-            c.effective
-        );
-        let _ = writeln!(
-            s,
-            "<p class=\"sentence\" id=\"counts\">{}</p>",
-            e(&c.sentence)
-        );
-        if let Some(note) = &c.note {
-            let _ = writeln!(s, "<p class=\"note\">{}</p>", e(note));
-        }
-        s.push_str("<dl class=\"meta\">\n");
-        for (k, v) in c.meta(lang) {
-            let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", e(k), e(&v));
-        }
-        s.push_str("</dl>\n");
-        let _ = writeln!(s, "<nav><h2>{}</h2><ol>", l.contents);
-        for sec in &c.sections {
-            let n = c
-                .stats
-                .categories
-                .get(sec.category.id())
-                .copied()
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "<li><a href=\"#{}\">{}</a> ({} {} / {} {})</li>",
-                sec.category.id(),
-                e(&sec.name),
-                n.items,
-                l.items,
-                n.units,
-                l.units
-            );
-        }
-        for (id, title, present) in [
-            ("agreements", l.agreements, !c.agreements.is_empty()),
-            ("changes", l.changes, c.changes.is_some()),
-            ("ended", l.ended, !c.ended.is_empty()),
-        ] {
-            if present {
-                let _ = writeln!(s, "<li><a href=\"#{id}\">{title}</a></li>");
-            }
-        }
-        s.push_str("</ol></nav>\n");
-        for sec in &c.sections {
-            let _ = writeln!(
-                s,
-                "<section class=\"category\" id=\"{}\"><h2>{}</h2>",
-                sec.category.id(),
-                e(&sec.name)
-            );
-            for item in &sec.items {
-                c.html_item(&mut s, item, lang);
-            }
-            s.push_str("</section>\n");
-        }
-        html_agreements(&mut s, c, &l);
-        html_changes_and_ended(&mut s, c, &l);
-        let _ = writeln!(
-            s,
-            "<footer><p>{} {} · {}: <code>{}</code></p></footer>\n</main>\n</body>\n</html>",
-            e(&c.authority_name),
-            e(&c.version.to_string()),
-            l.entry_hash,
-            e(c.entry_hash.as_deref().unwrap_or("—"))
-        );
-        Ok(s.into_bytes())
-    }
-}
-
-/// The section of agreements in force.
-fn html_agreements(s: &mut String, c: &Catalogue, l: &crate::publish::catalogue::Labels) {
-    if !c.agreements.is_empty() {
-        let _ = writeln!(s, "<section id=\"agreements\"><h2>{}</h2>", l.agreements);
-        for a in &c.agreements {
-            let items: Vec<String> = a
-                .items
-                .iter()
-                .map(|x| {
-                    let code = c
-                        .sections
-                        .iter()
-                        .flat_map(|sec| &sec.items)
-                        .find(|i| i.id == x.item)
-                        .map(|i| i.code.to_string());
-                    match code {
-                        Some(code) => format!("<a href=\"#{0}\">{0}</a>", e(&code)),
-                        None => e(x.item.as_str()),
-                    }
-                })
-                .collect();
-            let _ = writeln!(
-                s,
-                "<article class=\"item\" id=\"agreement-{}\"><h3>{}{}</h3><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></article>",
-                e(a.id.as_str()),
-                e(&a.title),
-                if a.reconstructed { rec() } else { "" },
-                l.term,
-                e(&c.term(a)),
-                l.documents,
-                e(&a.decided_by
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")),
-                l.entrusted_items,
-                items.join(" ")
-            );
-        }
-        s.push_str("</section>\n");
-    }
-}
-
-/// The sections of changes since the previous version and of ended codes.
-fn html_changes_and_ended(s: &mut String, c: &Catalogue, l: &crate::publish::catalogue::Labels) {
-    if let Some(cs) = &c.changes {
-        let _ = writeln!(s, "<section id=\"changes\"><h2>{}</h2><ul>", l.changes);
-        for line in c.change_lines(cs) {
-            let _ = writeln!(s, "<li>{}</li>", e(&line));
-        }
-        s.push_str("</ul></section>\n");
-    }
-    if !c.ended.is_empty() {
-        let _ = writeln!(
-            s,
-            "<section id=\"ended\"><h2>{}</h2><table><thead><tr><th>{}</th></tr></thead><tbody>",
-            l.ended,
-            l.ended_columns.join("</th><th>")
-        );
-        for en in &c.ended {
-            let succ: Vec<String> = en
-                .successors
-                .iter()
-                .map(|x| format!("<a href=\"#{0}\">{0}</a>", e(x)))
-                .collect();
-            let cols = l.ended_columns;
-            let _ = writeln!(
-                s,
-                "<tr id=\"{0}\"><td data-label=\"{4}\">{0}</td><td data-label=\"{5}\">{1}</td><td data-label=\"{6}\">{2}</td><td data-label=\"{7}\">{3}</td></tr>",
-                e(&en.code),
-                e(&en.name),
-                en.status.zh(),
-                if succ.is_empty() {
-                    "—".to_owned()
-                } else {
-                    succ.join(", ")
-                },
-                cols[0],
-                cols[1],
-                cols[2],
-                cols[3]
-            );
-        }
-        s.push_str("</tbody></table></section>\n");
+        render(&CataloguePage::of(c, lang)).map(String::into_bytes)
     }
 }
 
@@ -537,31 +167,280 @@ struct TablePage<'a> {
     rows: Vec<Vec<String>>,
 }
 
-/// Escapes text for HTML.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+/// A piece of a catalogue value: text (escaped by the template), a line
+/// break, or the mark of a reconstructed element.
+enum Piece {
+    Text(String),
+    Br,
+    Rec,
+}
+
+/// One category of the catalogue page, in the table of contents.
+struct Nav {
+    id: &'static str,
+    name: String,
+    items: usize,
+    units: usize,
+}
+
+/// One item of the catalogue page.
+struct ItemView {
+    code: String,
+    name: String,
+    name_rec: bool,
+    /// Labelled values, each a sequence of pieces (empty ones left out).
+    rows: Vec<(&'static str, Vec<Piece>)>,
+    /// Sub-items in force: code, name, time limits.
+    subs: Vec<(String, String, String)>,
+}
+
+/// One category's items.
+struct SectionView {
+    id: &'static str,
+    name: String,
+    items: Vec<ItemView>,
+}
+
+/// One agreement in force.
+struct AgreementView {
+    id: String,
+    title: String,
+    rec: bool,
+    term: String,
+    documents: String,
+    /// The items it entrusts: a code to link to, or an id.
+    items: Vec<(String, bool)>,
+}
+
+/// One ended code.
+struct EndedView {
+    code: String,
+    name: String,
+    status: &'static str,
+    successors: Vec<String>,
+}
+
+/// The catalogue page (`templates/catalogue.html`).
+#[derive(Template)]
+#[template(path = "catalogue.html")]
+struct CataloguePage<'a> {
+    c: &'a Catalogue,
+    l: crate::publish::catalogue::Labels,
+    lang: &'static str,
+    css: &'static str,
+    meta: Vec<(&'static str, String)>,
+    nav: Vec<Nav>,
+    nav_extra: Vec<(&'static str, &'static str)>,
+    sections: Vec<SectionView>,
+    agreements: Vec<AgreementView>,
+    changes: Option<Vec<String>>,
+    ended: Vec<EndedView>,
+    hash: String,
+}
+
+impl<'a> CataloguePage<'a> {
+    fn of(c: &'a Catalogue, lang: Lang) -> Self {
+        let l = labels(lang);
+        let nav = c
+            .sections
+            .iter()
+            .map(|sec| {
+                let n = c
+                    .stats
+                    .categories
+                    .get(sec.category.id())
+                    .copied()
+                    .unwrap_or_default();
+                Nav {
+                    id: sec.category.id(),
+                    name: sec.name.clone(),
+                    items: n.items,
+                    units: n.units,
+                }
+            })
+            .collect();
+        let nav_extra = [
+            ("agreements", l.agreements, !c.agreements.is_empty()),
+            ("changes", l.changes, c.changes.is_some()),
+            ("ended", l.ended, !c.ended.is_empty()),
+        ]
+        .into_iter()
+        .filter(|(_, _, present)| *present)
+        .map(|(id, title, _)| (id, title))
+        .collect();
+        let sections = c
+            .sections
+            .iter()
+            .map(|sec| SectionView {
+                id: sec.category.id(),
+                name: sec.name.clone(),
+                items: sec.items.iter().map(|i| item_view(c, i, &l)).collect(),
+            })
+            .collect();
+        Self {
+            c,
+            l,
+            lang: match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en",
+            },
+            css: CSS,
+            meta: c.meta(lang),
+            nav,
+            nav_extra,
+            sections,
+            agreements: c.agreements.iter().map(|a| agreement_view(c, a)).collect(),
+            changes: c.changes.as_ref().map(|cs| c.change_lines(cs)),
+            ended: c
+                .ended
+                .iter()
+                .map(|en| EndedView {
+                    code: en.code.clone(),
+                    name: en.name.clone(),
+                    status: en.status.zh(),
+                    successors: en.successors.clone(),
+                })
+                .collect(),
+            hash: c.entry_hash.clone().unwrap_or_else(|| "—".to_owned()),
         }
+    }
+}
+
+/// Pieces joined by line breaks, with the reconstructed mark after them
+/// when `rec` (and there is anything to mark).
+fn lines(texts: Vec<String>, rec: bool) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (n, t) in texts.into_iter().enumerate() {
+        if n > 0 {
+            out.push(Piece::Br);
+        }
+        out.push(Piece::Text(t));
+    }
+    if rec && !out.is_empty() {
+        out.push(Piece::Rec);
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) -> ItemView {
+    use crate::model::Element;
+    let marked = |el: Element| item.is_reconstructed(el);
+    let mut source = item.source.zh().to_owned();
+    if let Some(g) = &item.grantor {
+        source.push_str(&format!(" · {}", c.grantor_name(g)));
+    }
+    if !item.source_documents.is_empty() {
+        let docs: Vec<&str> = item.source_documents.iter().map(|d| d.as_str()).collect();
+        source.push_str(&format!(" ({})", docs.join("、")));
+    }
+    let mut rows: Vec<(&'static str, Vec<Piece>)> = vec![
+        (l.source, vec![Piece::Text(source)]),
+        (l.body, vec![Piece::Text(item.body.clone())]),
+    ];
+    if let Some(u) = &item.unit {
+        rows.push((l.unit, lines(vec![u.clone()], marked(Element::Unit))));
+    }
+    let mut bases = Vec::new();
+    for (n, b) in item.basis.iter().enumerate() {
+        if n > 0 {
+            bases.push(Piece::Br);
+        }
+        bases.push(Piece::Text(format!(
+            "{}:《{}》{}{}",
+            b.role.zh(),
+            b.title,
+            b.article.as_deref().unwrap_or(""),
+            b.number
+                .as_ref()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default()
+        )));
+        if b.reconstructed {
+            bases.push(Piece::Rec);
+        }
+    }
+    rows.push((l.basis, bases));
+    if let Some(imp) = &item.implementation {
+        let lim = limits(imp);
+        let mut pieces = vec![Piece::Text(lim)];
+        if marked(Element::Implementation) {
+            pieces.push(Piece::Rec);
+        }
+        rows.push((l.limits, pieces));
+    }
+    let resp = item
+        .responsibility
+        .iter()
+        .map(|r| format!("{}:{}", r.stage, r.duty))
+        .collect();
+    rows.push((
+        l.responsibilities,
+        lines(resp, marked(Element::Responsibilities)),
+    ));
+    rows.push((
+        l.accountability,
+        lines(item.accountability.clone(), marked(Element::Accountability)),
+    ));
+    rows.push((
+        l.remarks,
+        vec![Piece::Text(item.remarks.clone().unwrap_or_default())],
+    ));
+    if !item.reconstructed.is_empty() {
+        let els: Vec<&str> = item.reconstructed.iter().map(|x| x.zh()).collect();
+        rows.push((l.reconstructed, vec![Piece::Text(els.join("、"))]));
+    }
+    // A row whose value is empty is left out, as the page always did.
+    rows.retain(|(_, pieces)| {
+        pieces
+            .iter()
+            .any(|p| !matches!(p, Piece::Text(t) if t.is_empty()))
+    });
+    ItemView {
+        code: item.code.to_string(),
+        name: item.name.clone(),
+        name_rec: marked(Element::Existence) || marked(Element::Name),
+        rows,
+        subs: item
+            .subs_on(c.as_of)
+            .map(|s| {
+                (
+                    s.code.to_string(),
+                    s.name.clone(),
+                    s.implementation.as_ref().map(limits).unwrap_or_default(),
+                )
+            })
+            .collect(),
+    }
+}
 
-    #[test]
-    fn html_is_escaped() {
-        assert_eq!(
-            html_escape("<script>&\"'"),
-            "&lt;script&gt;&amp;&quot;&#39;"
-        );
+fn agreement_view(c: &Catalogue, a: &crate::model::Agreement) -> AgreementView {
+    let items = a
+        .items
+        .iter()
+        .map(|x| {
+            let code = c
+                .sections
+                .iter()
+                .flat_map(|sec| &sec.items)
+                .find(|i| i.id == x.item)
+                .map(|i| i.code.to_string());
+            match code {
+                Some(code) => (code, true),
+                None => (x.item.to_string(), false),
+            }
+        })
+        .collect();
+    AgreementView {
+        id: a.id.to_string(),
+        title: a.title.clone(),
+        rec: a.reconstructed,
+        term: c.term(a),
+        documents: a
+            .decided_by
+            .iter()
+            .map(|d| d.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
+        items,
     }
 }
