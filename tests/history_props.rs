@@ -660,9 +660,9 @@ proptest! {
                     prop_assert_eq!(m.kind, mirrored);
                     prop_assert_eq!(&m.record, &c.record);
                     prop_assert_eq!(m.ended.is_some(), c.restored);
-                    let swapped: Vec<(String, Option<toml::Value>, Option<toml::Value>)> =
+                    let swapped: Vec<(String, Option<serde_json::Value>, Option<serde_json::Value>)> =
                         c.fields.iter().map(|f| (f.path.clone(), f.after.clone(), f.before.clone())).collect();
-                    let theirs: Vec<(String, Option<toml::Value>, Option<toml::Value>)> =
+                    let theirs: Vec<(String, Option<serde_json::Value>, Option<serde_json::Value>)> =
                         m.fields.iter().map(|f| (f.path.clone(), f.before.clone(), f.after.clone())).collect();
                     let mut x = swapped.clone();
                     let mut y = theirs.clone();

@@ -94,13 +94,17 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Result<String, RenderError> {
     Ok(s)
 }
 
-/// A value as shown in reports: strings as they are, other values as TOML,
-/// absence as `—`.
-pub(crate) fn show_value(v: Option<&toml::Value>) -> String {
+/// A value as shown in reports: strings as they are, other values as they
+/// are written in registry files (TOML), absence as `—`.
+pub(crate) fn show_value(v: Option<&serde_json::Value>) -> String {
     match v {
         None => "—".to_owned(),
-        Some(toml::Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        // Registry values have no nulls, so they convert; JSON is the
+        // fallback for one that would not.
+        Some(other) => {
+            toml::Value::try_from(other).map_or_else(|_| other.to_string(), |t| t.to_string())
+        }
     }
 }
 
@@ -168,8 +172,8 @@ pub(crate) fn shown_fields(c: &ItemChange) -> Vec<&FieldChange> {
 pub(crate) fn field_line(f: &FieldChange) -> String {
     // A whole element of a keyed array (a sub-item, an agreement's item)
     // added or removed: name it rather than print the table.
-    let label = |v: &toml::Value| {
-        let get = |k: &str| v.get(k).and_then(toml::Value::as_str).unwrap_or("");
+    let label = |v: &serde_json::Value| {
+        let get = |k: &str| v.get(k).and_then(serde_json::Value::as_str).unwrap_or("");
         let code = if get("code").is_empty() {
             get("item")
         } else {
@@ -179,8 +183,8 @@ pub(crate) fn field_line(f: &FieldChange) -> String {
     };
     if f.path.ends_with(']') {
         match (&f.before, &f.after) {
-            (None, Some(v)) if v.is_table() => return format!("{}: 新增 {}", f.path, label(v)),
-            (Some(v), None) if v.is_table() => return format!("{}: 移除 {}", f.path, label(v)),
+            (None, Some(v)) if v.is_object() => return format!("{}: 新增 {}", f.path, label(v)),
+            (Some(v), None) if v.is_object() => return format!("{}: 移除 {}", f.path, label(v)),
             _ => {}
         }
     }

@@ -235,13 +235,13 @@ pub fn normalize(name: &str) -> String {
 
 const COMPARED: &[&str] = &["name", "category", "sub", "implementation", "basis"];
 
-fn comparable(item: &Item) -> toml::Value {
-    let mut t = match toml::Value::try_from(item) {
-        Ok(toml::Value::Table(t)) => t,
-        _ => toml::Table::new(),
+fn comparable(item: &Item) -> serde_json::Value {
+    let mut t = match serde_json::to_value(item) {
+        Ok(serde_json::Value::Object(t)) => t,
+        _ => serde_json::Map::new(),
     };
-    t.retain(|k, _| COMPARED.contains(&k));
-    toml::Value::Table(t)
+    t.retain(|k, _| COMPARED.contains(&k.as_str()));
+    serde_json::Value::Object(t)
 }
 
 /// Compares the items in force on `date` of two lists (of two registries, or

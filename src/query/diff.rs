@@ -53,11 +53,9 @@ pub struct FieldChange {
     /// The key path.
     pub path: String,
     /// The value before (`None`: absent).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
-    pub before: Option<toml::Value>,
+    pub before: Option<serde_json::Value>,
     /// The value after (`None`: absent).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
-    pub after: Option<toml::Value>,
+    pub after: Option<serde_json::Value>,
 }
 
 /// What happened to a record between the two sides.
@@ -117,8 +115,7 @@ pub struct ItemChange {
     /// The element changes (for `changed`).
     pub fields: Vec<FieldChange>,
     /// The whole record (for `added`: the new one; for `removed`: the old one).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
-    pub record: Option<toml::Value>,
+    pub record: Option<serde_json::Value>,
     /// The change-log entries that account for the change (empty when none
     /// does: a change on disk that no entry records).
     pub accounted_by: Vec<Accounting>,
@@ -137,8 +134,7 @@ pub struct AgreementChange {
     /// The element changes.
     pub fields: Vec<FieldChange>,
     /// The whole record (for `added` and `removed`).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
-    pub record: Option<toml::Value>,
+    pub record: Option<serde_json::Value>,
     /// The entries that account for the change.
     pub accounted_by: Vec<Accounting>,
 }
@@ -247,8 +243,9 @@ impl ChangeSet {
     }
 }
 
-fn as_table<T: Serialize>(v: &T) -> toml::Value {
-    toml::Value::try_from(v).unwrap_or_else(|_| toml::Value::Table(toml::Table::new()))
+/// A record as a JSON value (records are plain data: they always convert).
+fn as_table<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()))
 }
 
 /// The key by which the elements of an array are matched: sub-items by code,
@@ -261,19 +258,19 @@ fn array_key(name: &str) -> Option<&'static str> {
     }
 }
 
-fn is_table_array(v: &toml::Value) -> bool {
-    matches!(v, toml::Value::Array(a) if !a.is_empty() && a.iter().all(toml::Value::is_table))
+fn is_table_array(v: &serde_json::Value) -> bool {
+    matches!(v, serde_json::Value::Array(a) if !a.is_empty() && a.iter().all(serde_json::Value::is_object))
 }
 
 /// Element-by-element differences between two values, appended to `out`.
 pub(crate) fn diff_values(
     path: &str,
     name: &str,
-    a: Option<&toml::Value>,
-    b: Option<&toml::Value>,
+    a: Option<&serde_json::Value>,
+    b: Option<&serde_json::Value>,
     out: &mut Vec<FieldChange>,
 ) {
-    use toml::Value;
+    use serde_json::Value;
     if a == b {
         return;
     }
@@ -285,7 +282,7 @@ pub(crate) fn diff_values(
         }
     };
     match (a, b) {
-        (Some(Value::Table(x)), Some(Value::Table(y))) => {
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
             for (k, v) in x {
                 diff_values(&join(k), k, Some(v), y.get(k), out);
             }
@@ -360,13 +357,13 @@ fn parse_path(path: &str) -> Vec<Seg> {
 }
 
 /// Sets (or removes, with `None`) the value at `path` in `root`.
-fn set_path(root: &mut toml::Value, path: &str, value: Option<&toml::Value>) {
-    use toml::Value;
+fn set_path(root: &mut serde_json::Value, path: &str, value: Option<&serde_json::Value>) {
+    use serde_json::Value;
     let segs = parse_path(path);
     let mut cur = root;
     for (n, seg) in segs.iter().enumerate() {
         let last = n + 1 == segs.len();
-        let Some(table) = cur.as_table_mut() else {
+        let Some(table) = cur.as_object_mut() else {
             return;
         };
         match seg {
@@ -384,7 +381,7 @@ fn set_path(root: &mut toml::Value, path: &str, value: Option<&toml::Value>) {
                 }
                 cur = table
                     .entry(k.clone())
-                    .or_insert_with(|| Value::Table(toml::Table::new()));
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()));
             }
             Seg::Keyed(name, id) => {
                 let field = array_key(name).unwrap_or("code");
@@ -525,10 +522,12 @@ fn item_bump(c: &ItemChange) -> Bump {
                     f.path == "code"
                         || f.path == "category"
                         || (f.path == "status"
-                            && f.after.as_ref().and_then(toml::Value::as_str) == Some("suspended"))
+                            && f.after.as_ref().and_then(serde_json::Value::as_str)
+                                == Some("suspended"))
                         || (f.path.starts_with("sub[")
                             && f.path.ends_with(".status")
-                            && f.after.as_ref().and_then(toml::Value::as_str) != Some("in-force"))
+                            && f.after.as_ref().and_then(serde_json::Value::as_str)
+                                != Some("in-force"))
                         || (f.path.starts_with("sub[")
                             && !f.path.contains('.')
                             && f.after.is_none())
@@ -537,7 +536,8 @@ fn item_bump(c: &ItemChange) -> Bump {
                 || c.fields.iter().any(|f| {
                     (f.path.starts_with("sub[") && !f.path.contains('.') && f.before.is_none())
                         || (f.path == "status"
-                            && f.after.as_ref().and_then(toml::Value::as_str) == Some("in-force"))
+                            && f.after.as_ref().and_then(serde_json::Value::as_str)
+                                == Some("in-force"))
                 });
             if breaking {
                 Bump::Major
@@ -676,9 +676,10 @@ impl ChangeSet {
                         .record
                         .clone()
                         .ok_or_else(|| ApplyError::new("an added item", "it has no record"))?;
-                    items.push(rec.try_into().map_err(|e: toml::de::Error| {
-                        ApplyError::new("an added item", e.message())
-                    })?);
+                    items.push(
+                        serde_json::from_value(rec)
+                            .map_err(|e| ApplyError::new("an added item", &e.to_string()))?,
+                    );
                 }
                 ChangeKind::Removed => {
                     let id = c.before.as_ref().map(|r| &r.id);
@@ -695,10 +696,10 @@ impl ChangeSet {
                     for f in &c.fields {
                         set_path(&mut v, &f.path, f.after.as_ref());
                     }
-                    items[pos] = v.try_into().map_err(|e: toml::de::Error| {
+                    items[pos] = serde_json::from_value(v).map_err(|e| {
                         ApplyError::new(
                             c.before.as_ref().map_or("", |r| r.code.as_str()),
-                            e.message(),
+                            &e.to_string(),
                         )
                     })?;
                 }
@@ -713,9 +714,10 @@ impl ChangeSet {
                         .record
                         .clone()
                         .ok_or_else(|| ApplyError::new("an added agreement", "it has no record"))?;
-                    agreements.push(rec.try_into().map_err(|e: toml::de::Error| {
-                        ApplyError::new("an added agreement", e.message())
-                    })?);
+                    agreements.push(
+                        serde_json::from_value(rec)
+                            .map_err(|e| ApplyError::new("an added agreement", &e.to_string()))?,
+                    );
                 }
                 ChangeKind::Removed => agreements.retain(|a| a.id != c.id),
                 ChangeKind::Changed => {
@@ -726,9 +728,8 @@ impl ChangeSet {
                     for f in &c.fields {
                         set_path(&mut v, &f.path, f.after.as_ref());
                     }
-                    agreements[pos] = v.try_into().map_err(|e: toml::de::Error| {
-                        ApplyError::new(c.id.as_str(), e.message())
-                    })?;
+                    agreements[pos] = serde_json::from_value(v)
+                        .map_err(|e| ApplyError::new(c.id.as_str(), &e.to_string()))?;
                 }
             }
         }
