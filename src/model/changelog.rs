@@ -47,12 +47,12 @@ pub enum Op {
         code: Code,
     },
     /// 变更: element values change (name, bases, limits, body, unit, …).
-    ///
-    /// `set` is a `toml::Table`, the one toml type of the public API, for a
-    /// reason: it is the `[op.set]` table of the change-log file exactly as
-    /// written, whose bytes the hash chain seals; its keys are those of
-    /// `[[item]]`. Every result type (diffs, stats, catalogues) uses
-    /// `serde_json::Value` or quanze's own types.
+    //
+    // `set` is a `toml::Table`, the one toml type of the public API, for a
+    // reason: it is the `[op.set]` table of the change-log file exactly as
+    // written, whose bytes the hash chain seals; its keys are those of
+    // `[[item]]`. Every result type (diffs, stats, catalogues) uses
+    // `serde_json::Value` or quanze's own types.
     Modify {
         /// The item's code.
         code: Code,
