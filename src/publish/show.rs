@@ -10,6 +10,7 @@ use crate::model::{List, Registry};
 
 /// The language of labels in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Lang {
     /// Chinese (the default).
     #[default]
