@@ -119,6 +119,7 @@ fn parse(text: &str) -> Option<Table<'_>> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        depth: 0,
     };
     let mut root = Table::new(Kind::Defined);
     p.body(&mut root)?;
@@ -227,7 +228,14 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// How many arrays and inline tables enclose the value being read.
+    depth: usize,
 }
+
+/// The deepest nesting of arrays and inline tables the fast reader takes;
+/// quanze writes at most three levels, and a deeper file goes to the full
+/// parser (so that no input can exhaust the stack here).
+const MAX_DEPTH: usize = 16;
 
 impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
@@ -497,6 +505,16 @@ impl<'a> Parser<'a> {
     /// An array, over any number of lines.
     fn array(&mut self) -> Option<Value<'a>> {
         self.pos += 1;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let value = self.array_items();
+        self.depth -= 1;
+        value
+    }
+
+    fn array_items(&mut self) -> Option<Value<'a>> {
         let mut items = Vec::new();
         loop {
             self.blank()?;
@@ -520,6 +538,16 @@ impl<'a> Parser<'a> {
     /// A one-line inline table without a trailing comma (TOML 1.0).
     fn inline_table(&mut self) -> Option<Value<'a>> {
         self.pos += 1;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let value = self.inline_table_entries();
+        self.depth -= 1;
+        value
+    }
+
+    fn inline_table_entries(&mut self) -> Option<Value<'a>> {
         let mut table = Table::new(Kind::Inline);
         self.spaces();
         if self.peek() == Some(b'}') {
@@ -918,6 +946,32 @@ mod tests {
         for (text, accepted) in cases {
             assert_eq!(values_agree(text), *accepted, "{text:?}");
         }
+    }
+
+    #[test]
+    fn declines_deep_nesting_instead_of_exhausting_the_stack() {
+        // 20,000 nested arrays once overflowed the stack (exit 134, no
+        // message); the reader now declines past MAX_DEPTH and the full
+        // parser reports the file.
+        for open in ["[", "{ a = "] {
+            let text = format!("x = {}\n", open.repeat(20_000));
+            assert!(parse(&text).is_none());
+            let d = crate::io::decode::decode_records::<crate::model::Item>(
+                std::path::Path::new("deep.toml"),
+                &text,
+                "item",
+            );
+            assert!(!d.problems.is_empty());
+        }
+        // Nesting as deep as the limit still reads.
+        let ok = format!("x = {}1{}\n", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_some());
+        let deeper = format!(
+            "x = {}1{}\n",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
+        assert!(parse(&deeper).is_none());
     }
 
     #[test]

@@ -399,7 +399,10 @@ impl Registry {
 /// items 10-20% slower with nested work stealing). A single input is mapped
 /// on the calling thread too, so that one list's item files still spread
 /// over the pool.
-pub(crate) fn par_map<T: Send, R: Send>(inputs: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+pub(crate) fn par_map<T: Send, R: Send>(
+    inputs: Vec<T>,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
     use rayon::prelude::*;
     if inputs.len() <= 1 || rayon::current_thread_index().is_some() {
         return inputs.into_iter().map(f).collect();
