@@ -513,3 +513,88 @@ fn two_writers_at_once_one_wins_and_nothing_is_lost() {
         assert_eq!(log, 3);
     }
 }
+
+#[test]
+fn a_planted_commit_marker_moves_nothing_out_of_the_list() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    // A planted transaction whose marker points outside the registry:
+    // recovery would rename `.txn/files/../../x/planted` (that is,
+    // `test-bureau/x/planted`) to `test-bureau/../../x/planted`, outside.
+    let txn = root.join("test-bureau/.txn");
+    fs::create_dir_all(txn.join("files")).unwrap();
+    fs::create_dir_all(root.join("test-bureau/x")).unwrap();
+    fs::create_dir_all(tmp.path().join("x")).unwrap();
+    let staged = root.join("test-bureau/x/planted");
+    fs::write(&staged, "planted").unwrap();
+    fs::write(txn.join("commit"), "../../x/planted\n").unwrap();
+    let outside = tmp.path().join("x/planted");
+    for args in [
+        vec!["apply", "test-bureau", ops.to_str().unwrap(), "--dry-run"],
+        vec!["apply", "test-bureau", ops.to_str().unwrap()],
+    ] {
+        let o = run(&root, &args);
+        assert!(!outside.exists(), "{args:?} moved a file out of the list");
+        assert!(staged.exists(), "{args:?}");
+        if !args.contains(&"--dry-run") {
+            assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+            assert!(
+                text(&o).contains("line 1 names \"../../x/planted\""),
+                "{}",
+                text(&o)
+            );
+        }
+    }
+    assert_eq!(version(&root), "1.1.0");
+}
+
+#[test]
+fn a_dry_run_writes_nothing_at_all() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let o = run(
+        &root,
+        &["apply", "test-bureau", ops.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        !root.join("test-bureau/.lock").exists(),
+        "a dry run made the lock file"
+    );
+    assert_eq!(version(&root), "1.1.0");
+}
+
+#[test]
+fn an_authority_that_is_no_id_creates_no_file() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    for authority in ["../x", "nope", "test-bureau/../test-bureau"] {
+        let o = run(&root, &["apply", authority, ops.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{authority}: {}", text(&o));
+        assert!(
+            text(&o).contains(&format!("no list for authority `{authority}`")),
+            "{}",
+            text(&o)
+        );
+    }
+    assert!(!tmp.path().join("x").exists());
+    assert!(!root.join("nope").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_not_followed() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let target = tmp.path().join("victim");
+    std::os::unix::fs::symlink(&target, root.join("test-bureau/.lock")).unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("is a symbolic link"), "{}", text(&o));
+    assert!(!target.exists(), "the link was followed");
+    assert_eq!(version(&root), "1.1.0");
+}

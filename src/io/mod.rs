@@ -41,6 +41,23 @@ pub enum Error {
     /// A list that the registry does not hold.
     #[error("no list for authority `{0}` in the registry")]
     UnknownList(String),
+    /// A pending transaction whose commit marker names a file a writer never
+    /// writes (or a path outside the list directory); nothing was moved.
+    #[error(
+        "{}: line {line} names {found:?}, which is not a file of the list a writer writes; nothing was moved (remove the .txn directory once you have looked at it)",
+        crate::diag::display_path(.path)
+    )]
+    BadTransaction {
+        /// The commit marker.
+        path: PathBuf,
+        /// The line (from 1).
+        line: usize,
+        /// What it holds.
+        found: String,
+    },
+    /// A symbolic link where quanze reads or writes a list's own file.
+    #[error("{}: is a symbolic link; quanze does not follow links in a registry", crate::diag::display_path(.0))]
+    Symlink(PathBuf),
     /// Another writer holds the list's lock.
     #[error(
         "another quanze is recording an adjustment to `{0}` (its lock is held); nothing was written, try again when it has finished"

@@ -45,12 +45,21 @@ pub struct ListLock {
 /// [`Error::Locked`] when another process holds it.
 pub fn lock(list_dir: &Path) -> Result<ListLock, Error> {
     let path = list_dir.join(LOCK);
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io(&path))?;
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    // A planted symbolic link is never followed (the open fails with ELOOP).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(&path).map_err(|e| {
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::Symlink(path.clone())
+        } else {
+            io(&path)(e)
+        }
+    })?;
     match file.try_lock() {
         Ok(()) => Ok(ListLock { _file: file }),
         Err(fs::TryLockError::WouldBlock) => Err(Error::Locked(
@@ -77,6 +86,16 @@ pub fn recover(list_dir: &Path) -> Result<(), Error> {
     if commit.exists() {
         let list = fs::read_to_string(&commit).map_err(io(&commit))?;
         let rels: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+        // Every line is checked before anything moves.
+        for (n, rel) in list.lines().enumerate() {
+            if !rel.is_empty() && !writable(rel) {
+                return Err(Error::BadTransaction {
+                    path: commit.clone(),
+                    line: n + 1,
+                    found: rel.to_owned(),
+                });
+            }
+        }
         let staged: Vec<&str> = rels
             .iter()
             .copied()
@@ -110,6 +129,22 @@ fn move_into_place(list_dir: &Path, staged_root: &Path, rels: &[&str]) -> Result
         sync_dir(d);
     }
     Ok(())
+}
+
+/// Whether `rel` is a file a writer writes: `list.toml`, or a `.toml` file
+/// directly in `items/`, `agreements/`, `changelog/` or `statistics/`, by a
+/// plain name (relative, no `..`, no hidden file).
+pub(crate) fn writable(rel: &str) -> bool {
+    let plain = |name: &str| {
+        name.len() > 5
+            && name.ends_with(".toml")
+            && !name.starts_with('.')
+            && !name.contains(['/', '\\', '\0'])
+    };
+    match rel.split_once('/') {
+        None => rel == "list.toml",
+        Some((dir, name)) => crate::io::walk::LIST_SUBDIRS.contains(&dir) && plain(name),
+    }
 }
 
 /// Where a reader finds the current text of `path` in `list_dir`: the staged

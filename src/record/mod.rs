@@ -55,6 +55,35 @@ pub enum WriteError {
     Rejected(#[from] Rejection),
 }
 
+/// The directory of `authority`'s list, checked before any file is made: the
+/// authority must be an id (so `../x` creates nothing anywhere) and its
+/// directory a real directory, not a link. A write takes the lock and
+/// finishes a transaction a crashed writer left; a dry run does neither,
+/// and so writes nothing at all (it reads through a pending transaction,
+/// as every reader does).
+fn prepare(
+    root: &Path,
+    authority: &str,
+    dry_run: bool,
+) -> Result<(PathBuf, Option<crate::io::ListLock>), WriteError> {
+    let unknown = || WriteError::Registry(Error::UnknownList(authority.to_owned()));
+    let id: Id = authority.parse().map_err(|_| unknown())?;
+    let list_dir = root.join(id.as_str());
+    match fs::symlink_metadata(&list_dir) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(WriteError::Registry(Error::Symlink(list_dir)));
+        }
+        Ok(m) if m.is_dir() => {}
+        _ => return Err(unknown()),
+    }
+    if dry_run {
+        return Ok((list_dir, None));
+    }
+    let lock = take_lock(&list_dir)?;
+    recover(&list_dir)?;
+    Ok((list_dir, Some(lock)))
+}
+
 /// The list's lock, or [`WriteError::Locked`] when another writer holds it.
 fn take_lock(list_dir: &Path) -> Result<crate::io::ListLock, WriteError> {
     lock(list_dir).map_err(|e| match e {
@@ -106,6 +135,9 @@ pub struct Recorded {
     /// In a dry run: why the adjustment as given would be refused (a version
     /// below the bump its operations require, say).
     pub refusal: Option<String>,
+    /// In a dry run: a transaction an interrupted writer left is pending
+    /// (the dry run read through it; the next write finishes it).
+    pub pending: bool,
 }
 
 /// Loads the shared files and the list, requiring no problems in them
@@ -186,9 +218,7 @@ pub fn apply(
     adj: &Adjustment,
     dry_run: bool,
 ) -> Result<Recorded, WriteError> {
-    let list_dir = root.join(authority);
-    let _lock = take_lock(&list_dir)?;
-    recover(&list_dir)?;
+    let (list_dir, _lock) = prepare(root, authority, dry_run)?;
     let (reg, list) = load_list(root, authority)?;
     let history = head_history(&list)?;
     let head = history.head().map(|v| v.state.clone()).unwrap_or_default();
@@ -210,9 +240,7 @@ pub fn adjust(
     adj: &Adjustment,
     dry_run: bool,
 ) -> Result<Recorded, WriteError> {
-    let list_dir = root.join(authority);
-    let _lock = take_lock(&list_dir)?;
-    recover(&list_dir)?;
+    let (list_dir, _lock) = prepare(root, authority, dry_run)?;
     let (reg, list) = load_list(root, authority)?;
     let history = head_history(&list)?;
     let head = history.head().map(|v| v.state.clone()).unwrap_or_default();
@@ -593,6 +621,7 @@ fn record(
         required,
         files: names,
         refusal,
+        pending: dry_run && crate::io::txn::overlay(list_dir).is_some(),
     })
 }
 

@@ -34,6 +34,11 @@ pub(crate) fn recorded_text(rec: &quanze::record::Recorded, dry_run: bool) -> St
         if let Some(why) = &rec.refusal {
             s.push_str(&format!("as given, it would be refused: {why}\n"));
         }
+        if rec.pending {
+            s.push_str(
+                "a transaction an interrupted writer left is pending; the next write finishes it (this dry run read through it)\n",
+            );
+        }
         s.push('\n');
         s.push_str(&rec.text);
     } else {
