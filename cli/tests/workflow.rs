@@ -598,3 +598,86 @@ fn a_lock_file_that_is_a_link_is_not_followed() {
     assert!(!target.exists(), "the link was followed");
     assert_eq!(version(&root), "1.1.0");
 }
+
+#[test]
+fn a_write_that_would_break_a_rule_is_refused_and_writes_nothing() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let before = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
+    // adjust: a sub-item that promises 45 working days against a legal 30.
+    edit(
+        &root,
+        "test-bureau/items/licensing.toml",
+        "promised_days = 15",
+        "promised_days = 45",
+    );
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "1.1.1",
+            "--date",
+            "2022-01-01",
+            "--decided-by",
+            "测府令第1号",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("error[promised-exceeds-legal]"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        text(&o).contains("test-bureau/items/licensing.toml:17:"),
+        "located in the file about to be written: {}",
+        text(&o)
+    );
+    assert!(text(&o).contains("nothing was written"), "{}", text(&o));
+    assert_eq!(version(&root), "1.1.0");
+    fs::write(root.join("test-bureau/items/licensing.toml"), &before).unwrap();
+    check_ok(&root);
+
+    // apply: a licensing item without its time limits.
+    let ops = tmp.path().join("limits.toml");
+    fs::write(
+        &ops,
+        "version = \"1.2.0\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-licence\"\ncode = \"XK-009\"\nname = \"新增许可\"\ncategory = \"licensing\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n",
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("error[missing-limits]"), "{}", text(&o));
+    assert_eq!(version(&root), "1.1.0");
+    // The dry run shows the same problem and writes nothing.
+    let o = run(
+        &root,
+        &["apply", "test-bureau", ops.to_str().unwrap(), "--dry-run"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("error[missing-limits]"), "{}", text(&o));
+    assert!(text(&o).contains("would be refused"), "{}", text(&o));
+
+    // apply: deciding documents documents.toml does not hold, or holds
+    // otherwise.
+    let good = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+    let ops_text = fs::read_to_string(&good).unwrap();
+    for (from, to, says) in [
+        ("测府令第2号", "测府令第9号", "is not in documents.toml"),
+        (
+            "测试调整决定",
+            "另一个标题",
+            "is not as documents.toml has it",
+        ),
+    ] {
+        let bad = tmp.path().join("bad.toml");
+        fs::write(&bad, ops_text.replace(from, to)).unwrap();
+        let o = run(&root, &["apply", "test-bureau", bad.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert!(text(&o).contains(says), "{}", text(&o));
+        assert_eq!(version(&root), "1.1.0");
+    }
+    check_ok(&root);
+}

@@ -125,10 +125,24 @@ impl Registry {
     /// one of `self.lists` (see [`Registry::scan`]). Nothing in a list's
     /// rules looks at another list.
     pub fn validate_list(&self, list: &List, as_of: Date) -> Vec<Diagnostic> {
+        self.validate_list_in(list, as_of, HashMap::new())
+    }
+
+    /// [`Registry::validate_list`] of a list whose files are (some of
+    /// them) not on disk yet: problems in those files are located in
+    /// `texts`, by path (a write checks what it is about to write).
+    pub(crate) fn validate_list_in(
+        &self,
+        list: &List,
+        as_of: Date,
+        texts: HashMap<PathBuf, String>,
+    ) -> Vec<Diagnostic> {
         let mut c = Checker {
             reg: self,
             as_of,
-            locator: Locator::default(),
+            locator: Locator {
+                texts: texts.into_iter().map(|(k, v)| (k, Some(v))).collect(),
+            },
             out: Vec::new(),
         };
         c.list(list);

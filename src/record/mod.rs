@@ -138,6 +138,9 @@ pub struct Recorded {
     /// In a dry run: a transaction an interrupted writer left is pending
     /// (the dry run read through it; the next write finishes it).
     pub pending: bool,
+    /// In a dry run: the problems the list would have after the write
+    /// (a write with any is refused with them).
+    pub problems: Vec<crate::Diagnostic>,
 }
 
 /// Loads the shared files and the list, requiring no problems in them
@@ -564,6 +567,94 @@ fn infer_change(
     Ok(())
 }
 
+/// Every deciding document of the entry must be the one documents.toml
+/// holds under its number: same title, issuer and date.
+fn check_documents(reg: &Registry, entry: &Entry) -> Result<(), WriteError> {
+    for d in &entry.decided_by {
+        match reg.documents.get(&d.number) {
+            None => return rejected(Rejection::UnknownDocument(d.number.to_string())),
+            Some(doc) if doc.title != d.title || doc.issuer != d.issuer || doc.date != d.date => {
+                return rejected(Rejection::DocumentMismatch {
+                    number: d.number.to_string(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The problems of the list as it would be after the write: every rule
+/// `check` runs on the list, over the files about to be written (parsed from
+/// their new text, and located in it) and the list's other files, on the
+/// adjustment's date.
+#[allow(clippy::too_many_arguments)]
+fn validate_result(
+    reg: &Registry,
+    list: &List,
+    list_dir: &Path,
+    files: &[(String, String)],
+    entry: &Entry,
+    text: &str,
+    date: Date,
+) -> Result<Vec<crate::Diagnostic>, WriteError> {
+    use std::sync::Arc;
+    let mut new = list.clone();
+    let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    let mut problems = Vec::new();
+    for (rel, body) in files {
+        let path = list_dir.join(rel);
+        texts.insert(path.clone(), body.clone());
+        if rel.starts_with("items/") {
+            // The file's records replace the ones read from it.
+            let file: Arc<Path> = path.clone().into();
+            let keep: Vec<bool> = new.origin.items.iter().map(|o| o.file != file).collect();
+            let mut n = 0;
+            new.items.retain(|_| {
+                n += 1;
+                keep[n - 1]
+            });
+            new.origin.items.retain(|o| o.file != file);
+            let d = crate::io::decode::decode_records::<Item>(&path, body, "item");
+            problems.extend(d.problems);
+            for (index, item) in d.records {
+                new.items.push(item);
+                new.origin.items.push(crate::model::Origin {
+                    file: file.clone(),
+                    index,
+                });
+            }
+        } else if rel.starts_with("agreements/") {
+            let (a, p) = crate::io::decode::decode_whole::<crate::model::Agreement>(&path, body);
+            problems.extend(p);
+            let Some(a) = a else { continue };
+            match new.agreements.iter().position(|x| x.id == a.id) {
+                Some(n) => new.agreements[n] = a,
+                None => {
+                    new.agreements.push(a);
+                    new.origin.agreements.push(path.into());
+                }
+            }
+        } else if rel == "list.toml" {
+            let (meta, p) = crate::io::decode::decode_whole(&path, body);
+            problems.extend(p);
+            if let Some(meta) = meta {
+                new.meta = meta;
+            }
+        }
+    }
+    let file = list_dir
+        .join("changelog")
+        .join(crate::model::file_name(&entry.version));
+    new.log.push(crate::model::LoggedEntry {
+        entry: entry.clone(),
+        file,
+        text: text.to_owned(),
+    });
+    problems.extend(reg.validate_list_in(&new, date, texts));
+    Ok(problems)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn record(
     reg: &Registry,
@@ -574,7 +665,6 @@ fn record(
     ops: Vec<Op>,
     dry_run: bool,
 ) -> Result<Recorded, WriteError> {
-    let _ = reg;
     let previous = list.log.last().map(|e| e.hash(adj.hash));
     let entry = Entry {
         version: adj.version.clone(),
@@ -611,6 +701,21 @@ fn record(
         "list.toml".to_owned(),
         list_toml(list_dir, &entry.version, &head_hash)?,
     ));
+    check_documents(reg, &entry)?;
+    let mut problems = validate_result(reg, list, list_dir, &files, &entry, &text, adj.date)?;
+    // The version, date and decision of the entry were checked above (a
+    // dry run shows that refusal instead).
+    problems.retain(|d| {
+        !matches!(
+            d.rule,
+            crate::Rule::ChangelogVersion
+                | crate::Rule::ChangelogDate
+                | crate::Rule::MissingDecision
+        )
+    });
+    if !problems.is_empty() && !dry_run {
+        return Err(WriteError::Invalid(problems));
+    }
     let names = files.iter().map(|(r, _)| r.clone()).collect();
     if !dry_run {
         commit(list_dir, &files)?;
@@ -622,6 +727,7 @@ fn record(
         files: names,
         refusal,
         pending: dry_run && crate::io::txn::overlay(list_dir).is_some(),
+        problems,
     })
 }
 

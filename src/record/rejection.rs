@@ -135,6 +135,15 @@ pub enum Rejection {
     /// An operations file with `previous`.
     #[error("{}: an operations file has no `previous`; quanze fills it in", crate::diag::display_path(.0))]
     OpsFileWithPrevious(PathBuf),
+    /// A deciding document whose title, issuer or date is not the one
+    /// documents.toml holds under its number.
+    #[error(
+        "document `{number}` is not as documents.toml has it (its title, issuer and date must be the same); take them from there"
+    )]
+    DocumentMismatch {
+        /// The document's number.
+        number: String,
+    },
     /// A deciding document that documents.toml does not hold.
     #[error("document `{0}` is not in documents.toml; add it there first")]
     UnknownDocument(String),

@@ -34,6 +34,16 @@ pub(crate) fn recorded_text(rec: &quanze::record::Recorded, dry_run: bool) -> St
         if let Some(why) = &rec.refusal {
             s.push_str(&format!("as given, it would be refused: {why}\n"));
         }
+        for d in &rec.problems {
+            s.push_str(&d.render_styled());
+            s.push('\n');
+        }
+        if !rec.problems.is_empty() {
+            s.push_str(&format!(
+                "as given, it would be refused: the list would have {} problem(s)\n",
+                rec.problems.len()
+            ));
+        }
         if rec.pending {
             s.push_str(
                 "a transaction an interrupted writer left is pending; the next write finishes it (this dry run read through it)\n",
