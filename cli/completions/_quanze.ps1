@@ -25,6 +25,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -57,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -66,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -76,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -89,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -101,6 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -111,6 +117,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -121,6 +128,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -131,6 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -141,6 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -153,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Text: one line per list and the total, without the units')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -163,6 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -177,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -187,6 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -199,6 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -213,6 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -223,6 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -232,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -243,6 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry and the bump it needs; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -259,6 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry and the bump it needs; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -269,6 +289,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

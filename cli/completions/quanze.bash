@@ -149,7 +149,7 @@ _quanze() {
 
     case "${cmd}" in
         quanze)
-            opts="-h -V --registry --cache --color --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
+            opts="-h -V --registry --cache --color --unverified --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -179,7 +179,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__adjust)
-            opts="-h --version --date --decided-by --reason --ops --hash --dry-run --registry --cache --color --jobs --help"
+            opts="-h --version --date --decided-by --reason --ops --hash --dry-run --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,7 +233,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__apply)
-            opts="-h --hash --dry-run --registry --cache --color --jobs --help"
+            opts="-h --hash --dry-run --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,7 +267,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__audit)
-            opts="-h --from --to --as-of --expiring-within --format --registry --cache --color --jobs --help"
+            opts="-h --from --to --as-of --expiring-within --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,7 +317,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__changes)
-            opts="-h --authority --summary --format --registry --cache --color --jobs --help"
+            opts="-h --authority --summary --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,7 +355,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__check)
-            opts="-h --as-of --registry --cache --color --jobs --help"
+            opts="-h --as-of --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,7 +389,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__compare)
-            opts="-h --other-registry --as-of --format --registry --cache --color --jobs --help"
+            opts="-h --other-registry --as-of --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,7 +431,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__completions)
-            opts="-h --registry --cache --color --jobs --help bash elvish fish powershell zsh"
+            opts="-h --registry --cache --color --unverified --jobs --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,7 +461,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__crosswalk)
-            opts="-h --format --registry --cache --color --jobs --help"
+            opts="-h --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,7 +495,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__diff)
-            opts="-h --format --registry --cache --color --jobs --help"
+            opts="-h --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,7 +529,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__export)
-            opts="-h --as-of --registry --cache --color --jobs --help"
+            opts="-h --as-of --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +871,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__history)
-            opts="-h --format --registry --cache --color --jobs --help"
+            opts="-h --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,7 +905,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__log)
-            opts="-h --format --registry --cache --color --jobs --help"
+            opts="-h --format --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -939,7 +939,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__man)
-            opts="-h --registry --cache --color --jobs --help"
+            opts="-h --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -969,7 +969,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__prune__subcmd__cache)
-            opts="-h --keep-days --registry --cache --color --jobs --help"
+            opts="-h --keep-days --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,7 +1003,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__publish)
-            opts="-h --at --as-of --format --out --lang --registry --cache --color --jobs --help"
+            opts="-h --at --as-of --format --out --lang --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,7 +1053,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__resolve)
-            opts="-h --at --registry --cache --color --jobs --help"
+            opts="-h --at --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,7 +1087,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__schema)
-            opts="-h --out --registry --cache --color --jobs --help"
+            opts="-h --out --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,7 +1121,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__show)
-            opts="-h --as-of --at --lang --registry --cache --color --jobs --help"
+            opts="-h --as-of --at --lang --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,7 +1163,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__stats)
-            opts="-h --as-of --at --format --lang --registry --cache --color --jobs --help"
+            opts="-h --as-of --at --format --lang --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,7 +1209,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__verify__subcmd__catalogue)
-            opts="-h --registry --cache --color --jobs --help"
+            opts="-h --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -22,6 +22,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -53,6 +54,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -61,6 +63,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -70,6 +73,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -82,6 +86,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -93,6 +98,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -102,6 +108,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -111,6 +118,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -120,6 +128,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -129,6 +138,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -140,6 +150,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
             cand --summary 'Text: one line per list and the total, without the units'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -149,6 +160,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -162,6 +174,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -171,6 +184,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -182,6 +196,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -195,6 +210,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -204,6 +220,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -212,6 +229,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -222,6 +240,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
             cand --dry-run 'Show the entry and the bump it needs; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -237,6 +256,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
             cand --dry-run 'Show the entry and the bump it needs; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -246,6 +266,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
             cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
             cand --jobs 'Use at most N threads (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_quanze_global_optspecs
-    string join \n registry= cache= color= jobs= h/help V/version
+    string join \n registry= cache= color= unverified jobs= h/help V/version
 end
 
 function __fish_quanze_needs_command
@@ -30,6 +30,7 @@ complete -c quanze -n "__fish_quanze_needs_command" -l color -d 'Colour diagnost
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_needs_command" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_needs_command" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_needs_command" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_needs_command" -s V -l version -d 'Print version'
 complete -c quanze -n "__fish_quanze_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL'
@@ -59,6 +60,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand completions" -l color -d '
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand completions" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
@@ -66,6 +68,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand man" -l color -d 'Colour d
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand man" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand man" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l as-of -d 'Check agreement cover up to this date (default: today)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l registry -d 'The registry directory' -r -F
@@ -74,6 +77,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand check" -l color -d 'Colour
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand check" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l as-of -d 'Count what is in force on this date (default: today, or the version\'s date with --at)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l at -d 'Count the list as it was at this version (from the change log)' -r
@@ -87,6 +91,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand stats" -l color -d 'Colour
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand stats" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l as-of -d 'Show the item as it was on this date (default: today)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l at -d 'Show the item as it was at this version (from the change log)' -r
@@ -98,6 +103,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand show" -l color -d 'Colour 
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand show" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand show" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -107,6 +113,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand log" -l color -d 'Colour d
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand log" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand log" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -116,6 +123,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand history" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand history" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand history" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l at -d 'Resolve as of this version instead of the head' -r
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l registry -d 'The registry directory' -r -F
@@ -124,6 +132,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l format -d 'Output format' -r -f -a "text\t''
 md\t''
@@ -136,6 +145,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand diff" -l color -d 'Colour 
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand diff" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l authority -d 'Only this authority\'s list' -r
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l format -d 'Output format' -r -f -a "text\t''
@@ -148,6 +158,7 @@ always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l summary -d 'Text: one line per list and the total, without the units'
+complete -c quanze -n "__fish_quanze_using_subcommand changes" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l keep-days -d 'Keep check records and checkpoints used within this many days' -r
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l registry -d 'The registry directory' -r -F
@@ -156,6 +167,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l color -d '
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l from -d 'The first version (or date) to audit (default: the first)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l to -d 'The last version (or date) to audit (default: the list files)' -r
@@ -172,6 +184,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand audit" -l color -d 'Colour
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand audit" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l format -d 'Output format (text shows changed codes only)' -r -f -a "text\t''
 md\t''
@@ -184,6 +197,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l color -d 'Co
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l other-registry -d 'Read the second authority from this registry (default: the same)' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l as-of -d 'Compare what is in force on this date (default: today)' -r
@@ -198,6 +212,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand compare" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand compare" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l at -d 'Publish this version (default: the latest, or the one in force on --as-of)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l as-of -d 'Count what is in force on this date (default: the version\'s date)' -r
@@ -215,6 +230,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand publish" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand publish" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l as-of -d 'Export what is in force on this date (default: every record of the head)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l registry -d 'The registry directory' -r -F
@@ -223,6 +239,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand export" -l color -d 'Colou
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand export" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand export" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l registry -d 'The registry directory' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l cache -d 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files\' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)' -r -F
@@ -230,6 +247,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l color
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l hash -d 'Hash algorithm of the new link' -r -f -a "sha256\t''
 sm3\t''"
@@ -240,6 +258,7 @@ always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
+complete -c quanze -n "__fish_quanze_using_subcommand apply" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l version -d 'The new version' -r
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l date -d 'The date the adjustment takes effect' -r
@@ -255,6 +274,7 @@ always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l jobs -d 'Use at most N threads (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
+complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l out -d 'Write every schema into this directory instead' -r -F
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l registry -d 'The registry directory' -r -F
@@ -263,6 +283,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand schema" -l color -d 'Colou
 always\t''
 never\t''"
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand schema" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand help; and not __fish_seen_subcommand_from completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help" -f -a "completions" -d 'Print the shell completion script for SHELL'
 complete -c quanze -n "__fish_quanze_using_subcommand help; and not __fish_seen_subcommand_from completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help" -f -a "man" -d 'Print the man page (roff)'

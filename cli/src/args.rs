@@ -39,6 +39,11 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: ColorArg,
+    /// Show a list whose history does not verify (a broken hash chain, or
+    /// files with changes the change log does not record), marked as
+    /// unverified, instead of refusing (exit 1).
+    #[arg(long, global = true)]
+    pub unverified: bool,
     /// Use at most N threads (default: one per core).
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,

@@ -15,13 +15,22 @@ pub(crate) struct Ctx {
     pub(crate) root: PathBuf,
     /// The `--cache` directory.
     pub(crate) cache: Option<PathBuf>,
+    /// `--unverified`: show lists whose history does not verify.
+    pub(crate) unverified: bool,
+    /// Set once a list whose history does not verify was used.
+    pub(crate) used_unverified: std::cell::Cell<bool>,
 }
+
+/// The line that marks an output made from a history that does not verify.
+pub(crate) const UNVERIFIED: &str = "UNVERIFIED (未经核验): the change log of this list does not verify; this output may not be what its decisions recorded (`quanze check` lists the problems)";
 
 impl Ctx {
     pub(crate) fn new(cli: &Cli) -> Self {
         Self {
             root: cli.registry.clone(),
             cache: cli.cache.clone(),
+            unverified: cli.unverified,
+            used_unverified: std::cell::Cell::new(false),
         }
     }
 
@@ -71,12 +80,79 @@ impl Ctx {
         reg.list(authority).ok_or_else(|| self.no_list(authority))
     }
 
-    /// Reads the registry with one list, which must read cleanly, and finds it.
+    /// Reads the registry with one list, which must read cleanly and whose
+    /// history must verify (or `--unverified`), and finds it.
     pub(crate) fn one(&self, authority: &str) -> Result<Registry, Failure> {
         let reg = self.load_clean(&[authority])?;
-        self.list(&reg, authority)?;
+        self.verified(&reg, self.list(&reg, authority)?)?;
         Ok(reg)
     }
+
+    /// Refuses a list whose history does not verify (exit 1, naming each
+    /// problem), unless `--unverified`: then it warns, and the outputs are
+    /// marked.
+    /// Returns whether it verifies.
+    pub(crate) fn verified(&self, reg: &Registry, list: &List) -> Result<bool, Failure> {
+        let problems = reg.verify_list(list);
+        if problems.is_empty() {
+            return Ok(true);
+        }
+        if !self.unverified {
+            return Err(Failure::Problems {
+                summary: format!(
+                    "the history of `{}` does not verify ({} problem(s)); nothing is shown (`--unverified` shows it anyway, marked)",
+                    list.authority,
+                    problems.len()
+                ),
+                diagnostics: problems,
+            });
+        }
+        eprint(&format!(
+            "warning: the history of `{}` does not verify ({} problem(s), `quanze check` lists them); the output is marked unverified\n",
+            list.authority,
+            problems.len()
+        ));
+        self.used_unverified.set(true);
+        Ok(false)
+    }
+
+    /// Prints a report in `format`, marked when it was made from a history
+    /// that does not verify: a first line in text and Markdown, a paragraph
+    /// in HTML, an `unverified` field in a JSON object (an array is wrapped
+    /// as `{"unverified": true, "rows": […]}`), a first row in CSV.
+    pub(crate) fn print_report(&self, out: &str, format: quanze::publish::Format) {
+        use quanze::publish::Format;
+        if !self.used_unverified.get() {
+            return print(out);
+        }
+        let marked = match format {
+            Format::Html => out.replacen(
+                "<body>\n",
+                &format!("<body>\n<p class=\"missing\">{UNVERIFIED}</p>\n"),
+                1,
+            ),
+            Format::Json => match serde_json::from_str::<serde_json::Value>(out) {
+                Ok(serde_json::Value::Object(mut m)) => {
+                    m.insert("unverified".into(), true.into());
+                    pretty(&serde_json::Value::Object(m))
+                }
+                Ok(other) => pretty(&serde_json::json!({"unverified": true, "rows": other})),
+                Err(_) => out.to_owned(),
+            },
+            Format::Csv => {
+                let body = out.trim_start_matches('\u{feff}');
+                format!("\u{feff}\"{UNVERIFIED}\"\r\n{body}")
+            }
+            _ => format!("{UNVERIFIED}\n\n{out}"),
+        };
+        print(&marked);
+    }
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 /// Reads a registry whose lists must have no reading problems.

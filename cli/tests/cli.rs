@@ -3,6 +3,8 @@
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
 mod repo;
 
 use std::process::{Command, Output};
@@ -615,4 +617,97 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
         out
     };
     assert_eq!(stripped, plain);
+}
+
+#[test]
+fn every_command_that_reads_history_refuses_a_broken_chain() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let entry = root.join("guangzhou-gxj/changelog/3.0.0.toml");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(
+        &entry,
+        text.replacen("迁移、改造电力设施审批", "迁移、改造电力设施审批X", 1),
+    )
+    .unwrap();
+    // A catalogue published from the intact registry, to verify.
+    let out = tmp.path().join("out");
+    let o = quanze(&[
+        "publish",
+        "guangzhou-gxj",
+        "--as-of",
+        "2021-12-31",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cat = out.join("guangzhou-gxj-3.0.0.json");
+    let r = root.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["stats", "guangzhou-gxj", "--as-of", "2021-12-31"],
+        vec![
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2021-12-31",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec!["verify-catalogue", cat.to_str().unwrap()],
+        vec!["export"],
+        vec![
+            "diff",
+            "guangzhou-gxj",
+            "1.0.0",
+            "3.0.0",
+            "--format",
+            "json",
+        ],
+        vec!["crosswalk", "guangzhou-gxj", "3.0.0", "5.0.0"],
+        vec!["show", "guangzhou-gxj", "XK-013"],
+        vec!["history", "guangzhou-gxj", "XK-013"],
+        vec!["resolve", "guangzhou-gxj", "XK-013"],
+        vec!["log", "guangzhou-gxj"],
+    ];
+    for args in &commands {
+        let mut full = vec!["--registry", r];
+        full.extend(args.iter().copied());
+        let o = quanze(&full);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("does not verify"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("changelog/3.0.0.toml"),
+            "{args:?} does not name the entry: {}",
+            stderr(&o)
+        );
+        // --unverified shows it, marked.
+        full.insert(0, "--unverified");
+        let o = quanze(&full);
+        let shown = stdout(&o);
+        if args[0] == "verify-catalogue" {
+            assert_eq!(o.status.code(), Some(1), "{}", shown);
+            assert!(!shown.contains("matches the registry"), "{shown}");
+            continue;
+        }
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        if args[0] == "publish" {
+            let json = std::fs::read_to_string(out.join("guangzhou-gxj-3.0.0.json")).unwrap();
+            assert!(json.contains("\"unverified\": true"));
+        } else {
+            assert!(
+                shown.contains("UNVERIFIED") || shown.contains("\"unverified\""),
+                "{args:?}: {shown}"
+            );
+        }
+    }
 }

@@ -106,6 +106,35 @@ impl Registry {
         out
     }
 
+    /// Whether the list's history can be trusted: the hash chain holds
+    /// (every entry as it was written, `head` sealing the last), list.toml's
+    /// version is the last entry's, and the files hold nothing the change
+    /// log does not record. Returns those problems only (empty when the
+    /// history verifies); [`Registry::validate_list`] gives every rule.
+    ///
+    /// Every command that reads a list's history asks this first.
+    pub fn verify_list(&self, list: &List) -> Vec<Diagnostic> {
+        let mut c = Checker {
+            reg: self,
+            as_of: Date::today(),
+            locator: Locator::default(),
+            out: Vec::new(),
+        };
+        let meta_file: PathBuf = list
+            .origin
+            .meta
+            .as_deref()
+            .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
+        c.changelog(list, &meta_file);
+        c.out.retain(|d| {
+            matches!(
+                d.rule,
+                Rule::HashChain | Rule::HeadMismatch | Rule::UnrecordedChange | Rule::ChangelogOp
+            )
+        });
+        c.out
+    }
+
     /// Checks the shared files (`authorities.toml`, `documents.toml`): the
     /// part of [`Registry::validate`] that concerns no list.
     pub fn validate_shared(&self) -> Vec<Diagnostic> {

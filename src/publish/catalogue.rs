@@ -94,6 +94,10 @@ pub struct Catalogue {
     pub note: Option<String>,
     /// Whether the list is a reconstruction, not the official list.
     pub reconstructed: bool,
+    /// Whether the catalogue was published from a history that does not
+    /// verify (`quanze publish --unverified`); absent when it verifies.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub unverified: bool,
 }
 
 /// Which state of a list to publish.
@@ -214,6 +218,7 @@ impl Catalogue {
             ended,
             note: view.meta.note.clone(),
             reconstructed: view.meta.reconstructed,
+            unverified: false,
         })
     }
 
@@ -316,6 +321,9 @@ pub fn columns(lang: Lang) -> [&'static str; 14] {
         Lang::En => COLUMNS_EN,
     }
 }
+
+/// The mark of a catalogue published from a history that does not verify.
+pub const UNVERIFIED: &str = "未经核验:本目录所依据的调整记录未通过核验(哈希链断开或存在未记录的变更),不得作为正式公布文本。Unverified: the change log this catalogue was made from does not verify.";
 
 /// The marker of reconstructed data in published text.
 pub const RECONSTRUCTED: &str = "重构";

@@ -76,7 +76,16 @@ impl Renderer for Csv {
             .iter()
             .flat_map(|section| c.rows(section))
             .map(|row| row.cells());
-        table(&columns(lang), rows).map(String::into_bytes)
+        let t = table(&columns(lang), rows)?;
+        if !c.unverified {
+            return Ok(t.into_bytes());
+        }
+        // A first row that no spreadsheet can miss.
+        let mark = table(
+            &[crate::publish::catalogue::UNVERIFIED],
+            Vec::<Vec<String>>::new(),
+        )?;
+        Ok(format!("{mark}{}", t.trim_start_matches(BOM)).into_bytes())
     }
 
     fn changeset(&self, cs: &ChangeSet) -> Result<String, RenderError> {

@@ -236,6 +236,7 @@ struct CataloguePage<'a> {
     changes: Option<Vec<String>>,
     ended: Vec<EndedView>,
     hash: String,
+    unverified: &'static str,
 }
 
 impl<'a> CataloguePage<'a> {
@@ -302,6 +303,7 @@ impl<'a> CataloguePage<'a> {
                 })
                 .collect(),
             hash: c.entry_hash.clone().unwrap_or_else(|| "—".to_owned()),
+            unverified: crate::publish::catalogue::UNVERIFIED,
         }
     }
 }

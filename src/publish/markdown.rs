@@ -82,6 +82,9 @@ impl Renderer for Markdown {
     fn catalogue(&self, c: &Catalogue, lang: Lang) -> Result<Vec<u8>, RenderError> {
         let l = labels(lang);
         let mut s = format!("# {}\n\n", md(&c.title));
+        if c.unverified {
+            let _ = writeln!(s, "**{}**\n", md(crate::publish::catalogue::UNVERIFIED));
+        }
         for (k, v) in c.meta(lang) {
             let _ = writeln!(s, "- **{k}**: {}", md(&v));
         }

@@ -10,7 +10,11 @@ use crate::exit::Failure;
 use crate::out::{Ctx, print};
 
 pub(crate) fn run(ctx: &Ctx, a: &AdjustArgs) -> Result<ExitCode, Failure> {
-    let reg = ctx.one(&a.authority)?;
+    // Not `ctx.one`: the files' unrecorded changes are what adjust records;
+    // the write checks the whole result, hash chain included, before it
+    // writes.
+    let reg = ctx.load_clean(&[&a.authority])?;
+    ctx.list(&reg, &a.authority)?;
     let decided_by = decisions(&reg, &a.decided_by)?;
     let ops = match &a.ops {
         Some(f) => read_ops_list(f)?,

@@ -6,7 +6,7 @@ use quanze::Date;
 
 use crate::args::CompareArgs;
 use crate::exit::Failure;
-use crate::out::{Ctx, load_clean_at, print};
+use crate::out::{Ctx, load_clean_at};
 
 pub(crate) fn run(ctx: &Ctx, a: &CompareArgs) -> Result<ExitCode, Failure> {
     let reg = match &a.other_registry {
@@ -25,8 +25,13 @@ pub(crate) fn run(ctx: &Ctx, a: &CompareArgs) -> Result<ExitCode, Failure> {
             a.other_registry.as_deref().unwrap_or(&ctx.root).display()
         ))
     })?;
+    ctx.verified(&reg, l)?;
+    ctx.verified(&other, r)?;
     let c =
         quanze::query::crosswalk::compare(&reg, l, &other, r, a.as_of.unwrap_or_else(Date::today));
-    print(&quanze::publish::report::comparison(&c, a.format)?);
+    ctx.print_report(
+        &quanze::publish::report::comparison(&c, a.format)?,
+        a.format,
+    );
     Ok(ExitCode::SUCCESS)
 }

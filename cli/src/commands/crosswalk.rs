@@ -4,12 +4,15 @@ use std::process::ExitCode;
 
 use crate::args::CrosswalkArgs;
 use crate::exit::Failure;
-use crate::out::{Ctx, print};
+use crate::out::Ctx;
 
 pub(crate) fn run(ctx: &Ctx, a: &CrosswalkArgs) -> Result<ExitCode, Failure> {
     let reg = ctx.one(&a.authority)?;
     let list = ctx.list(&reg, &a.authority)?;
     let rows = quanze::query::crosswalk::crosswalk(list, &a.from, &a.to)?;
-    print(&quanze::publish::report::crosswalk(&rows, a.format)?);
+    ctx.print_report(
+        &quanze::publish::report::crosswalk(&rows, a.format)?,
+        a.format,
+    );
     Ok(ExitCode::SUCCESS)
 }

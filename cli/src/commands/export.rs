@@ -27,6 +27,11 @@ pub(crate) fn run(ctx: &Ctx, a: &ExportArgs) -> Result<ExitCode, Failure> {
         let only: Vec<&str> = names.iter().map(String::as_str).collect();
         let reg = ctx.load_clean(&only)?;
         for list in reg.lists.values() {
+            let mark = if ctx.verified(&reg, list)? {
+                ""
+            } else {
+                "\"unverified\":true,"
+            };
             let view = match a.as_of {
                 // Before a list's first entry its files are exported.
                 Some(d) => list.as_of(d).unwrap_or_else(|_| list.clone()),
@@ -36,7 +41,7 @@ pub(crate) fn run(ctx: &Ctx, a: &ExportArgs) -> Result<ExitCode, Failure> {
                 if a.as_of.is_some_and(|d| !item.in_force_on(d)) {
                     continue;
                 }
-                let line = quanze::export_line(&view, item);
+                let line = quanze::export_line(&view, item).replacen('{', &format!("{{{mark}"), 1);
                 if out.write_all(line.as_bytes()).is_err() {
                     return Ok(ExitCode::SUCCESS);
                 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use crate::args::HistoryArgs;
 use crate::exit::Failure;
-use crate::out::{Ctx, print};
+use crate::out::Ctx;
 
 pub(crate) fn run(ctx: &Ctx, a: &HistoryArgs) -> Result<ExitCode, Failure> {
     let reg = ctx.one(&a.authority)?;
@@ -16,6 +16,9 @@ pub(crate) fn run(ctx: &Ctx, a: &HistoryArgs) -> Result<ExitCode, Failure> {
             a.code, a.authority
         )));
     }
-    print(&quanze::publish::report::history(&versions, a.format)?);
+    ctx.print_report(
+        &quanze::publish::report::history(&versions, a.format)?,
+        a.format,
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,8 @@ pub(crate) fn run(ctx: &Ctx, a: &PublishArgs) -> Result<ExitCode, Failure> {
         at: a.at.clone(),
         as_of: a.as_of,
     };
-    let cat = Catalogue::build(&reg, list, &sel)?;
+    let mut cat = Catalogue::build(&reg, list, &sel)?;
+    cat.unverified = ctx.used_unverified.get();
     let chosen: Vec<&dyn Writer> = if a.format.is_empty() {
         writers()
     } else {

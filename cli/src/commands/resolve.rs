@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use crate::args::ResolveArgs;
 use crate::exit::Failure;
-use crate::out::{Ctx, print};
+use crate::out::Ctx;
 
 pub(crate) fn run(ctx: &Ctx, a: &ResolveArgs) -> Result<ExitCode, Failure> {
     let reg = ctx.one(&a.authority)?;
@@ -19,7 +19,7 @@ pub(crate) fn run(ctx: &Ctx, a: &ResolveArgs) -> Result<ExitCode, Failure> {
     }
     match history.resolve(&a.code, a.at.as_ref()) {
         Some(r) => {
-            print(&r.render());
+            ctx.print_report(&r.render(), quanze::publish::Format::Text);
             Ok(ExitCode::SUCCESS)
         }
         None => Err(Failure::Usage(format!(
