@@ -29,7 +29,7 @@ complete -c quanze -n "__fish_quanze_needs_command" -l cache -d 'Keep a stat ind
 complete -c quanze -n "__fish_quanze_needs_command" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_needs_command" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_needs_command" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_needs_command" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_needs_command" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_needs_command" -s V -l version -d 'Print version'
@@ -59,7 +59,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand completions" -l cache -d '
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand completions" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand completions" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l registry -d 'The registry directory' -r -F
@@ -67,7 +67,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand man" -l cache -d 'Keep a s
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand man" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand man" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand man" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand man" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l as-of -d 'Check agreement cover up to this date (default: today)' -r
@@ -76,7 +76,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand check" -l cache -d 'Keep a
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand check" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand check" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand check" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l as-of -d 'Count what is in force on this date (default: today, or the version\'s date with --at)' -r
@@ -90,7 +90,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand stats" -l cache -d 'Keep a
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand stats" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand stats" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l as-of -d 'Show the item as it was on this date (default: today)' -r
@@ -102,7 +102,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand show" -l cache -d 'Keep a 
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand show" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand show" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand show" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand show" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l format -d 'Output format' -r -f -a "text\t''
@@ -112,7 +112,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand log" -l cache -d 'Keep a s
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand log" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand log" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand log" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand log" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l format -d 'Output format' -r -f -a "text\t''
@@ -122,7 +122,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand history" -l cache -d 'Keep
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand history" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand history" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand history" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand history" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l at -d 'Resolve as of this version instead of the head' -r
@@ -131,7 +131,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l cache -d 'Keep
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l format -d 'Output format' -r -f -a "text\t''
@@ -144,7 +144,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand diff" -l cache -d 'Keep a 
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand diff" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand diff" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l authority -d 'Only this authority\'s list' -r
@@ -156,7 +156,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand changes" -l cache -d 'Keep
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand changes" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand changes" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l summary -d 'Text: one line per list and the total, without the units'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand changes" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -166,7 +166,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l cache -d '
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand prune-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l from -d 'The first version (or date) to audit (default: the first)' -r
@@ -183,7 +183,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand audit" -l cache -d 'Keep a
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand audit" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand audit" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l format -d 'Output format (text shows changed codes only)' -r -f -a "text\t''
@@ -196,7 +196,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l cache -d 'Ke
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand crosswalk" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l other-registry -d 'Read the second authority from this registry (default: the same)' -r -F
@@ -211,7 +211,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand compare" -l cache -d 'Keep
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand compare" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand compare" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand compare" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l at -d 'Publish this version (default: the latest, or the one in force on --as-of)' -r
@@ -229,7 +229,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand publish" -l cache -d 'Keep
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand publish" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand publish" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand publish" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l as-of -d 'Export what is in force on this date (default: every record of the head)' -r
@@ -238,7 +238,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand export" -l cache -d 'Keep 
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand export" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand export" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand export" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand export" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l registry -d 'The registry directory' -r -F
@@ -246,7 +246,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l cache
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand verify-catalogue" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l hash -d 'Hash algorithm of the new link' -r -f -a "sha256\t''
@@ -256,7 +256,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand apply" -l cache -d 'Keep a
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand apply" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand apply" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand apply" -s h -l help -d 'Print help'
@@ -272,7 +272,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l cache -d 'Keep 
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l dry-run -d 'Show the entry and the bump it needs; write nothing'
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand adjust" -s h -l help -d 'Print help'
@@ -282,7 +282,7 @@ complete -c quanze -n "__fish_quanze_using_subcommand schema" -l cache -d 'Keep 
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l color -d 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c quanze -n "__fish_quanze_using_subcommand schema" -l jobs -d 'Use at most N threads (default: one per core)' -r
+complete -c quanze -n "__fish_quanze_using_subcommand schema" -l jobs -d 'Use at most N threads, 1 to 256 (default: one per core)' -r
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -l unverified -d 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
 complete -c quanze -n "__fish_quanze_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c quanze -n "__fish_quanze_using_subcommand help; and not __fish_seen_subcommand_from completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust schema help" -f -a "completions" -d 'Print the shell completion script for SHELL'

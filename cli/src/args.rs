@@ -44,9 +44,9 @@ pub struct Cli {
     /// unverified, instead of refusing (exit 1).
     #[arg(long, global = true)]
     pub unverified: bool,
-    /// Use at most N threads (default: one per core).
-    #[arg(long, global = true, value_name = "N")]
-    pub jobs: Option<std::num::NonZeroUsize>,
+    /// Use at most N threads, 1 to 256 (default: one per core).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -30,7 +30,7 @@ pub fn main() -> ExitCode {
     if let Some(n) = cli.jobs {
         // Set once, before any work: it cannot fail here.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.get())
+            .num_threads(usize::from(n))
             .build_global();
     }
     let ctx = out::Ctx::new(&cli);

@@ -44,22 +44,10 @@ impl Renderer for Markdown {
     }
 
     fn findings(&self, list: &[Finding]) -> Result<String, RenderError> {
-        let mut s = String::from(
-            "| check | severity | version | subject | message |\n|---|---|---|---|---|\n",
-        );
-        for f in list {
-            let [check, severity, version, subject, _, message] = finding_cells(f);
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} |",
-                md(&check),
-                md(&severity),
-                md(&version),
-                md(&subject),
-                md(&message)
-            );
-        }
-        Ok(s)
+        Ok(table(
+            &crate::publish::report::FINDINGS_HEAD,
+            list.iter().map(|f| finding_cells(f).to_vec()),
+        ))
     }
 
     fn crosswalk(&self, rows: &[CrosswalkRow]) -> Result<String, RenderError> {
