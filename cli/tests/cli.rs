@@ -711,3 +711,48 @@ fn every_command_that_reads_history_refuses_a_broken_chain() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_in_a_registry_are_refused_not_followed() {
+    repo::at_top();
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let secret = tmp.path().join("credentials");
+    std::fs::write(&secret, "token = \"s3cr3t-value\"\n").unwrap();
+    /// How a case plants its link in a copy of the registry.
+    type Plant<'a> = Box<dyn Fn(&std::path::Path) + 'a>;
+    let cases: [(&str, Plant<'_>); 3] = [
+        (
+            "an item file",
+            Box::new(|root| symlink(&secret, root.join("test-bureau/items/zz.toml")).unwrap()),
+        ),
+        (
+            "list.toml",
+            Box::new(|root| {
+                let list = root.join("test-bureau/list.toml");
+                std::fs::rename(&list, root.join("list.real")).unwrap();
+                symlink(root.join("list.real"), &list).unwrap();
+            }),
+        ),
+        (
+            "a list directory",
+            Box::new(|root| {
+                let elsewhere = root.join("../elsewhere");
+                common::copy_dir(&root.join("test-bureau"), &elsewhere);
+                std::fs::remove_dir_all(root.join("test-bureau")).unwrap();
+                symlink(&elsewhere, root.join("test-bureau")).unwrap();
+            }),
+        ),
+    ];
+    for (n, (what, plant)) in cases.iter().enumerate() {
+        let root = tmp.path().join(format!("registry-{n}"));
+        common::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), &root);
+        plant(&root);
+        let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{what}: {all}");
+        assert!(all.contains("is a symbolic link"), "{what}: {all}");
+        assert!(!all.contains("s3cr3t"), "{what}: the secret was printed");
+    }
+}
