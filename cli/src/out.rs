@@ -122,6 +122,12 @@ impl Ctx {
     /// as `{"unverified": true, "rows": […]}`), a first row in CSV.
     pub(crate) fn print_report(&self, out: &str, format: quanze::publish::Format) {
         use quanze::publish::Format;
+        // Registry text reaches a terminal in text and Markdown: escaped.
+        let escaped = match format {
+            Format::Text | Format::Markdown => quanze::diag::escape_controls(out),
+            _ => out.into(),
+        };
+        let out = escaped.as_ref();
         if !self.used_unverified.get() {
             return print(out);
         }

@@ -756,3 +756,81 @@ fn links_in_a_registry_are_refused_not_followed() {
         assert!(!all.contains("s3cr3t"), "{what}: the secret was printed");
     }
 }
+
+#[test]
+fn control_characters_in_registry_text_never_reach_the_terminal_raw() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let file = root.join("guangzhou-gxj/items/licensing.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A window title, a bell, a carriage return and a right-to-left override.
+    std::fs::write(
+        &file,
+        text.replacen(
+            "name = \"民用爆炸物品销售许可\"",
+            "name = \"民用爆炸物品销售许可\\u001B]0;pwned\\u0007\\r\\u202E\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let r = root.to_str().unwrap();
+    let o = quanze(&["--registry", r, "check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("error[control-character]"),
+        "{}",
+        stdout(&o)
+    );
+    for args in [
+        vec!["--registry", r, "check", "--as-of", "2026-11-28"],
+        vec![
+            "--registry",
+            r,
+            "--unverified",
+            "show",
+            "guangzhou-gxj",
+            "XK-001",
+        ],
+        vec!["--registry", r, "--unverified", "stats", "guangzhou-gxj"],
+        vec![
+            "--registry",
+            r,
+            "--unverified",
+            "diff",
+            "guangzhou-gxj",
+            "5.0.0",
+            "files",
+        ],
+        vec![
+            "--registry",
+            r,
+            "--unverified",
+            "diff",
+            "guangzhou-gxj",
+            "5.0.0",
+            "files",
+            "--format",
+            "md",
+        ],
+    ] {
+        let o = quanze(&args);
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        for c in ['\u{1b}', '\u{7}', '\r', '\u{202e}'] {
+            assert!(
+                !all.contains(c),
+                "{args:?} printed U+{:04X} raw:\n{all}",
+                u32::from(c)
+            );
+        }
+        // show and stats give the recorded state, which has no such name;
+        // check and diff show the files' text, escaped.
+        if args.contains(&"check") || args.contains(&"diff") {
+            assert!(
+                all.contains("\\u{1b}"),
+                "{args:?} does not show the escape:\n{all}"
+            );
+        }
+    }
+}

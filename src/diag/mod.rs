@@ -155,12 +155,9 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let path = display_path(&self.file);
-        let mut group = Group::with_title(
-            level
-                .primary_title(self.message.as_str())
-                .id(self.rule.id()),
-        );
+        let path = escape_controls(&display_path(&self.file)).into_owned();
+        let message = escape_controls(&self.message);
+        let mut group = Group::with_title(level.primary_title(message.as_ref()).id(self.rule.id()));
         match &self.location {
             Some(l) => {
                 let before = prefix_by_chars(&l.line_text, l.column - 1);
@@ -174,10 +171,18 @@ impl Diagnostic {
                 } else {
                     len
                 };
+                // The line as a terminal may show it: controls escaped, the
+                // span moved with them.
+                let (before, marked, after) = (
+                    escape_controls(before),
+                    escape_controls(&rest[..len]),
+                    escape_controls(&rest[len..]),
+                );
                 let start = before.len();
-                let end = start + len;
+                let end = start + marked.len();
+                let line = format!("{before}{marked}{after}");
                 group = group.element(
-                    Snippet::source(l.line_text.as_str())
+                    Snippet::source(line)
                         .line_start(l.line)
                         .path(path)
                         .annotation(AnnotationKind::Primary.span(start..end)),
@@ -186,13 +191,25 @@ impl Diagnostic {
             None => group = group.element(Level::NOTE.with_name("file").message(path)),
         }
         if !self.key.is_empty() {
-            group = group.element(Level::NOTE.with_name("key").message(self.key.as_str()));
+            group = group.element(
+                Level::NOTE
+                    .with_name("key")
+                    .message(escape_controls(&self.key)),
+            );
         }
         if let Some(found) = &self.found {
-            group = group.element(Level::NOTE.with_name("found").message(found.as_str()));
+            group = group.element(
+                Level::NOTE
+                    .with_name("found")
+                    .message(escape_controls(found)),
+            );
         }
         if let Some(expected) = &self.expected {
-            group = group.element(Level::NOTE.with_name("expected").message(expected.as_str()));
+            group = group.element(
+                Level::NOTE
+                    .with_name("expected")
+                    .message(escape_controls(expected)),
+            );
         }
         let mut out = renderer.render(&[group]);
         out.push('\n');
@@ -205,6 +222,30 @@ fn prefix_by_chars(s: &str, n: usize) -> &str {
         Some((i, _)) => &s[..i],
         None => s,
     }
+}
+
+/// Text made safe for a terminal: every control character but the line
+/// break and the tab, and every bidirectional override, becomes a visible
+/// escape (`\u{1b}`), so that registry text cannot retitle a window, move
+/// the cursor or reorder what is shown.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if bad(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Paths print with `/` on every platform, so messages and snapshots agree.

@@ -98,6 +98,8 @@ rules! {
     UnsafeId = "unsafe-id", Lint, Error: "an id (or a directory or file named by one) that is not safe as a file name",
     /// A required text is blank.
     BlankText = "blank-text", Lint, Error: "a required text (a name, a title, a body) is blank",
+    /// A text with a control character or a bidirectional override.
+    ControlCharacter = "control-character", Lint, Error: "a text holds a control character (a line break only where the field is prose) or a bidirectional override, which would act on a terminal or reorder what a reader sees",
     /// Two records share an id.
     DuplicateId = "duplicate-id", Lint, Error: "two authorities, items, agreements or documents share an id or number",
     /// Two items share a code.

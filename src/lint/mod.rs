@@ -217,6 +217,7 @@ impl Checker<'_> {
                     "a six-digit administrative division code, e.g. \"440100\"",
                 );
             }
+            self.text(&file, format!("{key}.name"), &a.name, false);
             if blank(&a.name) {
                 self.push(
                     Rule::BlankText,
@@ -237,6 +238,12 @@ impl Checker<'_> {
             };
             let file = o.file.clone();
             for (field, value) in [("title", &d.title), ("issuer", &d.issuer)] {
+                self.text(
+                    &file,
+                    format!("document[{}].{field}", o.index),
+                    value,
+                    false,
+                );
                 if blank(value) {
                     self.push(
                         Rule::BlankText,
@@ -300,6 +307,10 @@ impl Checker<'_> {
                 Some(list.authority.to_string()),
                 "a directory named after an authority of authorities.toml",
             );
+        }
+        self.text(&meta_file, "title".into(), &list.meta.title, false);
+        if let Some(note) = &list.meta.note {
+            self.text(&meta_file, "note".into(), note, true);
         }
         if blank(&list.meta.title) {
             self.push(
@@ -427,6 +438,17 @@ impl Checker<'_> {
                 );
             }
             self.authority_known(&a.entruster, &file, "entruster".into());
+            self.text(&file, "title".into(), &a.title, false);
+            for (field, texts) in [
+                ("rights_obligations", &a.rights_obligations),
+                ("responsibility", &a.responsibility),
+                ("supervision", &a.supervision),
+                ("termination", &a.termination),
+            ] {
+                for (k, t) in texts.iter().enumerate() {
+                    self.text(&file, format!("{field}[{k}]"), t, true);
+                }
+            }
             if blank(&a.title) {
                 self.push(
                     Rule::BlankText,
@@ -493,6 +515,9 @@ impl Checker<'_> {
             return;
         }
         for e in &list.log {
+            if let Some(r) = &e.entry.reason {
+                self.text(&e.file, "reason".into(), r, true);
+            }
             if e.entry.decided_by.is_empty() {
                 self.push(
                     Rule::MissingDecision,
@@ -682,7 +707,81 @@ impl Checker<'_> {
         }
     }
 
+    /// Refuses control characters and bidirectional overrides in a text:
+    /// a line break or tab only where the field is prose (`prose`).
+    fn text(&mut self, file: &Path, key: String, value: &str, prose: bool) {
+        // Nearly every text has none of the bytes that can start one.
+        if !value
+            .bytes()
+            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+        {
+            return;
+        }
+        let bad = value.chars().find(|&c| {
+            (c.is_control() && !(prose && matches!(c, '\n' | '\t')))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        });
+        if let Some(c) = bad {
+            self.push(
+                Rule::ControlCharacter,
+                file,
+                key,
+                format!("a text holds the character U+{:04X}", u32::from(c)),
+                Some(format!("{:?}", value.chars().take(40).collect::<String>())),
+                if prose {
+                    "text without control characters (line breaks and tabs are allowed here)"
+                } else {
+                    "text on one line, without control characters"
+                },
+            );
+        }
+    }
+
+    /// The texts of an item, its bases, responsibilities and sub-items.
+    fn item_texts(&mut self, item: &Item, file: &Path, key: &str) {
+        self.text(file, format!("{key}.name"), &item.name, false);
+        self.text(file, format!("{key}.body"), &item.body, false);
+        if let Some(u) = &item.unit {
+            self.text(file, format!("{key}.unit"), u, false);
+        }
+        if let Some(r) = &item.remarks {
+            self.text(file, format!("{key}.remarks"), r, true);
+        }
+        for (k, a) in item.accountability.iter().enumerate() {
+            self.text(file, format!("{key}.accountability[{k}]"), a, true);
+        }
+        for (k, b) in item.basis.iter().enumerate() {
+            self.text(file, format!("{key}.basis[{k}].title"), &b.title, false);
+            for (field, v) in [("number", &b.number), ("article", &b.article)] {
+                if let Some(v) = v {
+                    self.text(file, format!("{key}.basis[{k}].{field}"), v, false);
+                }
+            }
+        }
+        for (k, r) in item.responsibility.iter().enumerate() {
+            self.text(
+                file,
+                format!("{key}.responsibility[{k}].stage"),
+                &r.stage,
+                false,
+            );
+            self.text(
+                file,
+                format!("{key}.responsibility[{k}].duty"),
+                &r.duty,
+                true,
+            );
+        }
+        for (j, s) in item.sub.iter().enumerate() {
+            self.text(file, format!("{key}.sub[{j}].name"), &s.name, false);
+            if let Some(r) = &s.remarks {
+                self.text(file, format!("{key}.sub[{j}].remarks"), r, true);
+            }
+        }
+    }
+
     fn item(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        self.item_texts(item, file, key);
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(
