@@ -217,7 +217,7 @@ impl Checker<'_> {
                     "a six-digit administrative division code, e.g. \"440100\"",
                 );
             }
-            self.text(&file, format!("{key}.name"), &a.name, false);
+            self.text(&file, || format!("{key}.name"), &a.name, false);
             if blank(&a.name) {
                 self.push(
                     Rule::BlankText,
@@ -240,7 +240,7 @@ impl Checker<'_> {
             for (field, value) in [("title", &d.title), ("issuer", &d.issuer)] {
                 self.text(
                     &file,
-                    format!("document[{}].{field}", o.index),
+                    || format!("document[{}].{field}", o.index),
                     value,
                     false,
                 );
@@ -308,9 +308,9 @@ impl Checker<'_> {
                 "a directory named after an authority of authorities.toml",
             );
         }
-        self.text(&meta_file, "title".into(), &list.meta.title, false);
+        self.text(&meta_file, || "title".into(), &list.meta.title, false);
         if let Some(note) = &list.meta.note {
-            self.text(&meta_file, "note".into(), note, true);
+            self.text(&meta_file, || "note".into(), note, true);
         }
         if blank(&list.meta.title) {
             self.push(
@@ -438,7 +438,7 @@ impl Checker<'_> {
                 );
             }
             self.authority_known(&a.entruster, &file, "entruster".into());
-            self.text(&file, "title".into(), &a.title, false);
+            self.text(&file, || "title".into(), &a.title, false);
             for (field, texts) in [
                 ("rights_obligations", &a.rights_obligations),
                 ("responsibility", &a.responsibility),
@@ -446,7 +446,7 @@ impl Checker<'_> {
                 ("termination", &a.termination),
             ] {
                 for (k, t) in texts.iter().enumerate() {
-                    self.text(&file, format!("{field}[{k}]"), t, true);
+                    self.text(&file, || format!("{field}[{k}]"), t, true);
                 }
             }
             if blank(&a.title) {
@@ -516,7 +516,7 @@ impl Checker<'_> {
         }
         for e in &list.log {
             if let Some(r) = &e.entry.reason {
-                self.text(&e.file, "reason".into(), r, true);
+                self.text(&e.file, || "reason".into(), r, true);
             }
             if e.entry.decided_by.is_empty() {
                 self.push(
@@ -709,7 +709,7 @@ impl Checker<'_> {
 
     /// Refuses control characters and bidirectional overrides in a text:
     /// a line break or tab only where the field is prose (`prose`).
-    fn text(&mut self, file: &Path, key: String, value: &str, prose: bool) {
+    fn text(&mut self, file: &Path, key: impl FnOnce() -> String, value: &str, prose: bool) {
         // Nearly every text has none of the bytes that can start one.
         if !value
             .bytes()
@@ -725,7 +725,7 @@ impl Checker<'_> {
             self.push(
                 Rule::ControlCharacter,
                 file,
-                key,
+                key(),
                 format!("a text holds the character U+{:04X}", u32::from(c)),
                 Some(format!("{:?}", value.chars().take(40).collect::<String>())),
                 if prose {
@@ -739,43 +739,43 @@ impl Checker<'_> {
 
     /// The texts of an item, its bases, responsibilities and sub-items.
     fn item_texts(&mut self, item: &Item, file: &Path, key: &str) {
-        self.text(file, format!("{key}.name"), &item.name, false);
-        self.text(file, format!("{key}.body"), &item.body, false);
+        self.text(file, || format!("{key}.name"), &item.name, false);
+        self.text(file, || format!("{key}.body"), &item.body, false);
         if let Some(u) = &item.unit {
-            self.text(file, format!("{key}.unit"), u, false);
+            self.text(file, || format!("{key}.unit"), u, false);
         }
         if let Some(r) = &item.remarks {
-            self.text(file, format!("{key}.remarks"), r, true);
+            self.text(file, || format!("{key}.remarks"), r, true);
         }
         for (k, a) in item.accountability.iter().enumerate() {
-            self.text(file, format!("{key}.accountability[{k}]"), a, true);
+            self.text(file, || format!("{key}.accountability[{k}]"), a, true);
         }
         for (k, b) in item.basis.iter().enumerate() {
-            self.text(file, format!("{key}.basis[{k}].title"), &b.title, false);
+            self.text(file, || format!("{key}.basis[{k}].title"), &b.title, false);
             for (field, v) in [("number", &b.number), ("article", &b.article)] {
                 if let Some(v) = v {
-                    self.text(file, format!("{key}.basis[{k}].{field}"), v, false);
+                    self.text(file, || format!("{key}.basis[{k}].{field}"), v, false);
                 }
             }
         }
         for (k, r) in item.responsibility.iter().enumerate() {
             self.text(
                 file,
-                format!("{key}.responsibility[{k}].stage"),
+                || format!("{key}.responsibility[{k}].stage"),
                 &r.stage,
                 false,
             );
             self.text(
                 file,
-                format!("{key}.responsibility[{k}].duty"),
+                || format!("{key}.responsibility[{k}].duty"),
                 &r.duty,
                 true,
             );
         }
         for (j, s) in item.sub.iter().enumerate() {
-            self.text(file, format!("{key}.sub[{j}].name"), &s.name, false);
+            self.text(file, || format!("{key}.sub[{j}].name"), &s.name, false);
             if let Some(r) = &s.remarks {
-                self.text(file, format!("{key}.sub[{j}].remarks"), r, true);
+                self.text(file, || format!("{key}.sub[{j}].remarks"), r, true);
             }
         }
     }
