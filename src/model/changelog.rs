@@ -434,6 +434,18 @@ impl LoggedEntry {
     pub fn hash(&self, alg: HashAlg) -> String {
         alg.hash(&canonical(&self.text))
     }
+
+    /// The entry's hash with the algorithm of its own `previous` link
+    /// (SHA-256 for the first entry), as `quanze log` shows it.
+    pub fn own_hash(&self) -> String {
+        let alg = self
+            .entry
+            .previous
+            .as_deref()
+            .and_then(HashAlg::of)
+            .unwrap_or_default();
+        self.hash(alg)
+    }
 }
 
 /// The file name of the entry for `version`.

@@ -419,6 +419,15 @@ impl Row {
 }
 
 impl Catalogue {
+    /// The items and units of a category, as the stats count them.
+    pub(crate) fn count(&self, category: Category) -> crate::query::stats::Count {
+        self.stats
+            .categories
+            .get(category.id())
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The name of a granting authority, as the stats know it.
     pub(crate) fn grantor_name(&self, id: &Id) -> String {
         self.stats

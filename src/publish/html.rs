@@ -246,12 +246,7 @@ impl<'a> CataloguePage<'a> {
             .sections
             .iter()
             .map(|sec| {
-                let n = c
-                    .stats
-                    .categories
-                    .get(sec.category.id())
-                    .copied()
-                    .unwrap_or_default();
+                let n = c.count(sec.category);
                 Nav {
                     id: sec.category.id(),
                     name: sec.name.clone(),

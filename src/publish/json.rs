@@ -3,8 +3,8 @@
 //! published JSON catalogue against the registry.
 
 use crate::history::ItemVersion;
+use crate::model::List;
 use crate::model::Registry;
-use crate::model::{HashAlg, List};
 use crate::publish::catalogue::{Catalogue, Selection};
 use crate::publish::format::{Format, RenderError, Renderer, UnitReport};
 use crate::publish::report::json;
@@ -79,12 +79,6 @@ impl Renderer for Json {
             .log
             .iter()
             .map(|e| {
-                let alg = e
-                    .entry
-                    .previous
-                    .as_deref()
-                    .and_then(HashAlg::of)
-                    .unwrap_or_default();
                 let ops: serde_json::Map<String, serde_json::Value> =
                     crate::publish::text::op_counts(&e.entry)
                         .into_iter()
@@ -96,7 +90,7 @@ impl Renderer for Json {
                     "reason": e.entry.reason,
                     "decided_by": e.entry.decided_by,
                     "ops": ops,
-                    "hash": e.hash(alg),
+                    "hash": e.own_hash(),
                 })
             })
             .collect();

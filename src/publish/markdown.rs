@@ -82,12 +82,7 @@ impl Renderer for Markdown {
         }
         let _ = writeln!(s, "## {}\n", l.contents);
         for sec in &c.sections {
-            let n = c
-                .stats
-                .categories
-                .get(sec.category.id())
-                .copied()
-                .unwrap_or_default();
+            let n = c.count(sec.category);
             let _ = writeln!(
                 s,
                 "- [{}]({}) ({} {} / {} {})",

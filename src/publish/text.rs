@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::history::ItemVersion;
-use crate::model::{HashAlg, List, OpKind, Registry};
+use crate::model::{List, OpKind, Registry};
 use crate::publish::format::{Format, RenderError, Renderer, UnitReport};
 use crate::publish::report::{
     accounted, bump_line, count_rows, documents_line, ending, field_line, groups, item_label,
@@ -230,12 +230,6 @@ fn log_text(list: &List) -> String {
             .iter()
             .map(|(k, n)| format!("{} {n}", k.id()))
             .collect();
-        let alg = e
-            .entry
-            .previous
-            .as_deref()
-            .and_then(HashAlg::of)
-            .unwrap_or_default();
         let _ = writeln!(
             s,
             "{} {} {}",
@@ -246,7 +240,7 @@ fn log_text(list: &List) -> String {
         if let Some(r) = &e.entry.reason {
             let _ = writeln!(s, "    {r}");
         }
-        let _ = writeln!(s, "    {} · {}", ops.join(", "), e.hash(alg));
+        let _ = writeln!(s, "    {} · {}", ops.join(", "), e.own_hash());
     }
     s
 }
