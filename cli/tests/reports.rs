@@ -264,3 +264,26 @@ fn findings_in_every_format() {
         );
     }
 }
+
+#[test]
+fn the_audit_runs_every_validation_rule() {
+    repo::at_top();
+    // A list that breaks a rule no audit check covers: the audit reports it
+    // under the rule's own id, located, as an error.
+    let reg = Registry::load("tests/fixtures/invalid/promised-exceeds-legal")
+        .unwrap()
+        .registry;
+    let findings = audit(&reg, reg.list("test-bureau").unwrap(), &options()).unwrap();
+    let f = findings
+        .iter()
+        .find(|f| f.check == Rule::PromisedExceedsLegal)
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert_eq!(f.severity, quanze::query::audit::Severity::Error);
+    assert!(
+        f.location
+            .as_deref()
+            .is_some_and(|l| l.ends_with("licensing.toml:17:17")),
+        "{f:?}"
+    );
+    assert!(quanze::query::audit::has_errors(&findings));
+}

@@ -143,7 +143,9 @@ type Audited = (Option<Version>, Date, State);
 
 /// The findings of the validation rules that are audit checks too.
 fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mut Vec<Finding>) {
-    // The file-level rules that are findings too.
+    // Every validation rule of the list is a finding: the ones that judge
+    // the history under their audit names, the others as themselves (the
+    // audit's own checks cover entrusted items across versions).
     let list_dir = registry.root.join(list.authority.as_str());
     for d in registry.validate_list(list, opts.as_of) {
         if !d.file.starts_with(&list_dir) {
@@ -155,6 +157,7 @@ fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mu
             Rule::ChangelogVersion => Rule::BumpTooSmall,
             Rule::MissingDecision => Rule::UndecidedChange,
             Rule::ChangelogOp => Rule::InvalidOperation,
+            r if r.scope() == crate::diag::Scope::Lint => r,
             _ => continue,
         };
         let version = d
