@@ -495,3 +495,35 @@ fn verify_catalogue_accepts_a_published_file_and_names_what_differs() {
         "{out}"
     );
 }
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn an_english_workbook_is_published_with_sheet_names_excel_takes() {
+    repo::at_top();
+    use calamine::Reader as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("en");
+    let o = Command::new(env!("CARGO_BIN_EXE_quanze"))
+        .args([
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2021-12-31",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(out.join("guangzhou-gxj-3.0.0.xlsx")).unwrap();
+    let names = wb.sheet_names();
+    assert!(names.iter().all(|n| n.chars().count() <= 31), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("Changes since")),
+        "{names:?}"
+    );
+    assert!(wb.worksheet_range("Summary").is_ok());
+}

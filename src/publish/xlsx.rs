@@ -14,6 +14,17 @@ use crate::publish::show::Lang;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Xlsx;
 
+/// A worksheet name as Excel takes it: at most 31 characters, none of
+/// `[]:*?/\` (the English "Changes since the previous version" is 34).
+fn sheet_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
 fn formula_like(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
@@ -156,13 +167,13 @@ fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let head = columns(lang);
     for sec in &c.sections {
         let ws = wb.add_worksheet();
-        ws.set_name(&sec.name)?;
+        ws.set_name(sheet_name(&sec.name))?;
         let rows: Vec<Vec<String>> = c.rows(sec).iter().map(|r| r.cells().to_vec()).collect();
         table(ws, 0, &head, &rows)?;
     }
 
     let ws = wb.add_worksheet();
-    ws.set_name(l.agreements)?;
+    ws.set_name(sheet_name(l.agreements))?;
     let code_of = |id: &crate::model::Id| {
         c.sections
             .iter()
@@ -207,7 +218,7 @@ fn render(c: &Catalogue, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     table(ws, 0, &head, &rows)?;
 
     let ws = wb.add_worksheet();
-    ws.set_name(l.changes)?;
+    ws.set_name(sheet_name(l.changes))?;
     let rows: Vec<Vec<String>> = c
         .changes
         .as_ref()

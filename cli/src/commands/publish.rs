@@ -25,12 +25,17 @@ pub(crate) fn run(ctx: &Ctx, a: &PublishArgs) -> Result<ExitCode, Failure> {
             .filter_map(|f| quanze::publish::renderer(*f))
             .collect()
     };
+    // Every format is rendered before anything is written: a format that
+    // fails leaves no other file behind.
+    let rendered = chosen
+        .iter()
+        .map(|w| Ok((w.extension(), w.catalogue(&cat, a.lang.into())?)))
+        .collect::<Result<Vec<_>, Failure>>()?;
     std::fs::create_dir_all(&a.out)
         .map_err(|e| Failure::Io(format!("{}: {e}", a.out.display())))?;
     let mut s = String::new();
-    for w in chosen {
-        let bytes = w.catalogue(&cat, a.lang.into())?;
-        let path = a.out.join(cat.file_name(w.extension()));
+    for (extension, bytes) in rendered {
+        let path = a.out.join(cat.file_name(extension));
         quanze::write_atomic(&path, &bytes)?;
         s.push_str(&format!(
             "wrote {} ({} bytes)\n",
