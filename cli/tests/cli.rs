@@ -834,3 +834,15 @@ fn control_characters_in_registry_text_never_reach_the_terminal_raw() {
         }
     }
 }
+
+#[test]
+fn a_sub_item_code_resolves_to_itself() {
+    repo::at_top();
+    // A sub-item in force (it was "never used" before).
+    let o = quanze(&["resolve", "guangzhou-gxj", "XK-001-02"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "XK-001-02 ⇒ XK-001-02 (在用)\n");
+    // A code no item or sub-item ever had is still refused.
+    let o = quanze(&["resolve", "guangzhou-gxj", "XK-999-99"]);
+    assert_eq!(o.status.code(), Some(2));
+}

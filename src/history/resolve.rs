@@ -62,7 +62,9 @@ impl History {
             None => self.versions.len().checked_sub(1)?,
         };
         let state = &self.versions[upto].state;
-        let start = self.id_of_at(code, upto)?;
+        let Some(start) = self.id_of_at(code, upto) else {
+            return Self::sub_item(state, code);
+        };
         let mut outcomes = Vec::new();
         let mut visited = HashSet::new();
         self.follow(
@@ -79,6 +81,33 @@ impl History {
         Some(Resolution {
             code: code.to_owned(),
             outcomes,
+        })
+    }
+
+    /// A sub-item's code resolves to itself while it and its item are in
+    /// force, and to nothing (with its status) once it ended; sub-item codes
+    /// are never given to another unit.
+    fn sub_item(state: &State, code: &str) -> Option<Resolution> {
+        let (item, sub) = state.items.iter().find_map(|i| {
+            i.sub
+                .iter()
+                .find(|s| s.code.as_str() == code)
+                .map(|s| (i, s))
+        })?;
+        let status = if item.status.is_ended() {
+            item.status
+        } else {
+            sub.status
+        };
+        let in_force = !status.is_ended();
+        Some(Resolution {
+            code: code.to_owned(),
+            outcomes: vec![Outcome {
+                code: in_force.then(|| sub.code.to_string()),
+                item: Some(item.id.clone()),
+                status,
+                path: Vec::new(),
+            }],
         })
     }
 
