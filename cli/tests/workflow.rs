@@ -681,3 +681,39 @@ fn a_write_that_would_break_a_rule_is_refused_and_writes_nothing() {
     }
     check_ok(&root);
 }
+
+#[test]
+fn an_operations_file_may_name_a_document_by_number_alone() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let full = fs::read_to_string(write_ops(tmp.path(), "full.toml", "1.2.0", "QT-001")).unwrap();
+    let short = full.replace(
+        "title = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n",
+        "",
+    );
+    assert_ne!(short, full);
+    let ops = tmp.path().join("short.toml");
+    fs::write(&ops, &short).unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    // The entry cites the document in full, as documents.toml has it.
+    let entry = fs::read_to_string(root.join("test-bureau/changelog/1.2.0.toml")).unwrap();
+    assert!(entry.contains("title = \"测试调整决定\""), "{entry}");
+    assert!(entry.contains("issuer = \"测试市人民政府\""), "{entry}");
+    // A number documents.toml does not hold, given alone, is refused.
+    fs::write(
+        &ops,
+        short
+            .replace("测府令第2号", "测府令第9号")
+            .replace("1.2.0", "1.3.0"),
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("is not in documents.toml"),
+        "{}",
+        text(&o)
+    );
+}

@@ -1110,20 +1110,96 @@ fn agreement_files(
     Ok(out)
 }
 
-/// Reads an operations file: an entry without `previous` (version, date,
-/// reason, decided_by, op).
+/// An operations file (`quanze apply`): an entry without `previous`, whose
+/// deciding documents may be named by number alone when documents.toml
+/// holds them.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct OpsFile {
+    /// The new version.
+    pub version: Version,
+    /// The date it takes effect.
+    pub date: Date,
+    /// Why.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Refused when present: quanze fills it in.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The deciding documents.
+    #[serde(default)]
+    pub decided_by: Vec<DocumentRef>,
+    /// The operations.
+    #[serde(default)]
+    pub op: Vec<Op>,
+}
+
+/// A deciding document in an operations file: its number, and its title,
+/// issuer and date unless documents.toml gives them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DocumentRef {
+    /// Document number (文号).
+    pub number: crate::model::DocNumber,
+    /// Title (default: documents.toml's).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Issuer (default: documents.toml's).
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Date of issue (default: documents.toml's).
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+impl OpsFile {
+    /// The deciding documents in full: what the file gives, the rest from
+    /// documents.toml (the write then checks that both agree).
+    ///
+    /// # Errors
+    /// [`Rejection::UnknownDocument`] for a number documents.toml does not
+    /// hold, when the file does not give the document in full.
+    pub fn decisions(&self, reg: &Registry) -> Result<Vec<Decision>, WriteError> {
+        self.decided_by
+            .iter()
+            .map(|r| {
+                let doc = reg.documents.get(&r.number);
+                let pick = |given: &Option<String>, held: Option<&String>| {
+                    given.clone().or_else(|| held.cloned())
+                };
+                let title = pick(&r.title, doc.map(|d| &d.title));
+                let issuer = pick(&r.issuer, doc.map(|d| &d.issuer));
+                let date = r.date.or(doc.map(|d| d.date));
+                match (title, issuer, date) {
+                    (Some(title), Some(issuer), Some(date)) => Ok(Decision {
+                        number: r.number.clone(),
+                        title,
+                        issuer,
+                        date,
+                    }),
+                    _ => rejected(Rejection::UnknownDocument(r.number.to_string())),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Reads an operations file: version, date, reason, `[[decided_by]]` and
+/// `[[op]]`; no `previous`.
 ///
 /// # Errors
 /// When the file cannot be read or parsed; the message names the location.
-pub fn read_ops_file(path: &Path) -> Result<Entry, WriteError> {
+pub fn read_ops_file(path: &Path) -> Result<OpsFile, WriteError> {
     let text = fs::read_to_string(path).map_err(io(path))?;
-    let (entry, problems) = crate::io::decode::decode_whole::<Entry>(path, &text);
-    match entry {
-        Some(e) if problems.is_empty() => {
-            if e.previous.is_some() {
+    let (ops, problems) = crate::io::decode::decode_whole::<OpsFile>(path, &text);
+    match ops {
+        Some(o) if problems.is_empty() => {
+            if o.previous.is_some() {
                 return rejected(Rejection::OpsFileWithPrevious(path.to_owned()));
             }
-            Ok(e)
+            Ok(o)
         }
         _ => Err(WriteError::Invalid(problems)),
     }

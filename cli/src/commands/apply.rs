@@ -9,13 +9,20 @@ use crate::exit::Failure;
 use crate::out::{Ctx, print};
 
 pub(crate) fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<ExitCode, Failure> {
-    let entry = read_ops_file(&a.file)?;
+    let file = read_ops_file(&a.file)?;
+    // The shared files only: documents named by number alone are taken
+    // from documents.toml.
+    let shared = quanze::Registry::load_with(
+        &ctx.root,
+        &quanze::LoadOptions::default().only(Vec::<String>::new()),
+    )?
+    .registry;
     let adj = Adjustment {
-        version: entry.version,
-        date: entry.date,
-        decided_by: entry.decided_by,
-        reason: entry.reason,
-        ops: entry.op,
+        version: file.version.clone(),
+        date: file.date,
+        decided_by: file.decisions(&shared)?,
+        reason: file.reason.clone(),
+        ops: file.op.clone(),
         hash: a.hash.into(),
     };
     let rec = apply(&ctx.root, &a.authority, &adj, a.dry_run)?;
