@@ -287,3 +287,23 @@ fn the_audit_runs_every_validation_rule() {
     );
     assert!(quanze::query::audit::has_errors(&findings));
 }
+
+#[test]
+fn an_agreement_renewed_by_another_is_not_reported_as_expired() {
+    repo::at_top();
+    // At 2029-02-01 both radio agreements have ended; the 2019 one was
+    // renewed by the 2024 one (from the day after its end), so only the
+    // 2024 one is reported.
+    let reg = bundled();
+    let opts = AuditOptions {
+        as_of: "2029-02-01".parse().unwrap(),
+        ..AuditOptions::default()
+    };
+    let findings = audit(&reg, reg.list("guangzhou-gxj").unwrap(), &opts).unwrap();
+    let expired: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.check == Rule::AgreementExpired)
+        .filter_map(|f| f.subject.as_deref())
+        .collect();
+    assert_eq!(expired, ["gd-gxt-2024-radio"]);
+}

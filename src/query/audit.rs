@@ -256,9 +256,10 @@ fn agreement_findings(judged: &Audited, opts: &AuditOptions, out: &mut Vec<Findi
                         && other.entruster == a.entruster
                         && other.lists(&i.id)
                         && other.term_end.is_none_or(|e| e > end)
-                        && end
-                            .next_day()
-                            .is_some_and(|d| other.in_force_on(d.max(opts.as_of)))
+                        // A renewal takes over the day after the end, even
+                        // if it has ended since (then it is the one
+                        // reported).
+                        && end.next_day().is_some_and(|d| other.in_force_on(d))
                 })
             })
             .map(|i| i.code.to_string())
