@@ -339,7 +339,7 @@ pub(crate) fn crosswalk_cells(r: &CrosswalkRow) -> Vec<String> {
         } else {
             r.new_codes.join(";")
         },
-        r.event.clone(),
+        event_zh(&r.event),
         r.version
             .as_ref()
             .map(ToString::to_string)
@@ -347,6 +347,22 @@ pub(crate) fn crosswalk_cells(r: &CrosswalkRow) -> Vec<String> {
         r.date.map(|d| d.to_string()).unwrap_or_default(),
         r.documents.join(";"),
     ]
+}
+
+/// A crosswalk event under Chinese headers: each operation by its Chinese
+/// name (`recode → merge` is `编码调整 → 合并`), `unchanged` as 未变.
+fn event_zh(event: &str) -> String {
+    event
+        .split(" → ")
+        .map(|id| match id {
+            "unchanged" => "未变",
+            id => crate::model::OpKind::ALL
+                .iter()
+                .find(|k| k.id() == id)
+                .map_or(id, |k| k.zh()),
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 /// The columns of a comparison table.
@@ -366,7 +382,11 @@ pub(crate) fn comparison_rows(c: &Comparison) -> Vec<[String; 7]> {
     for p in &c.matched {
         let d: Vec<String> = p.differences.iter().map(field_line).collect();
         rows.push([
-            format!("both ({})", p.by),
+            if p.by == "code" {
+                "共有(按编码)".to_owned()
+            } else {
+                "共有(按名称)".to_owned()
+            },
             p.left.category.zh().to_owned(),
             p.left.code.clone(),
             p.left.name.clone(),
@@ -377,7 +397,7 @@ pub(crate) fn comparison_rows(c: &Comparison) -> Vec<[String; 7]> {
     }
     for r in &c.only_left {
         rows.push([
-            "only left".into(),
+            "仅左方有".into(),
             r.category.zh().into(),
             r.code.clone(),
             r.name.clone(),
@@ -388,7 +408,7 @@ pub(crate) fn comparison_rows(c: &Comparison) -> Vec<[String; 7]> {
     }
     for r in &c.only_right {
         rows.push([
-            "only right".into(),
+            "仅右方有".into(),
             r.category.zh().into(),
             String::new(),
             String::new(),
@@ -480,7 +500,7 @@ pub(crate) fn changeset_rows(cs: &ChangeSet) -> Vec<Vec<String>> {
             .ended
             .as_ref()
             .map_or((String::new(), String::new()), |e| {
-                (e.how.id().to_owned(), e.successors.join(";"))
+                (e.how.zh().to_owned(), e.successors.join(";"))
             });
         let row = |path: &str, before: String, after: String| {
             vec![
