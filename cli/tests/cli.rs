@@ -846,3 +846,28 @@ fn a_sub_item_code_resolves_to_itself() {
     let o = quanze(&["resolve", "guangzhou-gxj", "XK-999-99"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_english_sentence_lists_sources_in_the_order_of_the_chinese() {
+    repo::at_top();
+    let o = quanze(&[
+        "stats",
+        "guangzhou-gxj",
+        "--as-of",
+        "2021-12-31",
+        "--lang",
+        "en",
+    ]);
+    let en = stdout(&o);
+    let (entrusted, devolved) = (
+        en.find("entrusted by").unwrap(),
+        en.find("devolved by").unwrap(),
+    );
+    assert!(entrusted < devolved, "{en}");
+    let o = quanze(&["stats", "guangzhou-gxj", "--as-of", "2021-12-31"]);
+    let zh = stdout(&o);
+    assert!(
+        zh.find("委托事项").unwrap() < zh.find("下放事项").unwrap(),
+        "{zh}"
+    );
+}

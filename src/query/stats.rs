@@ -187,9 +187,12 @@ impl Stats {
             if let Some(c) = categories.get_mut(item.category.id()) {
                 c.add(item, date);
             }
-            if item.category != Category::PublicService {
-                powers.add(item, date);
+            // Public services are not powers: they are counted in their
+            // category, apart, and the sources partition the powers.
+            if item.category == Category::PublicService {
+                continue;
             }
+            powers.add(item, date);
             let pos = sources
                 .iter()
                 .position(|s| s.source == item.source && s.grantor == item.grantor);
@@ -369,10 +372,10 @@ impl Stats {
             self.as_of,
             english_join(&parts)
         );
-        let granted: Vec<String> = self
-            .sources
+        // In the order of the Chinese sentence: entrusted, devolved, authorized.
+        let granted: Vec<String> = [Source::Entrusted, Source::Devolved, Source::Authorized]
             .iter()
-            .filter(|g| g.source != Source::Own)
+            .flat_map(|s| self.sources.iter().filter(move |g| g.source == *s))
             .map(|g| {
                 let name = g
                     .grantor
