@@ -871,3 +871,36 @@ fn the_english_sentence_lists_sources_in_the_order_of_the_chinese() {
         "{zh}"
     );
 }
+
+#[test]
+fn a_broken_link_blames_the_entry_that_changed() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    // `previous` edited in 4.0.0: 4.0.0 is blamed, not 3.0.0.
+    let root = tmp.path().join("edited");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let entry = root.join("guangzhou-gxj/changelog/4.0.0.toml");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let at = text.find("previous = \"sha256:").unwrap() + "previous = \"sha256:".len();
+    let mut edited = text.clone();
+    let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
+    edited.replace_range(at..=at, flipped);
+    std::fs::write(&entry, edited).unwrap();
+    let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[hash-chain]: entry 4.0.0 has been changed"),
+        "{out}"
+    );
+    assert!(out.contains("changelog/4.0.0.toml"), "{out}");
+    // 2.0.0 deleted: the message says an entry may have been removed.
+    let root = tmp.path().join("deleted");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    std::fs::remove_file(root.join("guangzhou-gxj/changelog/2.0.0.toml")).unwrap();
+    let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("entry 1.1.0 has been changed after it was written, or an entry after it was removed: its hash is no longer the `previous` recorded by entry 3.0.0"),
+        "{out}"
+    );
+}

@@ -86,10 +86,31 @@ pub(crate) fn chain_problem(
                     ));
                 };
                 if p.hash(alg) != *h {
+                    // Which side of the broken link changed: an entry whose
+                    // own seal (the next `previous`, or `head`) still holds
+                    // is as it was written, so the entry before it changed
+                    // or an entry between them was removed; otherwise this
+                    // entry (its `previous`, say) was edited.
+                    let sealed = match entries.get(n + 1) {
+                        Some(next) => next.entry.previous.as_deref(),
+                        None => head,
+                    };
+                    let intact = sealed
+                        .and_then(|seal| HashAlg::of(seal).map(|a| e.hash(a) == seal))
+                        .unwrap_or(false);
+                    if !intact {
+                        return Some((
+                            n,
+                            format!(
+                                "entry {} has been changed after it was written: its `previous` is not the hash of entry {}, and its own hash is no longer the one that seals it",
+                                e.entry.version, p.entry.version
+                            ),
+                        ));
+                    }
                     return Some((
                         n - 1,
                         format!(
-                            "entry {} has been changed after it was written: its hash is no longer the `previous` recorded by entry {}",
+                            "entry {} has been changed after it was written, or an entry after it was removed: its hash is no longer the `previous` recorded by entry {}",
                             p.entry.version, e.entry.version
                         ),
                     ));
