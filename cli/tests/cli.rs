@@ -904,3 +904,31 @@ fn a_broken_link_blames_the_entry_that_changed() {
         "{out}"
     );
 }
+
+#[test]
+fn a_file_with_two_byte_order_marks_is_refused() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), &root);
+    let file = root.join("test-bureau/list.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\u{feff}\u{feff}{text}")).unwrap();
+    let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("two byte-order marks"),
+        "{}",
+        stdout(&o)
+    );
+    // One is fine.
+    std::fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    let o = quanze(&[
+        "--registry",
+        root.to_str().unwrap(),
+        "check",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -161,19 +161,27 @@ pub(crate) fn commit(list_dir: &Path, files: &[(String, String)]) -> Result<(), 
         fs::remove_dir_all(&txn).map_err(io(&txn))?;
     }
     let staged_root = txn.join("files");
-    for (n, (rel, text)) in files.iter().enumerate() {
-        let staged = staged_root.join(rel);
-        if let Some(parent) = staged.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
+    // Until the commit marker is written, a failure leaves the old state:
+    // the staged files are removed with it.
+    let staged = (|| {
+        for (n, (rel, text)) in files.iter().enumerate() {
+            let staged = staged_root.join(rel);
+            if let Some(parent) = staged.parent() {
+                fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            write_atomic(&staged, text.as_bytes())?;
+            if n == 0 {
+                crash_point("staged-first");
+            }
         }
-        write_atomic(&staged, text.as_bytes())?;
-        if n == 0 {
-            crash_point("staged-first");
-        }
+        crash_point("staged-all");
+        let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
+        write_atomic(&txn.join("commit"), list.as_bytes())
+    })();
+    if let Err(e) = staged {
+        let _ = fs::remove_dir_all(&txn);
+        return Err(e);
     }
-    crash_point("staged-all");
-    let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
-    write_atomic(&txn.join("commit"), list.as_bytes())?;
     crash_point("committed");
     let rels: Vec<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
     move_into_place(list_dir, &staged_root, &rels)?;

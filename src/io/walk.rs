@@ -33,7 +33,22 @@ fn read_text_from(
         // Validated with SIMD (std's check was a tenth of a check's
         // instructions on CJK text), then copied, which costs far less.
         Ok(bytes) => match simdutf8::basic::from_utf8(&bytes) {
-            Ok(s) => Ok(Some(s.strip_prefix('\u{feff}').unwrap_or(s).to_owned())),
+            Ok(s) => {
+                let text = s.strip_prefix('\u{feff}').unwrap_or(s);
+                if text.starts_with('\u{feff}') {
+                    problems.push(
+                        Diagnostic::new(
+                            Rule::Syntax,
+                            path,
+                            "",
+                            "the file starts with two byte-order marks",
+                        )
+                        .expected("at most one byte-order mark (UTF-8 text needs none)"),
+                    );
+                    return Ok(None);
+                }
+                Ok(Some(text.to_owned()))
+            }
             Err(_) => {
                 let at = std::str::from_utf8(&bytes)
                     .err()
