@@ -717,3 +717,44 @@ fn an_operations_file_may_name_a_document_by_number_alone() {
         text(&o)
     );
 }
+
+#[test]
+fn readers_during_writes_never_see_a_torn_state() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (root, stop) = (root.clone(), std::sync::Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let (mut reads, mut torn) = (0, Vec::new());
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let o = run(&root, &["check", "--as-of", "2026-11-28"]);
+                reads += 1;
+                if !o.status.success() {
+                    torn.push(text(&o));
+                }
+            }
+            (reads, torn)
+        })
+    };
+    let rounds = 40;
+    for n in 0..rounds {
+        let ops = write_ops(
+            tmp.path(),
+            "ops.toml",
+            &format!("1.{}.0", n + 2),
+            &format!("QT-{:03}", n + 1),
+        );
+        let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+        assert!(o.status.success(), "round {n}: {}", text(&o));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (reads, torn) = reader.join().unwrap();
+    assert!(reads >= 10, "only {reads} reads ran during the writes");
+    assert!(
+        torn.is_empty(),
+        "{} of {reads} reads saw a torn state; the first:\n{}",
+        torn.len(),
+        torn[0]
+    );
+}

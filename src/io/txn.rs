@@ -39,6 +39,36 @@ pub struct ListLock {
     _file: fs::File,
 }
 
+/// The file readers and a committing writer lock: readers share it while
+/// they read a list's files, a writer holds it alone from its commit marker
+/// to the last rename, so a reader sees the old state or the new one.
+const RWLOCK: &str = ".rwlock";
+
+/// Opens a lock file without following a link (`O_NOFOLLOW`).
+fn open_lock(path: &Path, write: bool) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    if write {
+        options.create(true).truncate(false).write(true);
+    } else {
+        options.read(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// A reader's shared hold on a list, released when dropped; `None` when no
+/// writer has made the lock file yet (nothing to wait for) or it cannot be
+/// opened. Waits while a writer commits.
+pub(crate) fn read_guard(list_dir: &Path) -> Option<fs::File> {
+    let file = open_lock(&list_dir.join(RWLOCK), false).ok()?;
+    file.lock_shared().ok()?;
+    Some(file)
+}
+
 /// Takes the lock of the list in `list_dir`, without waiting.
 ///
 /// # Errors
@@ -101,6 +131,10 @@ pub fn recover(list_dir: &Path) -> Result<(), Error> {
             .copied()
             .filter(|rel| txn.join("files").join(rel).exists())
             .collect();
+        // Readers wait while the renames finish.
+        let rw_path = list_dir.join(RWLOCK);
+        let rw = open_lock(&rw_path, true).map_err(io(&rw_path))?;
+        rw.lock().map_err(io(&rw_path))?;
         move_into_place(list_dir, &txn.join("files"), &staged)?;
     }
     fs::remove_dir_all(&txn).map_err(io(&txn))?;
@@ -175,10 +209,19 @@ pub(crate) fn commit(list_dir: &Path, files: &[(String, String)]) -> Result<(), 
             }
         }
         crash_point("staged-all");
-        let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
-        write_atomic(&txn.join("commit"), list.as_bytes())
+        Ok(())
     })();
     if let Err(e) = staged {
+        let _ = fs::remove_dir_all(&txn);
+        return Err(e);
+    }
+    // Readers wait from here to the last rename (they hold the lock shared
+    // while they read the list).
+    let rw_path = list_dir.join(RWLOCK);
+    let rw = open_lock(&rw_path, true).map_err(io(&rw_path))?;
+    rw.lock().map_err(io(&rw_path))?;
+    let list: String = files.iter().map(|(rel, _)| format!("{rel}\n")).collect();
+    if let Err(e) = write_atomic(&txn.join("commit"), list.as_bytes()) {
         let _ = fs::remove_dir_all(&txn);
         return Err(e);
     }

@@ -191,6 +191,9 @@ pub(crate) fn read_list_dir(dir: PathBuf, cache: Option<&Path>) -> Result<ListRe
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Held while the list's files are read: a writer's commit waits for it,
+    // and it waits for a commit, so the files read are of one state.
+    let _guard = crate::io::txn::read_guard(&dir);
     let list = match name.parse::<Id>() {
         Ok(id) => load_list(&dir, id, cache, &mut problems)?,
         Err(e) => {
