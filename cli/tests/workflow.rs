@@ -405,6 +405,9 @@ fn a_crash_at_any_step_leaves_a_registry_that_check_accepts() {
         );
         check_ok(&root);
         assert_eq!(version(&root), after, "{point}");
+        // `check` says when reads go through an unfinished commit.
+        let noted = text(&run(&root, &["check"])).contains("has an unfinished commit");
+        assert_eq!(noted, after == "1.2.0", "{point}");
         // The next writer recovers and goes on.
         let next = write_ops(tmp.path(), "next.toml", "1.3.0", "QT-002");
         let ops_again = if after == "1.1.0" { &ops } else { &next };
@@ -415,6 +418,10 @@ fn a_crash_at_any_step_leaves_a_registry_that_check_accepts() {
         assert!(o.status.success(), "{point}: {}", text(&o));
         check_ok(&root);
         assert!(!root.join("test-bureau/.txn").exists(), "{point}");
+        assert!(
+            !text(&run(&root, &["check"])).contains("unfinished commit"),
+            "{point}"
+        );
     }
 }
 

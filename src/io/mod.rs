@@ -9,7 +9,7 @@ pub(crate) mod txn;
 pub(crate) mod walk;
 
 pub use save::write_atomic;
-pub use txn::{ListLock, lock, recover};
+pub use txn::{ListLock, lock, recover, unfinished};
 
 use std::fs;
 use std::path::{Path, PathBuf};

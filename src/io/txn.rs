@@ -183,6 +183,16 @@ pub(crate) fn writable(rel: &str) -> bool {
 
 /// Where a reader finds the current text of `path` in `list_dir`: the staged
 /// copy of a committed but unfinished transaction, or the file itself.
+/// The files of an unfinished commit of the list in `list_dir` (a writer
+/// stopped after its commit marker), as the marker names them, or `None`
+/// when there is none. Readers see these files through the staged copies;
+/// the next write (or [`recover`]) moves them into place.
+pub fn unfinished(list_dir: &Path) -> Option<Vec<String>> {
+    let marker = list_dir.join(TXN).join("commit");
+    let text = fs::read_to_string(&marker).ok()?;
+    Some(text.lines().map(str::to_owned).collect())
+}
+
 pub(crate) fn overlay(list_dir: &Path) -> Option<PathBuf> {
     let txn = list_dir.join(TXN);
     txn.join("commit").exists().then(|| txn.join("files"))

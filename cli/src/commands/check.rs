@@ -20,6 +20,13 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
     let mut problems = report.problems;
     problems.retain(|d| in_scope(d, root, a.authority.as_deref()));
     let mut s = String::new();
+    for (name, files) in unfinished_commits(root, a.authority.as_deref()) {
+        s.push_str(&format!(
+            "note: `{name}` has an unfinished commit of {} file(s) ({}): a writer stopped after its commit marker; every read sees those files, and the next write moves them into place\n",
+            files.len(),
+            quanze::diag::escape_controls(&files.join(", "))
+        ));
+    }
     for d in &problems {
         s.push_str(&d.render_styled());
         s.push('\n');
@@ -38,6 +45,18 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
         print(&s);
         Ok(ExitCode::from(PROBLEMS))
     }
+}
+
+/// The lists with an unfinished commit, and its files.
+fn unfinished_commits(root: &Path, authority: Option<&str>) -> Vec<(String, Vec<String>)> {
+    let names = match authority {
+        Some(a) => vec![a.to_owned()],
+        None => Registry::list_names(root).unwrap_or_default(),
+    };
+    names
+        .into_iter()
+        .filter_map(|n| quanze::io::unfinished(&root.join(&n)).map(|f| (n, f)))
+        .collect()
 }
 
 /// Whether a problem concerns the list checked (or the shared files).
