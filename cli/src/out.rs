@@ -93,7 +93,15 @@ impl Ctx {
     /// marked.
     /// Returns whether it verifies.
     pub(crate) fn verified(&self, reg: &Registry, list: &List) -> Result<bool, Failure> {
-        let problems = reg.verify_list(list);
+        self.verified_by(list.authority.as_str(), reg.verify_list(list))
+    }
+
+    /// [`Ctx::verified`] of a list whose history's problems are known.
+    pub(crate) fn verified_by(
+        &self,
+        authority: &str,
+        problems: Vec<quanze::Diagnostic>,
+    ) -> Result<bool, Failure> {
         if problems.is_empty() {
             return Ok(true);
         }
@@ -101,7 +109,7 @@ impl Ctx {
             return Err(Failure::Problems {
                 summary: format!(
                     "the history of `{}` does not verify ({} problem(s)); nothing is shown (`--unverified` shows it anyway, marked)",
-                    list.authority,
+                    authority,
                     problems.len()
                 ),
                 diagnostics: problems,
@@ -109,7 +117,7 @@ impl Ctx {
         }
         eprint(&format!(
             "warning: the history of `{}` does not verify ({} problem(s), `quanze check` lists them); the output is marked unverified\n",
-            list.authority,
+            authority,
             problems.len()
         ));
         self.used_unverified.set(true);

@@ -674,6 +674,8 @@ fn every_command_that_reads_history_refuses_a_broken_chain() {
         vec!["history", "guangzhou-gxj", "XK-013"],
         vec!["resolve", "guangzhou-gxj", "XK-013"],
         vec!["log", "guangzhou-gxj"],
+        vec!["changes", "1.0.0"],
+        vec!["changes", "1.0.0", "2.0.0", "--format", "json"],
     ];
     for args in &commands {
         let mut full = vec!["--registry", r];
@@ -709,6 +711,38 @@ fn every_command_that_reads_history_refuses_a_broken_chain() {
                 "{args:?}: {shown}"
             );
         }
+    }
+}
+
+#[test]
+fn changes_from_kept_checkpoints_refuses_a_history_broken_since() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let cache = tmp.path().join("cache");
+    let (r, c) = (root.to_str().unwrap(), cache.to_str().unwrap());
+    for to in ["files", "2.0.0"] {
+        let o = quanze(&["--registry", r, "--cache", c, "changes", "1.0.0", to]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    // An entry after both sides is edited: the chain no longer holds.
+    let entry = root.join("guangzhou-gxj/changelog/3.0.0.toml");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(
+        &entry,
+        text.replacen("迁移、改造电力设施审批", "迁移、改造电力设施审批X", 1),
+    )
+    .unwrap();
+    for to in ["files", "2.0.0"] {
+        let o = quanze(&["--registry", r, "--cache", c, "changes", "1.0.0", to]);
+        assert_eq!(o.status.code(), Some(1), "{to}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains("changelog/3.0.0.toml"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!stdout(&o).contains("guangzhou-gxj"), "{}", stdout(&o));
     }
 }
 

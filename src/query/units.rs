@@ -81,6 +81,14 @@ pub struct UnitChanges {
     pub changed: Vec<UnitChange>,
     /// Units on both sides.
     pub common: usize,
+    /// The problems of the list's history (hash chain, `head`, files
+    /// against the replayed log: [`Registry::verify_list`]) found when the
+    /// list was read; empty when it verifies. A result from checkpoints
+    /// kept in the cache has none: checkpoints are kept only from a history
+    /// that verified, and are used only while the files they were made from
+    /// have the same bytes.
+    #[serde(skip)]
+    pub unverified: Vec<crate::diag::Diagnostic>,
 }
 
 /// One changed unit.
@@ -153,6 +161,7 @@ pub fn between(a: &List, b: &List) -> UnitChanges {
         removed: Vec::new(),
         changed: Vec::new(),
         common: 0,
+        unverified: Vec::new(),
     })
 }
 
@@ -513,6 +522,7 @@ pub(crate) fn compare(authority: &Id, a: &[u8], b: &[u8]) -> Option<UnitChanges>
         removed: Vec::new(),
         changed: Vec::new(),
         common: 0,
+        unverified: Vec::new(),
     };
     let mut x = ra.next_unit()?;
     let mut y = rb.next_unit()?;
@@ -601,7 +611,13 @@ fn checkpoint_path(
     dir: &Path,
     point: &Point,
 ) -> Option<(PathBuf, Vec<(PathBuf, Stamp)>)> {
-    let (kind, files) = point_inputs(dir, point)?;
+    let (kind, mut files) = point_inputs(dir, point)?;
+    // A checkpoint is kept only from a history that verified, and stands
+    // for it only while the whole change log and `head` are as they were.
+    files.extend(crate::io::walk::toml_files(&dir.join("changelog")).ok()?);
+    files.push(dir.join("list.toml"));
+    files.sort();
+    files.dedup();
     let (digest, stamps) = stamped_digest(index, dir, &format!("quanze-units\n{kind}"), files)?;
     Some((cache.join(format!("units-{digest}.bin")), stamps))
 }
@@ -697,6 +713,13 @@ impl Registry {
                     });
                 }
                 let list = read.list.ok_or_else(|| UnitsError::NoList(dir.clone()))?;
+                // The history is verified whenever the list is read; only a
+                // verified one leaves checkpoints behind.
+                // Whether the files agree with the log matters only when a
+                // side is the files.
+                let files_side = matches!(from, Point::Files) || matches!(to, Point::Files);
+                let mut unverified = Self::new(root).verify_list(&list);
+                unverified.retain(|d| files_side || d.rule != crate::diag::Rule::UnrecordedChange);
                 // Replayed up to the last entry a point needs, so an entry after
                 // it cannot make a difference.
                 let needed = [from, to]
@@ -733,6 +756,7 @@ impl Registry {
                                 crate::history::view(&list, history.as_ref(), point)?;
                             let b = checkpoint(&state);
                             if let Some((path, stamps)) = path
+                                && unverified.is_empty()
                                 && still(stamps)
                             {
                                 crate::io::cache::cache_write_bytes(path, &b);
@@ -742,7 +766,10 @@ impl Registry {
                     };
                     made.push(bytes);
                 }
-                compare(&authority, &made[0], &made[1]).ok_or(UnitsError::Checkpoint)
+                let mut c =
+                    compare(&authority, &made[0], &made[1]).ok_or(UnitsError::Checkpoint)?;
+                c.unverified = unverified;
+                Ok(c)
             },
         );
         if let Some(ix) = index {

@@ -6,7 +6,7 @@ use quanze::Registry;
 
 use crate::args::ChangesArgs;
 use crate::exit::{Failure, PROBLEMS};
-use crate::out::{Ctx, print};
+use crate::out::Ctx;
 
 pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
     let only = ctx.scope(a.authority.as_deref())?;
@@ -22,7 +22,15 @@ pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
     let mut failed = false;
     for (name, r) in names.iter().zip(results) {
         match r {
-            Ok(l) => lists.push(l),
+            // A list whose history does not verify is left out (its
+            // problems shown), unless `--unverified`: then it is marked.
+            Ok(l) => match ctx.verified_by(name, l.unverified.clone()) {
+                Ok(_) => lists.push(l),
+                Err(f) => {
+                    let _ = f.report();
+                    failed = true;
+                }
+            },
             Err(e) => {
                 eprintln!("error: {name}: {e}");
                 failed = true;
@@ -31,7 +39,10 @@ pub(crate) fn run(ctx: &Ctx, a: &ChangesArgs) -> Result<ExitCode, Failure> {
     }
     let (from, to) = (a.from.to_string(), a.to.to_string());
     let report = quanze::publish::UnitReport::new(&lists, &from, &to, a.summary);
-    print(&quanze::publish::report::unit_changes(&report, a.format)?);
+    ctx.print_report(
+        &quanze::publish::report::unit_changes(&report, a.format)?,
+        a.format,
+    );
     Ok(if failed {
         ExitCode::from(PROBLEMS)
     } else {
