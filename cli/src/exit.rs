@@ -84,9 +84,9 @@ impl From<quanze::Error> for Failure {
             quanze::Error::Locked(_) => Self::Locked(e.to_string()),
             quanze::Error::UnknownList(_) => Self::Usage(e.to_string()),
             // A planted link or transaction is a problem of the registry.
-            quanze::Error::Symlink(_) | quanze::Error::BadTransaction { .. } => {
-                Self::Problem(e.to_string())
-            }
+            quanze::Error::Symlink(_)
+            | quanze::Error::BadTransaction { .. }
+            | quanze::Error::UnsafeTransaction { .. } => Self::Problem(e.to_string()),
             other => Self::Io(other.to_string()),
         }
     }

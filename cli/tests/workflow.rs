@@ -556,6 +556,90 @@ fn a_planted_commit_marker_moves_nothing_out_of_the_list() {
     assert_eq!(version(&root), "1.1.0");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_planted_transaction_of_links_or_endless_files_is_neither_read_nor_moved() {
+    use std::os::unix::fs::symlink;
+    repo::at_top();
+    let ops_name = "ops.toml";
+    // (what is planted, what the note and the refusal say)
+    let cases: [(&str, &str); 4] = [
+        ("files-link", "is a symbolic link"),
+        ("marker-endless", "is a symbolic link"),
+        ("marker-huge", "more than 1048576 bytes"),
+        ("staged-link", "is a symbolic link"),
+    ];
+    for (case, says) in cases {
+        let (tmp, root) = registry();
+        let ops = write_ops(tmp.path(), ops_name, "1.2.0", "QT-001");
+        let list = root.join("test-bureau");
+        let own = fs::read_to_string(list.join("items/licensing.toml")).unwrap();
+        let outside = tmp.path().join("outside");
+        fs::create_dir_all(outside.join("items")).unwrap();
+        let planted = outside.join("items/licensing.toml");
+        fs::write(&planted, own.replace("民用爆炸物品销售许可", "外部许可")).unwrap();
+        let txn = list.join(".txn");
+        fs::create_dir_all(&txn).unwrap();
+        match case {
+            "files-link" => {
+                symlink(&outside, txn.join("files")).unwrap();
+                fs::write(txn.join("commit"), "items/licensing.toml\n").unwrap();
+            }
+            "marker-endless" => symlink("/dev/zero", txn.join("commit")).unwrap(),
+            "marker-huge" => {
+                let line = "items/licensing.toml\n";
+                fs::write(txn.join("commit"), line.repeat((1 << 20) / line.len() + 1)).unwrap();
+            }
+            _ => {
+                fs::create_dir_all(txn.join("files/items")).unwrap();
+                symlink(&planted, txn.join("files/items/licensing.toml")).unwrap();
+                fs::write(txn.join("commit"), "items/licensing.toml\n").unwrap();
+            }
+        }
+        // Reads ignore it, and check says so.
+        let o = run(&root, &["check", "--as-of", "2026-11-28"]);
+        assert_eq!(o.status.code(), Some(0), "{case}: {}", text(&o));
+        assert!(
+            text(&o).contains("pending transaction that reads ignore") && text(&o).contains(says),
+            "{case}: {}",
+            text(&o)
+        );
+        let o = run(&root, &["show", "test-bureau", "XK-001"]);
+        assert!(o.status.success(), "{case}: {}", text(&o));
+        assert!(!text(&o).contains("外部许可"), "{case}: {}", text(&o));
+        // The next write refuses it and moves nothing.
+        let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{case}: {}", text(&o));
+        assert!(text(&o).contains(says), "{case}: {}", text(&o));
+        assert!(planted.exists(), "{case}");
+        assert_eq!(
+            fs::read_to_string(list.join("items/licensing.toml")).unwrap(),
+            own,
+            "{case}"
+        );
+        assert_eq!(version(&root), "1.1.0", "{case}");
+    }
+}
+
+#[test]
+fn a_staged_file_the_marker_does_not_name_is_not_read() {
+    repo::at_top();
+    let (_tmp, root) = registry();
+    let list = root.join("test-bureau");
+    let own = fs::read_to_string(list.join("items/licensing.toml")).unwrap();
+    let txn = list.join(".txn");
+    fs::create_dir_all(txn.join("files/items")).unwrap();
+    fs::write(
+        txn.join("files/items/licensing.toml"),
+        own.replace("民用爆炸物品销售许可", "外部许可"),
+    )
+    .unwrap();
+    fs::write(txn.join("commit"), "list.toml\n").unwrap();
+    let o = run(&root, &["show", "test-bureau", "XK-001"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(!text(&o).contains("外部许可"), "{}", text(&o));
+}
+
 #[test]
 fn a_dry_run_writes_nothing_at_all() {
     repo::at_top();

@@ -55,6 +55,20 @@ pub enum Error {
         /// What it holds.
         found: String,
     },
+    /// A pending transaction that is not what a writer leaves: `.txn/` or
+    /// a staged directory that is no directory, a commit marker that is no
+    /// regular file, too large or not UTF-8, a staged file that is no
+    /// regular file; nothing was read from it or moved.
+    #[error(
+        "{}: {found}, which no writer leaves; nothing was moved (remove the .txn directory once you have looked at it)",
+        crate::diag::display_path(.path)
+    )]
+    UnsafeTransaction {
+        /// The path.
+        path: PathBuf,
+        /// What is there.
+        found: String,
+    },
     /// A symbolic link where quanze reads or writes a list's own file.
     #[error("{}: is a symbolic link; quanze does not follow links in a registry", crate::diag::display_path(.0))]
     Symlink(PathBuf),

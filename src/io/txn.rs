@@ -109,33 +109,18 @@ pub fn lock(list_dir: &Path) -> Result<ListLock, Error> {
 /// When the files cannot be moved or removed.
 pub fn recover(list_dir: &Path) -> Result<(), Error> {
     let txn = list_dir.join(TXN);
-    if !txn.exists() {
+    if kind(&txn)?.is_none() {
         return Ok(());
     }
-    let commit = txn.join("commit");
-    if commit.exists() {
-        let list = fs::read_to_string(&commit).map_err(io(&commit))?;
-        let rels: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
-        // Every line is checked before anything moves.
-        for (n, rel) in list.lines().enumerate() {
-            if !rel.is_empty() && !writable(rel) {
-                return Err(Error::BadTransaction {
-                    path: commit.clone(),
-                    line: n + 1,
-                    found: rel.to_owned(),
-                });
-            }
-        }
-        let staged: Vec<&str> = rels
-            .iter()
-            .copied()
-            .filter(|rel| txn.join("files").join(rel).exists())
-            .collect();
+    if let Some(marker) = read_marker(list_dir)? {
+        let staged: Vec<&str> = marker.staged.iter().map(String::as_str).collect();
         // Readers wait while the renames finish.
         let rw_path = list_dir.join(RWLOCK);
         let rw = open_lock(&rw_path, true).map_err(io(&rw_path))?;
         rw.lock().map_err(io(&rw_path))?;
         move_into_place(list_dir, &txn.join("files"), &staged)?;
+    } else if !fs::symlink_metadata(&txn).is_ok_and(|m| m.is_dir()) {
+        return Err(unsafe_txn(&txn, "not a directory"));
     }
     fs::remove_dir_all(&txn).map_err(io(&txn))?;
     sync_dir(list_dir);
@@ -181,21 +166,117 @@ pub(crate) fn writable(rel: &str) -> bool {
     }
 }
 
-/// Where a reader finds the current text of `path` in `list_dir`: the staged
-/// copy of a committed but unfinished transaction, or the file itself.
+/// The largest commit marker read: far more lines than a list has files.
+const MARKER_MAX: u64 = 1 << 20;
+
+/// A commit marker and the staged files it names, each checked: `.txn/`,
+/// `.txn/files/` and its directories are real directories, the marker and
+/// every staged file regular files (no link is followed), the marker at
+/// most [`MARKER_MAX`] bytes and every line a file a writer writes.
+struct Marker {
+    /// The files the marker names, in its order.
+    files: Vec<String>,
+    /// Those of them that are staged (not yet moved into place).
+    staged: Vec<String>,
+}
+
+fn unsafe_txn(path: &Path, found: impl Into<String>) -> Error {
+    Error::UnsafeTransaction {
+        path: path.to_owned(),
+        found: found.into(),
+    }
+}
+
+/// What is at `path`, without following a link: `None` when nothing is.
+fn kind(path: &Path) -> Result<Option<fs::FileType>, Error> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(Error::Symlink(path.to_owned())),
+        Ok(m) => Ok(Some(m.file_type())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io(path)(e)),
+    }
+}
+
+/// Reads the commit marker of the list in `list_dir`: `None` when there is
+/// no committed transaction.
+fn read_marker(list_dir: &Path) -> Result<Option<Marker>, Error> {
+    let txn = list_dir.join(TXN);
+    match kind(&txn)? {
+        None => return Ok(None),
+        Some(k) if !k.is_dir() => return Err(unsafe_txn(&txn, "not a directory")),
+        Some(_) => {}
+    }
+    let commit = txn.join("commit");
+    match kind(&commit)? {
+        None => return Ok(None),
+        Some(k) if !k.is_file() => return Err(unsafe_txn(&commit, "not a regular file")),
+        Some(_) => {}
+    }
+    let file = open_lock(&commit, false).map_err(io(&commit))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MARKER_MAX + 1), &mut bytes)
+        .map_err(io(&commit))?;
+    if bytes.len() as u64 > MARKER_MAX {
+        return Err(unsafe_txn(&commit, format!("more than {MARKER_MAX} bytes")));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| unsafe_txn(&commit, "not UTF-8"))?;
+    let mut files = Vec::new();
+    // Every line is checked before anything is read or moved.
+    for (n, rel) in text.lines().enumerate() {
+        if rel.is_empty() {
+            continue;
+        }
+        if !writable(rel) {
+            return Err(Error::BadTransaction {
+                path: commit.clone(),
+                line: n + 1,
+                found: rel.to_owned(),
+            });
+        }
+        files.push(rel.to_owned());
+    }
+    let root = txn.join("files");
+    let mut staged = Vec::new();
+    if kind(&root)?.is_some_and(|k| k.is_dir()) {
+        for rel in &files {
+            if let Some((sub, _)) = rel.split_once('/') {
+                let dir = root.join(sub);
+                match kind(&dir)? {
+                    Some(k) if k.is_dir() => {}
+                    Some(_) => return Err(unsafe_txn(&dir, "not a directory")),
+                    None => continue,
+                }
+            }
+            let path = root.join(rel);
+            match kind(&path)? {
+                Some(k) if k.is_file() => staged.push(rel.clone()),
+                Some(_) => return Err(unsafe_txn(&path, "not a regular file")),
+                None => {}
+            }
+        }
+    }
+    Ok(Some(Marker { files, staged }))
+}
+
 /// The files of an unfinished commit of the list in `list_dir` (a writer
 /// stopped after its commit marker), as the marker names them, or `None`
 /// when there is none. Readers see these files through the staged copies;
 /// the next write (or [`recover`]) moves them into place.
-pub fn unfinished(list_dir: &Path) -> Option<Vec<String>> {
-    let marker = list_dir.join(TXN).join("commit");
-    let text = fs::read_to_string(&marker).ok()?;
-    Some(text.lines().map(str::to_owned).collect())
+///
+/// # Errors
+/// When the transaction is one that [`recover`] refuses: a link, a marker
+/// that is no regular file or too large, a line naming a file a writer
+/// never writes, a staged file that is no regular file.
+pub fn unfinished(list_dir: &Path) -> Result<Option<Vec<String>>, Error> {
+    Ok(read_marker(list_dir)?.map(|m| m.files))
 }
 
-pub(crate) fn overlay(list_dir: &Path) -> Option<PathBuf> {
-    let txn = list_dir.join(TXN);
-    txn.join("commit").exists().then(|| txn.join("files"))
+/// Where readers find the staged files of a committed but unfinished
+/// transaction, and which files are staged; `None` when there is none or it
+/// is one [`recover`] refuses (readers then see the files in place).
+pub(crate) fn overlay(list_dir: &Path) -> Option<(PathBuf, Vec<String>)> {
+    let m = read_marker(list_dir).ok()??;
+    Some((list_dir.join(TXN).join("files"), m.staged))
 }
 
 /// Writes `files` (paths relative to the list directory) as one transaction.

@@ -71,7 +71,8 @@ fn read_text_from(
 /// into place (see `write.rs`).
 struct ListFiles {
     dir: PathBuf,
-    overlay: Option<PathBuf>,
+    /// The staged files' root and the files staged there (relative).
+    overlay: Option<(PathBuf, Vec<String>)>,
 }
 
 impl ListFiles {
@@ -86,9 +87,11 @@ impl ListFiles {
     /// the list directory.
     fn files(&self, sub: &str) -> Result<Vec<PathBuf>, Error> {
         let mut files = toml_files(&self.dir.join(sub))?;
-        if let Some(o) = &self.overlay {
-            for staged in toml_files(&o.join(sub))? {
-                if let Some(name) = staged.file_name() {
+        if let Some((_, staged)) = &self.overlay {
+            for rel in staged {
+                if let Some((dir, name)) = rel.split_once('/')
+                    && dir == sub
+                {
                     let target = self.dir.join(sub).join(name);
                     if !files.contains(&target) {
                         files.push(target);
@@ -102,7 +105,9 @@ impl ListFiles {
 
     /// Reads a file of the list, through the overlay.
     fn read(&self, target: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
-        if let (Some(o), Ok(rel)) = (&self.overlay, target.strip_prefix(&self.dir)) {
+        if let (Some((o, staged)), Ok(rel)) = (&self.overlay, target.strip_prefix(&self.dir))
+            && rel.to_str().is_some_and(|r| staged.iter().any(|s| s == r))
+        {
             let staged = o.join(rel);
             if let Some(text) = read_text_from(target, &staged, problems)? {
                 return Ok(Some(text));
@@ -191,11 +196,25 @@ pub(crate) fn read_list_dir(dir: PathBuf, cache: Option<&Path>) -> Result<ListRe
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // Held while the list's files are read: a writer's commit waits for it,
-    // and it waits for a commit, so the files read are of one state.
-    let _guard = crate::io::txn::read_guard(&dir);
     let list = match name.parse::<Id>() {
-        Ok(id) => load_list(&dir, id, cache, &mut problems)?,
+        Ok(id) => {
+            // Held while the list's files are read: a writer's commit waits
+            // for it, and it waits for a commit, so the files read are of
+            // one state. A writer makes the lock file before its first
+            // commit: when there was none before the read and there is one
+            // after, a writer may have committed meanwhile, and the list is
+            // read again under the lock.
+            let guard = crate::io::txn::read_guard(&dir);
+            let had_lock = guard.is_some();
+            let mut list = load_list(&dir, id.clone(), cache, &mut problems)?;
+            drop(guard);
+            if !had_lock && let Some(again) = crate::io::txn::read_guard(&dir) {
+                problems.clear();
+                list = load_list(&dir, id, cache, &mut problems)?;
+                drop(again);
+            }
+            list
+        }
         Err(e) => {
             problems.push(
                 Diagnostic::new(

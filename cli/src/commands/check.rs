@@ -20,12 +20,18 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
     let mut problems = report.problems;
     problems.retain(|d| in_scope(d, root, a.authority.as_deref()));
     let mut s = String::new();
-    for (name, files) in unfinished_commits(root, a.authority.as_deref()) {
-        s.push_str(&format!(
-            "note: `{name}` has an unfinished commit of {} file(s) ({}): a writer stopped after its commit marker; every read sees those files, and the next write moves them into place\n",
-            files.len(),
-            quanze::diag::escape_controls(&files.join(", "))
-        ));
+    for (name, pending) in unfinished_commits(root, a.authority.as_deref()) {
+        let line = match pending {
+            Ok(files) => format!(
+                "note: `{name}` has an unfinished commit of {} file(s) ({}): a writer stopped after its commit marker; every read sees those files, and the next write moves them into place\n",
+                files.len(),
+                files.join(", ")
+            ),
+            Err(e) => format!(
+                "note: `{name}` has a pending transaction that reads ignore and the next write refuses: {e}\n"
+            ),
+        };
+        s.push_str(&quanze::diag::escape_controls(&line));
     }
     for d in &problems {
         s.push_str(&d.render_styled());
@@ -47,15 +53,22 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The lists with an unfinished commit, and its files.
-fn unfinished_commits(root: &Path, authority: Option<&str>) -> Vec<(String, Vec<String>)> {
+/// The lists with an unfinished commit, and its files (or why the next
+/// write refuses it).
+fn unfinished_commits(
+    root: &Path,
+    authority: Option<&str>,
+) -> Vec<(String, Result<Vec<String>, quanze::Error>)> {
     let names = match authority {
         Some(a) => vec![a.to_owned()],
         None => Registry::list_names(root).unwrap_or_default(),
     };
     names
         .into_iter()
-        .filter_map(|n| quanze::io::unfinished(&root.join(&n)).map(|f| (n, f)))
+        .filter_map(|n| {
+            let pending = quanze::io::unfinished(&root.join(&n)).transpose()?;
+            Some((n, pending))
+        })
         .collect()
 }
 
