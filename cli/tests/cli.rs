@@ -937,6 +937,25 @@ fn a_broken_link_blames_the_entry_that_changed() {
         out.contains("entry 1.1.0 has been changed after it was written, or an entry after it was removed: its hash is no longer the `previous` recorded by entry 3.0.0"),
         "{out}"
     );
+    // `head` edited: nothing seals the last entry but `head`, so the
+    // message names both.
+    let root = tmp.path().join("head");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let list = root.join("guangzhou-gxj/list.toml");
+    let text = std::fs::read_to_string(&list).unwrap();
+    let at = text.find("head = \"sha256:").unwrap() + "head = \"sha256:".len();
+    let mut edited = text.clone();
+    let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
+    edited.replace_range(at..=at, flipped);
+    std::fs::write(&list, edited).unwrap();
+    let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "entry 5.0.0 has been changed after it was written, or the `head` in list.toml has"
+        ),
+        "{out}"
+    );
 }
 
 #[test]

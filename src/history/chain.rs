@@ -136,7 +136,7 @@ pub(crate) fn chain_problem(
         return Some((
             entries.len() - 1,
             format!(
-                "entry {} has been changed after it was written: its hash is no longer the `head` recorded in list.toml",
+                "entry {} has been changed after it was written, or the `head` in list.toml has: the entry's hash is no longer `head` (nothing else seals the last entry, so which of the two changed cannot be told)",
                 last.entry.version
             ),
         ));
