@@ -621,6 +621,67 @@ fn a_planted_transaction_of_links_or_endless_files_is_neither_read_nor_moved() {
     }
 }
 
+/// Runs quanze, killing it after 30 s: returns its output, or `None` when
+/// it had to be killed (it hung).
+#[cfg(unix)]
+fn run_bounded(root: &Path, args: &[&str]) -> Option<Output> {
+    let mut child = Command::new(BIN)
+        .arg("--registry")
+        .arg(root)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_where_a_file_belongs_stops_nothing_and_hangs_nothing() {
+    repo::at_top();
+    for planted in [".rwlock", ".lock", "list.toml"] {
+        let (tmp, root) = registry();
+        let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "QT-001");
+        let path = root.join("test-bureau").join(planted);
+        let _ = fs::remove_file(&path);
+        let made = Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+        let check = run_bounded(&root, &["check", "--as-of", "2026-11-28"])
+            .unwrap_or_else(|| panic!("{planted}: check hung"));
+        let write = run_bounded(&root, &["apply", "test-bureau", ops.to_str().unwrap()])
+            .unwrap_or_else(|| panic!("{planted}: apply hung"));
+        if planted == ".rwlock" {
+            // Readers go on without the lock; the writer refuses to commit.
+            assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+        } else if planted == "list.toml" {
+            assert!(!check.status.success());
+            assert!(
+                text(&check).contains("not a regular file"),
+                "{}",
+                text(&check)
+            );
+        }
+        if planted != "list.toml" {
+            assert_eq!(write.status.code(), Some(2), "{planted}: {}", text(&write));
+            assert!(
+                text(&write).contains("not a regular file"),
+                "{planted}: {}",
+                text(&write)
+            );
+        }
+    }
+}
+
 #[test]
 fn a_staged_file_the_marker_does_not_name_is_not_read() {
     repo::at_top();

@@ -44,8 +44,14 @@ pub struct ListLock {
 /// to the last rename, so a reader sees the old state or the new one.
 const RWLOCK: &str = ".rwlock";
 
-/// Opens a lock file without following a link (`O_NOFOLLOW`).
+/// Opens a lock file without following a link (`O_NOFOLLOW`) or waiting
+/// on a FIFO (`O_NONBLOCK`), and refuses what is not a regular file.
 fn open_lock(path: &Path, write: bool) -> std::io::Result<fs::File> {
+    let not_file =
+        || std::io::Error::other("not a regular file; quanze makes it, as an empty file");
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file() && !m.file_type().is_symlink()) {
+        return Err(not_file());
+    }
     let mut options = fs::OpenOptions::new();
     if write {
         options.create(true).truncate(false).write(true);
@@ -55,9 +61,13 @@ fn open_lock(path: &Path, write: bool) -> std::io::Result<fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NOFOLLOW);
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    options.open(path)
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_file());
+    }
+    Ok(file)
 }
 
 /// A reader's shared hold on a list, released when dropped; `None` when no
@@ -75,15 +85,9 @@ pub(crate) fn read_guard(list_dir: &Path) -> Option<fs::File> {
 /// [`Error::Locked`] when another process holds it.
 pub fn lock(list_dir: &Path) -> Result<ListLock, Error> {
     let path = list_dir.join(LOCK);
-    let mut options = fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    // A planted symbolic link is never followed (the open fails with ELOOP).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NOFOLLOW);
-    }
-    let file = options.open(&path).map_err(|e| {
+    // A planted symbolic link is never followed (the open fails with ELOOP),
+    // nor a FIFO waited on.
+    let file = open_lock(&path, true).map_err(|e| {
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
             Error::Symlink(path.clone())
         } else {
@@ -220,10 +224,12 @@ fn read_marker(list_dir: &Path) -> Result<Option<Marker>, Error> {
         return Err(unsafe_txn(&commit, format!("more than {MARKER_MAX} bytes")));
     }
     let text = String::from_utf8(bytes).map_err(|_| unsafe_txn(&commit, "not UTF-8"))?;
-    let mut files = Vec::new();
-    // Every line is checked before anything is read or moved.
+    let mut files: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // Every line is checked before anything is read or moved; a file named
+    // twice is moved once.
     for (n, rel) in text.lines().enumerate() {
-        if rel.is_empty() {
+        if rel.is_empty() || !seen.insert(rel) {
             continue;
         }
         if !writable(rel) {

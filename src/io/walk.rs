@@ -26,8 +26,16 @@ fn read_text_from(
     from: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Option<String>, Error> {
-    if fs::symlink_metadata(from).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::Symlink(from.to_owned()));
+    if let Ok(m) = fs::symlink_metadata(from) {
+        if m.file_type().is_symlink() {
+            return Err(Error::Symlink(from.to_owned()));
+        }
+        // A FIFO or a device would block the read or never end.
+        if !m.is_file() {
+            return Err(io(from)(std::io::Error::other(
+                "not a regular file; a registry file must be one",
+            )));
+        }
     }
     match fs::read(from) {
         // Validated with SIMD (std's check was a tenth of a check's
