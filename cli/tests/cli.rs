@@ -906,6 +906,16 @@ fn the_english_sentence_lists_sources_in_the_order_of_the_chinese() {
     );
 }
 
+/// Changes the first hex digit of the hash `key = "sha256:…"` in `file`.
+fn flip_hash_digit(file: &std::path::Path, key: &str) {
+    let mut text = std::fs::read_to_string(file).unwrap();
+    let prefix = format!("{key} = \"sha256:");
+    let at = text.find(&prefix).unwrap() + prefix.len();
+    let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
+    text.replace_range(at..=at, flipped);
+    std::fs::write(file, text).unwrap();
+}
+
 #[test]
 fn a_broken_link_blames_the_entry_that_changed() {
     repo::at_top();
@@ -913,13 +923,7 @@ fn a_broken_link_blames_the_entry_that_changed() {
     // `previous` edited in 4.0.0: 4.0.0 is blamed, not 3.0.0.
     let root = tmp.path().join("edited");
     common::copy_dir(std::path::Path::new("registry"), &root);
-    let entry = root.join("guangzhou-gxj/changelog/4.0.0.toml");
-    let text = std::fs::read_to_string(&entry).unwrap();
-    let at = text.find("previous = \"sha256:").unwrap() + "previous = \"sha256:".len();
-    let mut edited = text.clone();
-    let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
-    edited.replace_range(at..=at, flipped);
-    std::fs::write(&entry, edited).unwrap();
+    flip_hash_digit(&root.join("guangzhou-gxj/changelog/4.0.0.toml"), "previous");
     let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
     let out = stdout(&o);
     assert!(
@@ -941,13 +945,7 @@ fn a_broken_link_blames_the_entry_that_changed() {
     // message names both.
     let root = tmp.path().join("head");
     common::copy_dir(std::path::Path::new("registry"), &root);
-    let list = root.join("guangzhou-gxj/list.toml");
-    let text = std::fs::read_to_string(&list).unwrap();
-    let at = text.find("head = \"sha256:").unwrap() + "head = \"sha256:".len();
-    let mut edited = text.clone();
-    let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
-    edited.replace_range(at..=at, flipped);
-    std::fs::write(&list, edited).unwrap();
+    flip_hash_digit(&root.join("guangzhou-gxj/list.toml"), "head");
     let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
     let out = stdout(&o);
     assert!(

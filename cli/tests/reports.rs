@@ -27,6 +27,16 @@ fn options() -> AuditOptions {
         ..AuditOptions::default()
     }
 }
+
+/// Every format a report renders in, with its snapshot extension.
+const EVERY_FORMAT: [(&str, Format); 5] = [
+    ("txt", Format::Text),
+    ("md", Format::Markdown),
+    ("html", Format::Html),
+    ("csv", Format::Csv),
+    ("json", Format::Json),
+];
+
 #[test]
 fn every_audit_check_has_a_fixture_that_triggers_it() {
     repo::at_top();
@@ -135,13 +145,7 @@ fn diff_2019_to_2021_in_every_format() {
     assert_eq!(cs.unaccounted(), 0);
     assert!(cs.bump.sufficient);
     assert!(cs.sentence_after.contains("行政许可13项(含子项共34项)"));
-    for (ext, f) in [
-        ("txt", Format::Text),
-        ("md", Format::Markdown),
-        ("html", Format::Html),
-        ("csv", Format::Csv),
-        ("json", Format::Json),
-    ] {
+    for (ext, f) in EVERY_FORMAT {
         snapshot(
             &format!("diff-2019-2021.{ext}"),
             report::changeset(&cs, f).unwrap(),
@@ -182,13 +186,7 @@ fn crosswalk_in_every_format() {
             ("QT-007", vec![]),
         ]
     );
-    for (ext, f) in [
-        ("txt", Format::Text),
-        ("md", Format::Markdown),
-        ("html", Format::Html),
-        ("csv", Format::Csv),
-        ("json", Format::Json),
-    ] {
+    for (ext, f) in EVERY_FORMAT {
         snapshot(
             &format!("crosswalk-3.0.0-5.0.0.{ext}"),
             report::crosswalk(&rows, f).unwrap(),
@@ -230,13 +228,7 @@ fn comparing_two_authorities() {
     assert_eq!(only_right, ["在电力设施保护区内进行作业的审批"]);
     assert_eq!(c.matched.len(), 2);
     assert_eq!(c.matched.len() + c.only_left.len(), 73);
-    for (ext, f) in [
-        ("txt", Format::Text),
-        ("md", Format::Markdown),
-        ("html", Format::Html),
-        ("csv", Format::Csv),
-        ("json", Format::Json),
-    ] {
+    for (ext, f) in EVERY_FORMAT {
         snapshot(
             &format!("compare.{ext}"),
             report::comparison(&c, f).unwrap(),
@@ -251,13 +243,7 @@ fn findings_in_every_format() {
         .unwrap()
         .registry;
     let findings = audit(&reg, reg.list("test-bureau").unwrap(), &options()).unwrap();
-    for (ext, f) in [
-        ("txt", Format::Text),
-        ("md", Format::Markdown),
-        ("html", Format::Html),
-        ("csv", Format::Csv),
-        ("json", Format::Json),
-    ] {
+    for (ext, f) in EVERY_FORMAT {
         snapshot(
             &format!("findings.{ext}"),
             report::findings(&findings, f).unwrap(),
