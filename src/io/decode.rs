@@ -247,11 +247,23 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
         ("invalid version ", Rule::MalformedValue),
         ("invalid document number ", Rule::MalformedValue),
     ] {
-        if message.starts_with(prefix) {
+        if let Some(rest) = message.strip_prefix(prefix) {
             let (msg, expected) = message.split_once(": expected ").unwrap_or((message, ""));
+            // Inside an operation the error's span is the operation's whole
+            // table (serde reads a tagged table before it knows its kind):
+            // the value refused is found inside it, with its key and place.
+            let refused = debug_unquote(rest);
+            let (path, location, found) = match refused
+                .as_deref()
+                .filter(|v| *v != found_text)
+                .and_then(|v| string_in(text, &span, v))
+            {
+                Some((p, s)) => (p, Some(Location::of(text, s)), refused.unwrap_or_default()),
+                None => (path, location, refused.unwrap_or(found_text)),
+            };
             return Diagnostic::new(rule, file, path, msg)
                 .at(location)
-                .found(found_text)
+                .found(found)
                 .expected(expected);
         }
     }
@@ -269,6 +281,82 @@ pub(crate) fn from_de_error(file: &Path, text: &str, e: &toml::de::Error) -> Dia
         ));
     }
     d
+}
+
+/// The text of a Rust string literal (`"a\"b"`, as `{:?}` writes it) at the
+/// start of `s`; `None` when it is not one.
+fn debug_unquote(s: &str) -> Option<String> {
+    let mut chars = s.strip_prefix('"')?.chars();
+    let mut out = String::new();
+    loop {
+        match chars.next()? {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                '0' => out.push('\0'),
+                'u' => {
+                    let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                c => out.push(c),
+            },
+            c => out.push(c),
+        }
+    }
+}
+
+/// The key path and span of the first string value `value` that starts at
+/// or after `within.start` (the span of an array-of-tables element is its
+/// header only, so its values lie after it).
+fn string_in(text: &str, within: &Range<usize>, value: &str) -> Option<(String, Range<usize>)> {
+    fn in_value(
+        v: &Spanned<DeValue<'_>>,
+        within: &Range<usize>,
+        value: &str,
+        path: &mut String,
+    ) -> Option<Range<usize>> {
+        match v.get_ref() {
+            DeValue::String(s) if s.as_ref() == value && within.start <= v.span().start => {
+                Some(v.span())
+            }
+            DeValue::Table(t) => in_table(t, within, value, path),
+            DeValue::Array(a) => a.iter().enumerate().find_map(|(i, e)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = in_value(e, within, value, path);
+                if found.is_none() {
+                    path.truncate(len);
+                }
+                found
+            }),
+            _ => None,
+        }
+    }
+    fn in_table(
+        t: &DeTable<'_>,
+        within: &Range<usize>,
+        value: &str,
+        path: &mut String,
+    ) -> Option<Range<usize>> {
+        t.iter().find_map(|(k, v)| {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(k.get_ref());
+            let found = in_value(v, within, value, path);
+            if found.is_none() {
+                path.truncate(len);
+            }
+            found
+        })
+    }
+    let root = DeTable::parse(text).ok()?;
+    let mut path = String::new();
+    let span = in_table(root.get_ref(), within, value, &mut path)?;
+    Some((path, span))
 }
 
 /// A TOML string's text without its quotes (escapes are left as written).
@@ -330,49 +418,95 @@ fn find_in_value(v: &Spanned<DeValue<'_>>, pos: usize, path: &mut String) -> boo
 /// The byte span of the value at a key path, or of the nearest enclosing
 /// table that exists (for a key that is missing).
 pub(crate) fn span_of(text: &str, path: &str) -> Option<Range<usize>> {
-    span_at(text, path, false)
+    Some(SpanIndex::new(text)?.span(path, false))
 }
 
-/// The byte span of the last key of a key path (rather than of its value).
-pub(crate) fn key_span_of(text: &str, path: &str) -> Option<Range<usize>> {
-    span_at(text, path, true)
+/// Key path (`item[3].sub`) → the key's span (none for an array element),
+/// the value's span, and whether the value is an array.
+type Nodes = std::collections::HashMap<String, (Option<Range<usize>>, Range<usize>, bool)>;
+
+/// The spans of every key and value of a file, by key path, parsed once:
+/// a file with many diagnostics is not parsed again for each.
+#[derive(Debug)]
+pub(crate) struct SpanIndex {
+    nodes: Nodes,
 }
 
-fn span_at(text: &str, path: &str, want_key: bool) -> Option<Range<usize>> {
-    let root = DeTable::parse(text).ok()?;
-    let mut span: Range<usize> = 0..0;
-    let mut current: Option<&Spanned<DeValue<'_>>> = None;
-    let mut table = root.get_ref();
-    for seg in path.split('.').filter(|s| !s.is_empty()) {
-        let (name, index) = match seg.split_once('[') {
-            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (seg, None),
-        };
-        if let Some(v) = current {
+impl SpanIndex {
+    /// `None` when the text does not parse.
+    pub(crate) fn new(text: &str) -> Option<Self> {
+        fn value(
+            v: &Spanned<DeValue<'_>>,
+            path: &str,
+            key: Option<Range<usize>>,
+            nodes: &mut Nodes,
+        ) {
+            let is_array = matches!(v.get_ref(), DeValue::Array(_));
+            nodes.insert(path.to_owned(), (key, v.span(), is_array));
             match v.get_ref() {
-                DeValue::Table(t) => table = t,
-                _ => break,
+                DeValue::Table(t) => table(t, path, nodes),
+                DeValue::Array(a) => {
+                    for (i, e) in a.iter().enumerate() {
+                        value(e, &format!("{path}[{i}]"), None, nodes);
+                    }
+                }
+                _ => {}
             }
         }
-        let Some((k, v)) = table.iter().find(|(k, _)| k.get_ref() == name) else {
-            break;
-        };
-        if want_key && index.is_none() {
-            span = k.span();
+        fn table(t: &DeTable<'_>, prefix: &str, nodes: &mut Nodes) {
+            for (k, v) in t {
+                let path = if prefix.is_empty() {
+                    k.get_ref().to_string()
+                } else {
+                    format!("{prefix}.{}", k.get_ref())
+                };
+                value(v, &path, Some(k.span()), nodes);
+            }
         }
-        let v = match (index, v.get_ref()) {
-            (Some(i), DeValue::Array(a)) => match a.get(i) {
-                Some(e) => e,
-                None => break,
-            },
-            _ => v,
-        };
-        if !(want_key && index.is_none()) {
-            span = v.span();
-        }
-        current = Some(v);
+        let root = DeTable::parse(text).ok()?;
+        let mut nodes = std::collections::HashMap::new();
+        table(root.get_ref(), "", &mut nodes);
+        Some(Self { nodes })
     }
-    Some(span)
+
+    /// The span of the value at `path` (of its last key, with `want_key`),
+    /// or of the nearest enclosing value that exists.
+    pub(crate) fn span(&self, path: &str, want_key: bool) -> Range<usize> {
+        let mut span: Range<usize> = 0..0;
+        let mut prefix = String::new();
+        for seg in path.split('.').filter(|s| !s.is_empty()) {
+            let (name, index) = match seg.split_once('[') {
+                Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (seg, None),
+            };
+            let key_path = if prefix.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{prefix}.{name}")
+            };
+            let Some((key, value, is_array)) = self.nodes.get(&key_path) else {
+                break;
+            };
+            if want_key && index.is_none() {
+                span = key.clone().unwrap_or_else(|| value.clone());
+            }
+            let (here, value) = match index {
+                Some(i) if *is_array => {
+                    let element = format!("{key_path}[{i}]");
+                    match self.nodes.get(&element) {
+                        Some((_, e, _)) => (element, e.clone()),
+                        None => break,
+                    }
+                }
+                _ => (key_path, value.clone()),
+            };
+            if !(want_key && index.is_none()) {
+                span = value;
+            }
+            prefix = here;
+        }
+        span
+    }
 }
 
 #[cfg(test)]
@@ -387,6 +521,25 @@ mod tests {
         assert_eq!(path_at(TEXT, pos).as_deref(), Some("item[1].sub[0].code"));
         let pos = TEXT.find("\"b\"").unwrap_or(0);
         assert_eq!(path_at(TEXT, pos).as_deref(), Some("item[1].id"));
+    }
+
+    #[test]
+    fn a_bad_value_inside_an_operation_is_named_by_its_key_and_place() {
+        // serde reads a tagged operation as a whole, so the error's span is
+        // the operation's table; the diagnostic names the value within.
+        let text = "version = \"1.1.0\"\ndate = \"2020-03-01\"\n\n[[op]]\nkind = \"agreement-sign\"\n\n[op.agreement]\nid = \"Bad Id\"\ntitle = \"t\"\n";
+        let (entry, problems) =
+            decode_whole_fully::<crate::model::Entry>(Path::new("1.1.0.toml"), text);
+        assert!(entry.is_none());
+        let d = problems.first().expect("a problem");
+        assert_eq!(d.rule, Rule::UnsafeId, "{d}");
+        assert_eq!(d.key, "op[0].agreement.id", "{d}");
+        assert_eq!(d.found.as_deref(), Some("Bad Id"), "{d}");
+        assert_eq!(
+            d.location.as_ref().map(|l| (l.line, l.column)),
+            Some((8, 6)),
+            "{d}"
+        );
     }
 
     #[test]

@@ -14,13 +14,23 @@ use crate::io::Error;
 use crate::model::{Date, Id, Implementation, Item, List, Registry, Source};
 
 /// Reads files again to locate problems found after parsing; each file is
-/// read and kept at most once per run, and only when a problem needs it.
-#[derive(Default)]
+/// read, kept and parsed at most once per run, and only when a problem
+/// needs it.
 struct Locator {
     texts: HashMap<PathBuf, Option<String>>,
+    /// The spans of each file's keys, parsed once, when a first
+    /// diagnostic of the file needs a place.
+    spans: HashMap<PathBuf, Option<crate::io::decode::SpanIndex>>,
 }
 
 impl Locator {
+    fn new(texts: HashMap<PathBuf, Option<String>>) -> Self {
+        Self {
+            texts,
+            spans: HashMap::new(),
+        }
+    }
+
     fn locate(&mut self, file: &Path, key: &str, on_key: bool) -> Option<Location> {
         let text = self
             .texts
@@ -28,12 +38,12 @@ impl Locator {
             .or_insert_with(|| std::fs::read_to_string(file).ok())
             .as_deref()?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let span = if on_key {
-            crate::io::decode::key_span_of(text, key)?
-        } else {
-            crate::io::decode::span_of(text, key)?
-        };
-        Some(Location::of(text, span))
+        let index = self
+            .spans
+            .entry(file.to_owned())
+            .or_insert_with(|| crate::io::decode::SpanIndex::new(text))
+            .as_ref()?;
+        Some(Location::of(text, index.span(key, on_key)))
     }
 }
 
@@ -117,7 +127,7 @@ impl Registry {
         let mut c = Checker {
             reg: self,
             as_of: Date::today(),
-            locator: Locator::default(),
+            locator: Locator::new(HashMap::new()),
             out: Vec::new(),
         };
         let meta_file: PathBuf = list
@@ -141,7 +151,7 @@ impl Registry {
         let mut c = Checker {
             reg: self,
             as_of: Date::today(),
-            locator: Locator::default(),
+            locator: Locator::new(HashMap::new()),
             out: Vec::new(),
         };
         c.authorities();
@@ -169,9 +179,7 @@ impl Registry {
         let mut c = Checker {
             reg: self,
             as_of,
-            locator: Locator {
-                texts: texts.into_iter().map(|(k, v)| (k, Some(v))).collect(),
-            },
+            locator: Locator::new(texts.into_iter().map(|(k, v)| (k, Some(v))).collect()),
             out: Vec::new(),
         };
         c.list(list);
