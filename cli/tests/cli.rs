@@ -983,3 +983,57 @@ fn a_file_with_two_byte_order_marks_is_refused() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+/// One agreement file that does not read (a mistyped key) is one error:
+/// not also an error for each entrusted item it covers, nor "in the change
+/// log but not in the files". Before: 15 entrusted-without-agreement
+/// errors and an unrecorded change came with it.
+#[test]
+fn one_unreadable_agreement_brings_no_cascade_of_errors() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let file = root.join("guangzhou-gxj/agreements/gd-gxt-2020-270.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("\nsigned = ", "\nsignd = ", 1)).unwrap();
+    let r = root.to_str().unwrap();
+    let o = quanze(&["--registry", r, "check", "--as-of", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(1));
+    let errors: Vec<String> = stderr(&o)
+        .lines()
+        .chain(stdout(&o).lines())
+        .filter(|l| l.starts_with("error["))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        errors,
+        ["error[unknown-key]: unknown key `signd`; did you mean `signed`?"],
+        "{}",
+        stderr(&o)
+    );
+    let o = quanze(&[
+        "--registry",
+        r,
+        "--unverified",
+        "audit",
+        "guangzhou-gxj",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let checks: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["check"].as_str().unwrap())
+        .collect();
+    assert!(
+        !checks.contains(&"entrusted-without-agreement")
+            && !checks.contains(&"unrecorded-change")
+            && checks.contains(&"unknown-key"),
+        "{checks:?}"
+    );
+}

@@ -221,6 +221,9 @@ pub(crate) fn read_list_dir(dir: PathBuf, cache: Option<&Path>) -> Result<ListRe
                 list = load_list(&dir, id, cache, &mut problems)?;
                 drop(again);
             }
+            if let Some(l) = &mut list {
+                l.origin.problems.clone_from(&problems);
+            }
             list
         }
         Err(e) => {
@@ -358,13 +361,17 @@ fn read_agreements(
     problems: &mut Vec<Diagnostic>,
 ) -> Result<(), Error> {
     for file in fs_.files("agreements")? {
+        let name = stem(&file);
         let Some(text) = fs_.read(&file, problems)? else {
+            list.origin.unreadable_agreements.insert(name);
             continue;
         };
         let (a, p) = decode_whole::<Agreement>(&file, &text);
         problems.extend(p);
-        let Some(a) = a else { continue };
-        let name = stem(&file);
+        let Some(a) = a else {
+            list.origin.unreadable_agreements.insert(name);
+            continue;
+        };
         if a.id.as_str() != name {
             let location = crate::io::decode::span_of(&text, "id").map(|s| Location::of(&text, s));
             problems.push(

@@ -699,7 +699,9 @@ impl Checker<'_> {
             }
         }
         for a in &head.agreements {
-            if !list.agreements.iter().any(|x| x.id == a.id) {
+            if !list.agreements.iter().any(|x| x.id == a.id)
+                && !list.origin.unreadable_agreements.contains(a.id.as_str())
+            {
                 self.push(
                     Rule::UnrecordedChange,
                     meta_file,
@@ -947,7 +949,11 @@ impl Checker<'_> {
         for (k, doc) in item.source_documents.iter().enumerate() {
             self.document_known(doc, file, format!("{key}.source_documents[{k}]"));
         }
+        // An agreement file that does not read may be the one that covers
+        // the item: the check waits until every agreement reads, rather
+        // than report an error for each item it covers.
         if item.source == Source::Entrusted
+            && list.origin.unreadable_agreements.is_empty()
             && let Some(grantor) = &item.grantor
             && let Some(day) = uncovered_day(list, item, grantor, self.as_of)
         {

@@ -67,6 +67,12 @@ pub(crate) struct ListOrigin {
     pub(crate) statistics: Vec<Arc<Path>>,
     /// Ids of item records that could not be read.
     pub(crate) unreadable: std::collections::HashSet<String>,
+    /// Ids (file names) of agreement files that could not be read: the
+    /// checks that need every agreement wait until they read.
+    pub(crate) unreadable_agreements: std::collections::HashSet<String>,
+    /// The problems met reading the list's files, which the audit reports
+    /// with its own findings.
+    pub(crate) problems: Vec<crate::diag::Diagnostic>,
 }
 
 impl List {

@@ -116,11 +116,19 @@ pub fn audit(
 ) -> Result<Vec<Finding>, crate::history::Error> {
     let mut out: Vec<Finding> = Vec::new();
     rule_findings(registry, list, opts, &mut out);
-    let (states, judged) = audited_states(list, opts)?;
+    let (mut states, judged) = audited_states(list, opts)?;
+    if !list.origin.unreadable_agreements.is_empty() {
+        // The files' agreements are not all read: which items they cover
+        // is known once they are (the unreadable file is a finding).
+        states.retain(|(version, _, _)| version.is_some());
+    }
     uncovered_findings(&states, &mut out);
     agreement_findings(&judged, opts, &mut out);
     code_findings(&states, &mut out);
     successor_findings(&states, &mut out);
+    for f in out.iter_mut().filter(|f| f.location.is_none()) {
+        f.location = place(list, f);
+    }
     let order = |f: &Finding| {
         CHECKS
             .iter()
@@ -141,13 +149,63 @@ pub fn audit(
 /// and the state.
 type Audited = (Option<Version>, Date, State);
 
+/// The place a finding of the audit's own checks concerns, as
+/// `file:line:column`: in the change-log entry of its version, where the
+/// entry first names its subject; else in the files, the code of its item
+/// or the term of its agreement. `None` for a list built in memory.
+fn place(list: &List, f: &Finding) -> Option<String> {
+    let at = |file: &std::path::Path, text: &str, pos: usize| {
+        let l = crate::diag::Location::of(text, pos..pos);
+        format!(
+            "{}:{}:{}",
+            crate::diag::display_path(file),
+            l.line,
+            l.column
+        )
+    };
+    let subject = f.subject.as_deref();
+    if let Some(v) = &f.version {
+        let e = list.log.iter().find(|e| e.entry.version == *v)?;
+        let pos = subject
+            .and_then(|s| e.text.find(&format!("\"{s}\"")))
+            .unwrap_or(0);
+        return Some(at(&e.file, &e.text, pos));
+    }
+    let s = subject?;
+    let (file, key) = if let Some(n) = list.items.iter().position(|i| i.code.as_str() == s) {
+        let (file, key) = list.item_file(n)?;
+        let field = if f.check == Rule::EntrustedWithoutAgreement {
+            "source"
+        } else {
+            "code"
+        };
+        (file.to_owned(), format!("{key}.{field}"))
+    } else {
+        let n = list.agreements.iter().position(|a| a.id.as_str() == s)?;
+        let field = match f.check {
+            Rule::AgreementExpired | Rule::AgreementExpiring => "term_end",
+            _ => "id",
+        };
+        (
+            list.origin.agreements.get(n)?.to_path_buf(),
+            field.to_owned(),
+        )
+    };
+    let text = std::fs::read_to_string(&file).ok()?;
+    let span = crate::io::decode::span_of(&text, &key)?;
+    Some(at(&file, &text, span.start))
+}
+
 /// The findings of the validation rules that are audit checks too.
 fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mut Vec<Finding>) {
     // Every validation rule of the list is a finding: the ones that judge
     // the history under their audit names, the others as themselves (the
     // audit's own checks cover entrusted items across versions).
     let list_dir = registry.root.join(list.authority.as_str());
-    for d in registry.validate_list(list, opts.as_of) {
+    // What could not be read is a finding too: an audit of a list with an
+    // unreadable file never says it found nothing.
+    let read = list.origin.problems.iter().cloned();
+    for d in read.chain(registry.validate_list(list, opts.as_of)) {
         if !d.file.starts_with(&list_dir) {
             continue;
         }
