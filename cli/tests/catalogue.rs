@@ -527,3 +527,38 @@ fn an_english_workbook_is_published_with_sheet_names_excel_takes() {
     );
     assert!(wb.worksheet_range("Summary").is_ok());
 }
+
+/// The table of ended codes holds the codes a recode ended (XK-013, which
+/// version 4.0.0 recoded to XK-015), with the new code; it omitted them.
+#[test]
+fn the_ended_codes_hold_recoded_codes() {
+    repo::at_top();
+    let reg = Registry::open("registry").unwrap();
+    let list = reg.list("guangzhou-gxj").unwrap();
+    let at = |v: &str| {
+        let sel = Selection {
+            at: Some(v.parse().unwrap()),
+            as_of: None,
+        };
+        Catalogue::build(&reg, list, &sel).unwrap()
+    };
+    let c = at("4.0.0");
+    let e = c
+        .ended
+        .iter()
+        .find(|e| e.code == "XK-013")
+        .unwrap_or_else(|| panic!("XK-013 is not among {:?}", c.ended));
+    assert_eq!(e.status, quanze::Status::Recoded);
+    assert_eq!(e.successors, ["XK-015"]);
+    assert_eq!(e.ended, Some(list.log[4].entry.date), "the date of 4.0.0");
+    // In published order: licensing (XK) before the others.
+    let first_other = c.ended.iter().position(|e| !e.code.starts_with("XK-"));
+    let last_xk = c.ended.iter().rposition(|e| e.code.starts_with("XK-"));
+    assert!(
+        last_xk < first_other || first_other.is_none(),
+        "{:?}",
+        c.ended
+    );
+    // Before the recode, XK-013 is in force and not ended.
+    assert!(!at("3.0.0").ended.iter().any(|e| e.code == "XK-013"));
+}

@@ -13,10 +13,12 @@ pub use crate::publish::markdown::Markdown;
 #[cfg(feature = "xlsx")]
 pub use crate::publish::xlsx::Xlsx;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::history::{Error, History, Point, view};
-use crate::model::{Agreement, Category, Element, Item, Status};
+use crate::model::{Agreement, Category, Element, Item, Op, Status};
 use crate::model::{Date, Id, Version};
 use crate::model::{Decision, HashAlg};
 use crate::model::{List, Registry};
@@ -53,6 +55,26 @@ pub struct EndedCode {
     pub ended: Option<Date>,
     /// The codes in force it resolves to (none: ended without successor).
     pub successors: Vec<String>,
+}
+
+/// The date of each recode (and reclassification that changed a code) in
+/// the change log up to `version`, by the code that ended.
+fn recode_dates(list: &List, version: &Version) -> HashMap<String, Date> {
+    let mut out = HashMap::new();
+    for e in list.log.iter().filter(|e| e.entry.version <= *version) {
+        for op in &e.entry.op {
+            match op {
+                Op::Recode { code, .. }
+                | Op::Reclassify {
+                    code, to: Some(_), ..
+                } => {
+                    out.insert(code.to_string(), e.entry.date);
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// A published catalogue of one list at one version.
@@ -164,25 +186,50 @@ impl Catalogue {
             _ => None,
         };
         let version_id = view.meta.version.clone();
-        let ended = view
+        let successors_of = |code: &str| -> Vec<String> {
+            history
+                .as_ref()
+                .and_then(|h| h.resolve(code, Some(&version_id)))
+                .map(|r| r.codes().iter().map(|c| (*c).to_owned()).collect())
+                .unwrap_or_default()
+        };
+        // In published order: by category, then by code.
+        let rank = |i: &Item| Category::ALL.iter().position(|c| *c == i.category);
+        let mut ended: Vec<(Option<usize>, EndedCode)> = view
             .items
             .iter()
             .filter(|i| i.status.is_ended() && i.ended.is_none_or(|e| e <= as_of))
             .map(|i| {
-                let successors = history
-                    .as_ref()
-                    .and_then(|h| h.resolve(i.code.as_str(), Some(&version_id)))
-                    .map(|r| r.codes().iter().map(|c| (*c).to_owned()).collect())
-                    .unwrap_or_default();
-                EndedCode {
+                let e = EndedCode {
                     code: i.code.to_string(),
                     name: i.name.clone(),
                     status: i.status,
                     ended: i.ended,
-                    successors,
-                }
+                    successors: successors_of(i.code.as_str()),
+                };
+                (rank(i), e)
             })
             .collect();
+        // A recoded code ended too: the item lives on under its new code.
+        let recodes = recode_dates(list, &version_id);
+        for i in &view.items {
+            for former in &i.former_codes {
+                let day = recodes.get(former.as_str()).copied();
+                if day.is_some_and(|d| d > as_of) {
+                    continue;
+                }
+                let e = EndedCode {
+                    code: former.to_string(),
+                    name: i.name.clone(),
+                    status: Status::Recoded,
+                    ended: day,
+                    successors: successors_of(former.as_str()),
+                };
+                ended.push((rank(i), e));
+            }
+        }
+        ended.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.code.cmp(&b.code)));
+        let ended: Vec<EndedCode> = ended.into_iter().map(|(_, e)| e).collect();
         let entry_hash = index.map(|n| {
             // The algorithm of the link that seals this entry.
             let alg = list
