@@ -201,6 +201,22 @@ fn kind(path: &Path) -> Result<Option<fs::FileType>, Error> {
     }
 }
 
+/// Whether the file at `path` has more than one name: a staged file a
+/// writer made has one, so a second is a file planted from elsewhere (its
+/// text would reach diagnostics when read).
+fn hard_linked(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(path).is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Reads the commit marker of the list in `list_dir`: `None` when there is
 /// no committed transaction.
 fn read_marker(list_dir: &Path) -> Result<Option<Marker>, Error> {
@@ -255,6 +271,12 @@ fn read_marker(list_dir: &Path) -> Result<Option<Marker>, Error> {
             }
             let path = root.join(rel);
             match kind(&path)? {
+                Some(k) if k.is_file() && hard_linked(&path) => {
+                    return Err(unsafe_txn(
+                        &path,
+                        "a hard link (the file has other names); a writer stages new files",
+                    ));
+                }
                 Some(k) if k.is_file() => staged.push(rel.clone()),
                 Some(_) => return Err(unsafe_txn(&path, "not a regular file")),
                 None => {}

@@ -359,7 +359,10 @@ fn infer(head: &State, state: &State, list: &List, date: Date) -> Result<Vec<Op>
     // Agreements first, so that entrusted items find theirs.
     infer_agreements(head, state, list, &mut ops)?;
     for item in &state.items {
-        if !list.items.iter().any(|i| i.id == item.id) {
+        // An item that the given operations create (the new item of a merge
+        // or a split, say) need not be in the files: the write adds it.
+        let created = head.item(&item.id).is_none();
+        if !created && !list.items.iter().any(|i| i.id == item.id) {
             return rejected(Rejection::ItemDeleted {
                 id: item.id.clone(),
                 code: item.code.clone(),
@@ -809,6 +812,39 @@ fn item_table(item: &Item) -> Result<toml_edit::Table, Error> {
         })
 }
 
+/// The comment line quanze writes above an item: `# <code> <name>`.
+fn item_comment(item: &Item) -> String {
+    format!("# {} {}", item.code, item.name.replace('\n', " "))
+}
+
+/// Rewrites the `# <code> <name>` line above an item whose code or name
+/// changes, so the comment does not go stale; other comments stay as
+/// written.
+fn refresh_item_comment(table: &mut toml_edit::Table, was: &Item, now: &Item) {
+    let (old, new) = (item_comment(was), item_comment(now));
+    if old == new {
+        return;
+    }
+    let Some(prefix) = table.decor().prefix().and_then(|p| p.as_str()) else {
+        return;
+    };
+    let mut replaced = false;
+    let text: String = prefix
+        .split_inclusive('\n')
+        .map(|line| {
+            if !replaced && line.trim_end() == old {
+                replaced = true;
+                line.replacen(&old, &new, 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    if replaced {
+        table.decor_mut().set_prefix(text);
+    }
+}
+
 /// Updates `table` to `new`, key by key, keeping comments where values did
 /// not change.
 fn sync_table(table: &mut toml_edit::Table, new: &toml_edit::Table) {
@@ -954,11 +990,8 @@ fn insert_new_item(
         );
     }
     let mut t = new_table;
-    t.decor_mut().set_prefix(format!(
-        "\n# {} {}\n",
-        item.code,
-        item.name.replace('\n', " ")
-    ));
+    t.decor_mut()
+        .set_prefix(format!("\n{}\n", item_comment(item)));
     let mut wrapped = toml_edit::Item::Table(t);
     clear_positions(&mut wrapped);
     let mut header_to_move: Option<String> = None;
@@ -1042,6 +1075,9 @@ fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String
                 .and_then(toml_edit::Item::as_array_of_tables_mut)
                 .and_then(|a| a.get_mut(*index))
             {
+                if let Some(was) = before.get(&item.id) {
+                    refresh_item_comment(t, was, item);
+                }
                 sync_table(t, &new_table);
             }
             changed.insert(file.clone());
