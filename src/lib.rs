@@ -35,6 +35,8 @@
 //! and `docs/scale.md`.
 
 pub mod diag;
+#[cfg(test)]
+mod fuzz;
 pub mod history;
 pub mod io;
 pub mod lint;
