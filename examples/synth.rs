@@ -212,6 +212,7 @@ impl Gen {
                 ended: None,
                 implementation: (cat == "licensing").then(|| imp(legal, self.rng.below(3) == 0)),
                 remarks: None,
+                former_codes: Vec::new(),
             };
             item.sub.push(sub);
         }
@@ -345,6 +346,7 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                     Op::Recode {
                         code: pick(g),
                         to: format!("R-{}-{n:05}", g.prefix).parse().unwrap(),
+                        carry_sub_codes: None,
                     }
                 }
                 "reclassify" => {
@@ -371,6 +373,7 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                         ended: None,
                         implementation: Some(imp(20, true)),
                         remarks: None,
+                        former_codes: Vec::new(),
                     };
                     let code: quanze::Code = pick(g);
                     if trial

@@ -276,9 +276,11 @@ impl Interpreter {
             Intent::Recode(n) => {
                 let c = Self::pick(&live, *n)?;
                 let k = self.fresh();
+                // Half of the recodes carry the sub-items' codes.
                 Op::Recode {
                     code: code(c),
                     to: code(format!("R{k}")),
+                    carry_sub_codes: k.is_multiple_of(2).then_some(true),
                 }
             }
             Intent::Reclassify(n, cat) => {

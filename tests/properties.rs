@@ -92,6 +92,7 @@ fn sub(code: String) -> impl Strategy<Value = SubItem> {
                 ended,
                 implementation,
                 remarks,
+                former_codes: Vec::new(),
             },
         )
 }
@@ -391,6 +392,7 @@ proptest! {
             ended: None,
             implementation: None,
             remarks: None,
+            former_codes: Vec::new(),
         });
         // 0 → 1 sub-item: the item already counted as one unit.
         let delta = if before_subs == 0 { 0 } else { 1 };

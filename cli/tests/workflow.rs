@@ -929,3 +929,92 @@ fn adjust_ops_alone_merge_and_split_into_new_items() {
         "{out}"
     );
 }
+
+/// A recode carries its sub-items' codes (XK-001-01 → XK-009-01), keeping
+/// the old ones as the units' former codes, which resolve to the new; the
+/// entry says `carry_sub_codes = true`. `adjust` infers the same from files
+/// edited that way; `carry_sub_codes = false` keeps the sub-items' codes.
+/// Before, the sub-items stayed under the old prefix and nothing could
+/// change them.
+#[test]
+fn a_recode_carries_its_sub_items_codes() {
+    repo::at_top();
+    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
+    // Through an operations file.
+    let (tmp, root) = registry();
+    let ops = tmp.path().join("recode.toml");
+    fs::write(
+        &ops,
+        format!("version = \"2.0.0\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\n"),
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    let entry = fs::read_to_string(root.join("test-bureau/changelog/2.0.0.toml")).unwrap();
+    assert!(entry.contains("carry_sub_codes = true"), "{entry}");
+    let items = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
+    assert!(
+        items.contains("code = \"XK-009-01\"\nname = \"核发\"")
+            && items.contains("former_codes = [\"XK-001-02\"]")
+            && !items.contains("code = \"XK-001-01\""),
+        "{items}"
+    );
+    let o = run(&root, &["resolve", "test-bureau", "XK-001-02"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("XK-001-02 ⇒ XK-009-02 (在用)"),
+        "{}",
+        text(&o)
+    );
+    // A sub-item code a recode gave up is never given again.
+    let reuse = tmp.path().join("reuse.toml");
+    fs::write(
+        &reuse,
+        format!("version = \"2.1.0\"\ndate = \"2022-04-01\"\n\n{decided}\n[[op]]\nkind = \"sub-add\"\ncode = \"XK-009\"\n[op.sub]\ncode = \"XK-001-01\"\nname = \"再用\"\n"),
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", reuse.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+
+    // Inferred by adjust from files edited to the new codes.
+    let (_tmp, root) = registry();
+    let file = root.join("test-bureau/items/licensing.toml");
+    let s = fs::read_to_string(&file).unwrap();
+    fs::write(&file, s.replace("\"XK-001", "\"XK-009")).unwrap();
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "2.0.0",
+            "--date",
+            "2022-03-01",
+            "--decided-by",
+            "测府令第1号",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    let entry = fs::read_to_string(root.join("test-bureau/changelog/2.0.0.toml")).unwrap();
+    assert!(
+        entry.contains("kind = \"recode\"")
+            && entry.contains("carry_sub_codes = true")
+            && !entry.contains("sub-add"),
+        "{entry}"
+    );
+
+    // `carry_sub_codes = false` keeps them.
+    let (tmp, root) = registry();
+    let ops = tmp.path().join("keep.toml");
+    fs::write(
+        &ops,
+        format!("version = \"2.0.0\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\ncarry_sub_codes = false\n"),
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    let items = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
+    assert!(items.contains("code = \"XK-001-01\""), "{items}");
+}

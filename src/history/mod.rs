@@ -15,6 +15,7 @@ pub use point::{Point, PointError, Side};
 pub use refusal::Refusal;
 pub(crate) use resolve::op_concerns;
 pub use resolve::{ItemVersion, Outcome, Resolution, Step};
+pub(crate) use state::carried_code;
 pub use state::{OpError, State};
 
 use std::collections::{HashMap, HashSet};

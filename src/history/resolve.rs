@@ -45,7 +45,9 @@ impl History {
                 if i.code.as_str() == code
                     || i.id.as_str() == code
                     || i.former_codes.iter().any(|c| c.as_str() == code)
-                    || i.sub.iter().any(|s| s.code.as_str() == code)
+                    || i.sub.iter().any(|s| {
+                        s.code.as_str() == code || s.former_codes.iter().any(|c| c.as_str() == code)
+                    })
                 {
                     return Some(i.id.clone());
                 }
@@ -84,14 +86,17 @@ impl History {
         })
     }
 
-    /// A sub-item's code resolves to itself while it and its item are in
-    /// force, and to nothing (with its status) once it ended; sub-item codes
-    /// are never given to another unit.
+    /// A sub-item's code resolves to itself (or, after a recode that carried
+    /// it, to its new code) while it and its item are in force, and to
+    /// nothing (with its status) once it ended; sub-item codes are never
+    /// given to another unit.
     fn sub_item(state: &State, code: &str) -> Option<Resolution> {
         let (item, sub) = state.items.iter().find_map(|i| {
             i.sub
                 .iter()
-                .find(|s| s.code.as_str() == code)
+                .find(|s| {
+                    s.code.as_str() == code || s.former_codes.iter().any(|c| c.as_str() == code)
+                })
                 .map(|s| (i, s))
         })?;
         let status = if item.status.is_ended() {

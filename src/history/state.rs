@@ -58,6 +58,17 @@ fn err<T>(reason: Refusal) -> Result<T, Refusal> {
     Err(reason)
 }
 
+/// The code a sub-item coded under `old` (`XK-013-01`) has once its item is
+/// recoded to `new` with `carry_sub_codes` (`XK-015-01`); `None` for a code
+/// not under `old`.
+pub(crate) fn carried_code(sub: &Code, old: &Code, new: &Code) -> Option<Code> {
+    let rest = sub.as_str().strip_prefix(old.as_str())?;
+    if !rest.starts_with('-') {
+        return None;
+    }
+    format!("{new}{rest}").parse().ok()
+}
+
 /// Keys that `modify` may not set: each has an operation of its own.
 const MODIFY_FORBIDDEN: &[(&str, &str)] = &[
     ("id", "ids never change"),
@@ -76,7 +87,7 @@ const MODIFY_FORBIDDEN: &[(&str, &str)] = &[
 const SUB_MODIFY_FORBIDDEN: &[(&str, &str)] = &[
     (
         "code",
-        "sub-item codes never change; remove it and add another",
+        "a sub-item's code changes only with its item's, by a `recode` with `carry_sub_codes = true`; or remove it and add another",
     ),
     ("status", "use `sub-remove`"),
     ("ended", "use `sub-remove`"),
@@ -147,6 +158,11 @@ impl State {
             ix.codes
                 .extend(i.former_codes.iter().map(ToString::to_string));
             ix.codes.extend(i.sub.iter().map(|s| s.code.to_string()));
+            ix.codes.extend(
+                i.sub
+                    .iter()
+                    .flat_map(|s| s.former_codes.iter().map(ToString::to_string)),
+            );
             ix.by_code.insert(i.code.to_string(), n);
         }
         ix.scanned = self.items.len();
@@ -315,12 +331,39 @@ impl State {
                 }
                 *item = new;
             }
-            Op::Recode { code, to } => {
+            Op::Recode {
+                code,
+                to,
+                carry_sub_codes,
+            } => {
                 self.unused(to)?;
+                let carry = *carry_sub_codes == Some(true);
+                let carried: Vec<Code> = if carry {
+                    let item = self.in_force_mut(code)?;
+                    item.sub
+                        .iter()
+                        .filter_map(|s| carried_code(&s.code, code, to))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                for c in &carried {
+                    self.unused(c)?;
+                }
                 let item = self.in_force_mut(code)?;
                 item.former_codes.push(item.code.clone());
                 item.code = to.clone();
+                if carry {
+                    for s in &mut item.sub {
+                        if let Some(new) = carried_code(&s.code, code, to) {
+                            let old = std::mem::replace(&mut s.code, new);
+                            s.former_codes.push(old);
+                        }
+                    }
+                }
                 self.recoded(code);
+                let ix = self.index();
+                ix.codes.extend(carried.iter().map(ToString::to_string));
             }
             Op::Reclassify { code, category, to } => self.reclassify(code, *category, to)?,
             Op::Merge { codes, into, item } => self.merge(date, codes, into, item)?,

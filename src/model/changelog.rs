@@ -91,6 +91,14 @@ pub enum Op {
         code: Code,
         /// The new code.
         to: Code,
+        /// Whether the sub-items' codes follow: each sub-item coded
+        /// `<code>-…` becomes `<to>-…`, its old code kept in its
+        /// `former_codes`. quanze writes `true` when it records a recode of
+        /// an item with such sub-items (unless an operations file says
+        /// `false`); an entry without it keeps the sub-items' codes, as
+        /// entries written before it existed do.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carry_sub_codes: Option<bool>,
     },
     /// 调整类别: the category changes (and the code, when given).
     Reclassify {

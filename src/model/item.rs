@@ -467,6 +467,11 @@ pub struct SubItem {
     /// Remarks (备注).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
+    /// Codes the unit had before a recode of its item carried it to the new
+    /// code (`XK-013-01` for `XK-015-01`); they resolve to it and are never
+    /// given to another unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_codes: Vec<Code>,
 }
 
 /// A power item (事项, 主项).

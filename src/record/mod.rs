@@ -20,14 +20,14 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::DocumentMut;
 
-use crate::history::{History, State, table_differences};
+use crate::history::{History, State, carried_code, table_differences};
 use crate::io::Error;
 mod rejection;
 
 pub use rejection::Rejection;
 
 use crate::io::txn::{commit, lock, recover};
-use crate::model::{Bump, Decision, Entry, HashAlg, Op};
+use crate::model::{Bump, Code, Decision, Entry, HashAlg, Op};
 use crate::model::{Date, Id, Version};
 use crate::model::{Item, Source, Status};
 use crate::model::{List, Registry};
@@ -226,7 +226,36 @@ pub fn apply(
     let history = head_history(&list)?;
     let head = history.head().map(|v| v.state.clone()).unwrap_or_default();
     unrecorded(&list, &head)?;
-    record(&reg, &list, &list_dir, head, adj, adj.ops.clone(), dry_run)
+    let mut ops = adj.ops.clone();
+    settle_recodes(&head, &list.authority, adj.date, &mut ops);
+    record(&reg, &list, &list_dir, head, adj, ops, dry_run)
+}
+
+/// A recode given without `carry_sub_codes`, of an item with sub-items
+/// coded under its code, carries them: the entry says `true`. An explicit
+/// `false` is kept.
+fn settle_recodes(head: &State, authority: &Id, date: Date, ops: &mut [Op]) {
+    let mut state = head.clone();
+    for op in ops.iter_mut() {
+        if let Op::Recode {
+            code,
+            to,
+            carry_sub_codes: carry @ None,
+        } = op
+            && state.items.iter().any(|i| {
+                i.code == *code
+                    && !i.status.is_ended()
+                    && i.sub
+                        .iter()
+                        .any(|s| carried_code(&s.code, code, to).is_some())
+            })
+        {
+            *carry = Some(true);
+        }
+        if state.apply_op(authority, date, op).is_err() {
+            return;
+        }
+    }
 }
 
 /// Records the difference between the edited list files and the head of the
@@ -248,6 +277,7 @@ pub fn adjust(
     let history = head_history(&list)?;
     let head = history.head().map(|v| v.state.clone()).unwrap_or_default();
     let mut ops = adj.ops.clone();
+    settle_recodes(&head, &list.authority, adj.date, &mut ops);
     let mut explicit = head.clone();
     for (i, op) in ops.iter().enumerate() {
         explicit
@@ -466,6 +496,9 @@ fn infer_change(
     ops: &mut Vec<Op>,
 ) -> Result<(), WriteError> {
     let code = before.code.clone();
+    // The sub-items as the recode leaves them: carried to the new code when
+    // the files show every one under the old code under the new one.
+    let mut before_subs = std::borrow::Cow::Borrowed(&before.sub);
     // Category and code.
     if before.category != item.category {
         ops.push(Op::Reclassify {
@@ -474,15 +507,44 @@ fn infer_change(
             to: (before.code != item.code).then(|| item.code.clone()),
         });
     } else if before.code != item.code {
+        let carried: Vec<Code> = before
+            .sub
+            .iter()
+            .filter_map(|s| carried_code(&s.code, &before.code, &item.code))
+            .collect();
+        let carry = !carried.is_empty()
+            && carried
+                .iter()
+                .all(|c| item.sub.iter().any(|s| s.code == *c));
+        if carry {
+            let subs = before_subs.to_mut();
+            for s in subs.iter_mut() {
+                if let Some(new) = carried_code(&s.code, &before.code, &item.code) {
+                    let old = std::mem::replace(&mut s.code, new);
+                    s.former_codes.push(old);
+                }
+            }
+        }
         ops.push(Op::Recode {
             code: code.clone(),
             to: item.code.clone(),
+            carry_sub_codes: (!carried.is_empty()).then_some(carry),
         });
     }
     let code = item.code.clone();
-    // Sub-items.
+    // Sub-items (the former codes a recode gives them are not edits).
     for s in &item.sub {
-        match before.sub.iter().find(|b| b.code == s.code) {
+        let found = before_subs.iter().find(|b| b.code == s.code).map(|b| {
+            let mut b = b.clone();
+            if b.former_codes != s.former_codes
+                && !b.former_codes.is_empty()
+                && s.former_codes.is_empty()
+            {
+                b.former_codes.clone_from(&s.former_codes);
+            }
+            b
+        });
+        match found.as_ref() {
             None => ops.push(Op::SubAdd {
                 code: code.clone(),
                 sub: s.clone(),
@@ -513,7 +575,7 @@ fn infer_change(
             Some(_) => {}
         }
     }
-    for b in &before.sub {
+    for b in before_subs.iter() {
         if !item.sub.iter().any(|s| s.code == b.code) {
             return rejected(Rejection::SubDeleted {
                 code: code.clone(),
