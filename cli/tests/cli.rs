@@ -1037,3 +1037,29 @@ fn one_unreadable_agreement_brings_no_cascade_of_errors() {
         "{checks:?}"
     );
 }
+
+/// A change-log entry copied under another version's file name is named as
+/// the copy; the hash chain blamed the entry it copies.
+#[test]
+fn a_copied_entry_file_is_named_as_the_copy() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new("registry"), &root);
+    let log = root.join("guangzhou-gxj/changelog");
+    std::fs::copy(log.join("5.0.0.toml"), log.join("9.0.0.toml")).unwrap();
+    let o = quanze(&[
+        "--registry",
+        root.to_str().unwrap(),
+        "check",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        err.contains("error[hash-chain]: entry file 9.0.0.toml is a copy of entry 5.0.0"),
+        "{err}"
+    );
+    assert!(!err.contains("entry 5.0.0 has been changed"), "{err}");
+}

@@ -61,6 +61,25 @@ pub(crate) fn chain_problem(
     entries: &[LoggedEntry],
     head: Option<&str>,
 ) -> Option<(usize, String)> {
+    // A copied entry file would otherwise blame the entry it copies (whose
+    // hash no longer links to the copy's place): name the copy.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, e) in entries.iter().enumerate() {
+        if let Some(&first) = seen.get(e.text.as_str()) {
+            let name = e
+                .file
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+            return Some((
+                n,
+                format!(
+                    "entry file {name} is a copy of entry {}: each entry is written once, under its own version",
+                    entries[first].entry.version
+                ),
+            ));
+        }
+        seen.insert(&e.text, n);
+    }
     for (n, e) in entries.iter().enumerate() {
         let expected_prev = n.checked_sub(1).map(|p| &entries[p]);
         match (&e.entry.previous, expected_prev) {
