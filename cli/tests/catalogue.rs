@@ -99,7 +99,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
             .unwrap(),
     )
     .unwrap();
-    assert!(csv.starts_with("\u{feff}序号,事项编码,事项名称,子项名称,事项类型,实施主体,承办机构,权力来源,委托/下放机关,设定依据,法定时限,承诺时限,办件类型,备注\r\n"));
+    assert!(csv.starts_with("\u{feff}序号,事项编码,事项名称,子项名称,事项类型,实施主体,承办机构,权力来源,委托/下放机关,设定依据,实施依据,法定时限,承诺时限,办件类型,责任事项,追责情形,备注\r\n"));
     assert_eq!(
         csv.matches("\r\n").count(),
         1 + 98,

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::history::{Error, History, Point, view};
-use crate::model::{Agreement, Category, Element, Item, Op, Status};
+use crate::model::{Agreement, BasisRole, Category, Element, Item, Op, Status};
 use crate::model::{Date, Id, Version};
 use crate::model::{Decision, HashAlg};
 use crate::model::{List, Registry};
@@ -313,20 +313,27 @@ pub struct Row {
     pub source: String,
     /// 委托/下放机关.
     pub grantor: String,
-    /// 设定依据 (all bases, with articles; reconstructed ones marked).
-    pub basis: String,
+    /// 设定依据: the bases that create the power, with articles
+    /// (reconstructed ones marked).
+    pub setting_basis: String,
+    /// 实施依据: the bases on how it is exercised.
+    pub implementing_basis: String,
     /// 法定时限 (working days).
     pub legal_days: String,
     /// 承诺时限 (working days).
     pub promised_days: String,
     /// 办件类型.
     pub handling: String,
+    /// 责任事项: the duties by stage (`受理:…;审查:…`).
+    pub responsibility: String,
+    /// 追责情形: the cases in which the body is held to account.
+    pub accountability: String,
     /// 备注 (with the reconstructed elements named).
     pub remarks: String,
 }
 
 /// The column headings of published lists.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 17] = [
     "序号",
     "事项编码",
     "事项名称",
@@ -337,14 +344,17 @@ pub const COLUMNS: [&str; 14] = [
     "权力来源",
     "委托/下放机关",
     "设定依据",
+    "实施依据",
     "法定时限",
     "承诺时限",
     "办件类型",
+    "责任事项",
+    "追责情形",
     "备注",
 ];
 
 /// The column headings in English.
-pub const COLUMNS_EN: [&str; 14] = [
+pub const COLUMNS_EN: [&str; 17] = [
     "No.",
     "Code",
     "Item",
@@ -354,15 +364,18 @@ pub const COLUMNS_EN: [&str; 14] = [
     "Handling unit",
     "Source",
     "Grantor",
-    "Legal basis",
+    "Setting basis",
+    "Implementing basis",
     "Legal limit",
     "Promised limit",
     "Handling",
+    "Responsibilities",
+    "Accountability",
     "Remarks",
 ];
 
 /// The column headings in `lang`.
-pub fn columns(lang: Lang) -> [&'static str; 14] {
+pub fn columns(lang: Lang) -> [&'static str; 17] {
     match lang {
         Lang::Zh => COLUMNS,
         Lang::En => COLUMNS_EN,
@@ -375,9 +388,10 @@ pub const UNVERIFIED: &str = "未经核验:本目录所依据的调整记录未�
 /// The marker of reconstructed data in published text.
 pub const RECONSTRUCTED: &str = "重构";
 
-fn basis_text(item: &Item) -> String {
+fn basis_text(item: &Item, role: BasisRole) -> String {
     item.basis
         .iter()
+        .filter(|b| b.role == role)
         .map(|b| {
             let mut s = format!("《{}》{}", b.title, b.article.as_deref().unwrap_or(""));
             if b.reconstructed {
@@ -387,6 +401,11 @@ fn basis_text(item: &Item) -> String {
         })
         .collect::<Vec<_>>()
         .join(";")
+}
+
+/// A sentence as one clause of a `;`-separated cell: without its final stop.
+fn clause(s: &str) -> &str {
+    s.trim_end().trim_end_matches(['。', ';', '；'])
 }
 
 fn reconstructed_text(item: &Item) -> String {
@@ -433,19 +452,32 @@ impl Row {
                 .as_ref()
                 .map(|g| c.grantor_name(g))
                 .unwrap_or_default(),
-            basis: basis_text(item),
+            setting_basis: basis_text(item, BasisRole::Setting),
+            implementing_basis: basis_text(item, BasisRole::Implementing),
             legal_days: days(imp.and_then(|i| i.legal_days)),
             promised_days: days(imp.and_then(|i| i.promised_days)),
             handling: imp
                 .and_then(|i| i.handling)
                 .map(|h| h.zh().to_owned())
                 .unwrap_or_default(),
+            responsibility: item
+                .responsibility
+                .iter()
+                .map(|r| format!("{}:{}", r.stage, clause(&r.duty)))
+                .collect::<Vec<_>>()
+                .join(";"),
+            accountability: item
+                .accountability
+                .iter()
+                .map(|a| clause(a))
+                .collect::<Vec<_>>()
+                .join(";"),
             remarks,
         }
     }
 
     /// The cells in the order of [`COLUMNS`].
-    pub fn cells(&self) -> [String; 14] {
+    pub fn cells(&self) -> [String; 17] {
         [
             self.seq.to_string(),
             self.code.clone(),
@@ -456,10 +488,13 @@ impl Row {
             self.unit.clone(),
             self.source.clone(),
             self.grantor.clone(),
-            self.basis.clone(),
+            self.setting_basis.clone(),
+            self.implementing_basis.clone(),
             self.legal_days.clone(),
             self.promised_days.clone(),
             self.handling.clone(),
+            self.responsibility.clone(),
+            self.accountability.clone(),
             self.remarks.clone(),
         ]
     }
@@ -541,7 +576,7 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             source: "权力来源",
             body: "实施主体",
             unit: "承办机构",
-            basis: "设定依据",
+            basis: "法律依据",
             limits: "办理时限",
             responsibilities: "责任事项",
             accountability: "追责情形",
@@ -567,7 +602,7 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             source: "Source",
             body: "Implementing body",
             unit: "Handling unit",
-            basis: "Legal basis",
+            basis: "Legal bases",
             limits: "Time limits",
             responsibilities: "Responsibilities",
             accountability: "Accountability",
