@@ -1063,3 +1063,98 @@ fn a_copied_entry_file_is_named_as_the_copy() {
     );
     assert!(!err.contains("entry 5.0.0 has been changed"), "{err}");
 }
+
+/// Any one file that does not read is one error for `check` and one
+/// finding for `audit` (exit 1), with no cascade: a shared file, an
+/// authority record, a change-log entry in the middle or at the end. Before,
+/// `audit` said "0 finding(s)" and exited 0 for an unreadable documents.toml,
+/// and an unreadable entry brought a hash-chain error blaming its neighbour,
+/// a head mismatch and an unrecorded change for every item it touched.
+#[test]
+fn any_one_unreadable_file_is_one_error_and_one_finding() {
+    repo::at_top();
+    let cases: [(&str, &str, &str); 5] = [
+        ("documents.toml", "\n[[[\n", "syntax"),
+        ("authorities.toml", "name = ", "unknown-key"),
+        ("guangzhou-gxj/changelog/3.0.0.toml", "\n[[[\n", "syntax"),
+        ("guangzhou-gxj/changelog/5.0.0.toml", "\n[[[\n", "syntax"),
+        ("guangzhou-gxj/items/penalty.toml", "name = ", "unknown-key"),
+    ];
+    for (file, change, rule) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("registry");
+        common::copy_dir(std::path::Path::new("registry"), &root);
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = if change == "name = " {
+            text.replacen("\nname = ", "\nnmae = ", 1)
+        } else {
+            format!("{text}{change}")
+        };
+        std::fs::write(&path, text).unwrap();
+        let r = root.to_str().unwrap();
+        let o = quanze(&["--registry", r, "check", "--as-of", "2026-11-28"]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        let out = format!("{}{}", stdout(&o), stderr(&o));
+        let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("error[")).collect();
+        assert_eq!(errors.len(), 1, "{file}: {errors:#?}");
+        assert!(
+            errors[0].starts_with(&format!("error[{rule}]")),
+            "{file}: {errors:?}"
+        );
+        let o = quanze(&[
+            "--registry",
+            r,
+            "--unverified",
+            "audit",
+            "guangzhou-gxj",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{file}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let checks: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["check"].as_str().unwrap())
+            .collect();
+        assert_eq!(checks, [rule], "{file}");
+    }
+}
+
+/// Line and paragraph separators and the bidirectional marks are refused
+/// in text like the overrides; they passed, and reached the terminal raw.
+#[test]
+fn separators_and_bidi_marks_are_refused_in_text() {
+    repo::at_top();
+    for c in ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{061c}'] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("registry");
+        common::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), &root);
+        let items = std::fs::read_dir(root.join("test-bureau/items"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let text = std::fs::read_to_string(&items).unwrap();
+        let i = text.find("\nname = \"").unwrap() + "\nname = \"".len();
+        std::fs::write(&items, format!("{}{c}{}", &text[..i], &text[i..])).unwrap();
+        let o = quanze(&["--registry", root.to_str().unwrap(), "check"]);
+        assert_eq!(o.status.code(), Some(1), "U+{:04X}", u32::from(c));
+        let out = format!("{}{}", stdout(&o), stderr(&o));
+        assert!(
+            out.contains("error[control-character]"),
+            "U+{:04X}: {out}",
+            u32::from(c)
+        );
+        assert!(
+            !out.contains(c),
+            "U+{:04X} reached the output raw",
+            u32::from(c)
+        );
+    }
+}

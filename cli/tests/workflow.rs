@@ -486,12 +486,13 @@ fn a_planted_transaction_of_links_or_endless_files_is_neither_read_nor_moved() {
     repo::at_top();
     let ops_name = "ops.toml";
     // (what is planted, what the note and the refusal say)
-    let cases: [(&str, &str); 5] = [
+    let cases: [(&str, &str); 6] = [
         ("files-link", "is a symbolic link"),
         ("marker-endless", "is a symbolic link"),
         ("marker-huge", "more than 1048576 bytes"),
         ("staged-link", "is a symbolic link"),
         ("staged-hard-link", "a hard link"),
+        ("marker-hard-link", "a hard link"),
     ];
     for (case, says) in cases {
         let (tmp, root) = registry();
@@ -518,6 +519,11 @@ fn a_planted_transaction_of_links_or_endless_files_is_neither_read_nor_moved() {
                 fs::create_dir_all(txn.join("files/items")).unwrap();
                 symlink(&planted, txn.join("files/items/licensing.toml")).unwrap();
                 fs::write(txn.join("commit"), "items/licensing.toml\n").unwrap();
+            }
+            "marker-hard-link" => {
+                // A file of elsewhere as the marker: its first line would be
+                // echoed in the refusal.
+                fs::hard_link(&planted, txn.join("commit")).unwrap();
             }
             _ => {
                 // A file of elsewhere, given a second name in the overlay.
@@ -1017,4 +1023,56 @@ fn a_recode_carries_its_sub_items_codes() {
     check_ok(&root);
     let items = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
     assert!(items.contains("code = \"XK-001-01\""), "{items}");
+}
+
+/// Former codes come only from a recode: `sub-modify` may not set a unit's
+/// (it forged `former_codes` naming items in force, which then resolved to
+/// the unit), and `adjust` refuses an edit of an item's in the files (it
+/// dropped the edit without a word).
+#[test]
+fn former_codes_come_only_from_a_recode() {
+    repo::at_top();
+    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
+    let (tmp, root) = registry();
+    let ops = tmp.path().join("forge.toml");
+    fs::write(
+        &ops,
+        format!("version = \"1.1.1\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"sub-modify\"\ncode = \"XK-001\"\nsub = \"XK-001-01\"\n[op.set]\nformer_codes = [\"XK-002\"]\n"),
+    )
+    .unwrap();
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("former codes come only from a `recode`"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(version(&root), "1.1.0");
+
+    edit(
+        &root,
+        "test-bureau/items/licensing.toml",
+        "code = \"XK-002\"\n",
+        "code = \"XK-002\"\nformer_codes = [\"XK-777\"]\n",
+    );
+    let o = run(
+        &root,
+        &[
+            "adjust",
+            "test-bureau",
+            "--version",
+            "1.1.1",
+            "--date",
+            "2022-03-01",
+            "--decided-by",
+            "测府令第1号",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("`former_codes` differs from the change log"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(version(&root), "1.1.0");
 }

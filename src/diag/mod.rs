@@ -224,15 +224,30 @@ fn prefix_by_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// Whether a character acts on what a reader sees rather than showing as
+/// itself: a control character (C0, DEL, C1), a bidirectional mark, embedding,
+/// override or isolate (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069), or a line or paragraph separator (U+2028, U+2029).
+pub fn hazardous(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Text made safe for a terminal: every control character but the line
 /// break and the tab, and every bidirectional override, becomes a visible
 /// escape (`\u{1b}`), so that registry text cannot retitle a window, move
 /// the cursor or reorder what is shown.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c.is_control() && !matches!(c, '\n' | '\t'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let bad = |c: char| hazardous(c) && !matches!(c, '\n' | '\t');
     if !s.chars().any(bad) {
         return s.into();
     }

@@ -91,6 +91,10 @@ const SUB_MODIFY_FORBIDDEN: &[(&str, &str)] = &[
     ),
     ("status", "use `sub-remove`"),
     ("ended", "use `sub-remove`"),
+    (
+        "former_codes",
+        "a unit's former codes come only from a `recode` of its item that carries them",
+    ),
 ];
 
 fn set_fields<T>(

@@ -416,6 +416,7 @@ impl Registry {
             }
         }
 
+        reg.origin.problems.clone_from(&problems);
         Ok((reg, problems))
     }
 }

@@ -230,6 +230,12 @@ fn read_marker(list_dir: &Path) -> Result<Option<Marker>, Error> {
     match kind(&commit)? {
         None => return Ok(None),
         Some(k) if !k.is_file() => return Err(unsafe_txn(&commit, "not a regular file")),
+        Some(_) if hard_linked(&commit) => {
+            return Err(unsafe_txn(
+                &commit,
+                "a hard link (the file has other names); a writer makes a new marker",
+            ));
+        }
         Some(_) => {}
     }
     let file = open_lock(&commit, false).map_err(io(&commit))?;

@@ -416,11 +416,15 @@ fn read_log(
             continue;
         };
         let Some(text) = fs_.read(&file, problems)? else {
+            list.origin.unreadable_entries.insert(name);
             continue;
         };
         let (entry, p) = cached_entry(cache, &file, &text);
         problems.extend(p);
-        let Some(entry) = entry else { continue };
+        let Some(entry) = entry else {
+            list.origin.unreadable_entries.insert(name);
+            continue;
+        };
         if entry.version != version {
             let location =
                 crate::io::decode::span_of(&text, "version").map(|s| Location::of(&text, s));

@@ -306,7 +306,9 @@ impl Checker<'_> {
             .meta
             .as_deref()
             .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
-        if !self.reg.authorities.contains_key(&list.authority) {
+        if !self.reg.authorities.contains_key(&list.authority)
+            && !self.reg.origin.unreadable.contains(list.authority.as_str())
+        {
             self.push(
                 Rule::FileName,
                 &meta_file,
@@ -557,6 +559,11 @@ impl Checker<'_> {
             };
             self.push(rule, &e.file, key.into(), message, Some(found), expected);
         }
+        if !list.origin.unreadable_entries.is_empty() {
+            // An entry that does not read leaves a gap: the chain, the head
+            // and the replay are judged once it reads (its problem stands).
+            return;
+        }
         if let Some((n, message)) = chain_problem(&list.log, list.meta.head.as_deref()) {
             // Point at the entry that was changed, or at list.toml's head.
             let (file, key) = match list.log.get(n) {
@@ -723,14 +730,13 @@ impl Checker<'_> {
         // Nearly every text has none of the bytes that can start one.
         if !value
             .bytes()
-            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
         {
             return;
         }
-        let bad = value.chars().find(|&c| {
-            (c.is_control() && !(prose && matches!(c, '\n' | '\t')))
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        });
+        let bad = value
+            .chars()
+            .find(|&c| crate::diag::hazardous(c) && !(prose && matches!(c, '\n' | '\t')));
         if let Some(c) = bad {
             self.push(
                 Rule::ControlCharacter,

@@ -73,6 +73,9 @@ pub(crate) struct ListOrigin {
     /// The problems met reading the list's files, which the audit reports
     /// with its own findings.
     pub(crate) problems: Vec<crate::diag::Diagnostic>,
+    /// Versions (file names) of change-log entries that could not be read:
+    /// the hash chain and the replay wait until every entry reads.
+    pub(crate) unreadable_entries: std::collections::HashSet<String>,
 }
 
 impl List {
@@ -155,6 +158,9 @@ pub(crate) struct RegistryOrigin {
     pub(crate) documents: HashMap<DocNumber, Origin>,
     /// Ids and numbers of authority and document records that could not be read.
     pub(crate) unreadable: std::collections::HashSet<String>,
+    /// The problems met reading the shared files, which the audit of every
+    /// list reports.
+    pub(crate) problems: Vec<crate::diag::Diagnostic>,
 }
 
 impl Registry {

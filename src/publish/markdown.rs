@@ -30,9 +30,7 @@ fn md(s: &str) -> String {
             '\n' | '\r' => out.push(' '),
             // A control character or a bidirectional override shows as an
             // escape, so that a catalogue printed on a terminal cannot act.
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
+            c if crate::diag::hazardous(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),

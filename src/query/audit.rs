@@ -116,16 +116,21 @@ pub fn audit(
 ) -> Result<Vec<Finding>, crate::history::Error> {
     let mut out: Vec<Finding> = Vec::new();
     rule_findings(registry, list, opts, &mut out);
-    let (mut states, judged) = audited_states(list, opts)?;
-    if !list.origin.unreadable_agreements.is_empty() {
-        // The files' agreements are not all read: which items they cover
-        // is known once they are (the unreadable file is a finding).
-        states.retain(|(version, _, _)| version.is_some());
+    // A change-log entry that does not read leaves the history unknown: its
+    // checks wait until it reads (the unreadable entry is a finding).
+    if list.origin.unreadable_entries.is_empty() {
+        let (mut states, judged) = audited_states(list, opts)?;
+        if !list.origin.unreadable_agreements.is_empty() {
+            // The files' agreements are not all read: which items they
+            // cover is known once they are (the unreadable file is a
+            // finding).
+            states.retain(|(version, _, _)| version.is_some());
+        }
+        uncovered_findings(&states, &mut out);
+        agreement_findings(&judged, opts, &mut out);
+        code_findings(&states, &mut out);
+        successor_findings(&states, &mut out);
     }
-    uncovered_findings(&states, &mut out);
-    agreement_findings(&judged, opts, &mut out);
-    code_findings(&states, &mut out);
-    successor_findings(&states, &mut out);
     for f in out.iter_mut().filter(|f| f.location.is_none()) {
         f.location = place(list, f);
     }
@@ -204,8 +209,12 @@ fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mu
     let list_dir = registry.root.join(list.authority.as_str());
     // What could not be read is a finding too: an audit of a list with an
     // unreadable file never says it found nothing.
+    let shared = registry.origin.problems.iter().cloned();
     let read = list.origin.problems.iter().cloned();
-    for d in read.chain(registry.validate_list(list, opts.as_of)) {
+    for d in shared.chain(read) {
+        out.push(rule_finding(&d, d.rule));
+    }
+    for d in registry.validate_list(list, opts.as_of) {
         if !d.file.starts_with(&list_dir) {
             continue;
         }
@@ -218,15 +227,21 @@ fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mu
             r if r.scope() == crate::diag::Scope::Lint => r,
             _ => continue,
         };
-        let version = d
-            .file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.parse::<Version>().ok());
-        let mut f = finding(id, d.message.clone(), version, None);
-        f.location = Some(d.position());
-        out.push(f);
+        out.push(rule_finding(&d, id));
     }
+}
+
+/// A diagnostic as a finding of `id`, at its place, with the version of
+/// its change-log entry when it is in one.
+fn rule_finding(d: &crate::diag::Diagnostic, id: Rule) -> Finding {
+    let version = d
+        .file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.parse::<Version>().ok());
+    let mut f = finding(id, d.message.clone(), version, None);
+    f.location = Some(d.position());
+    f
 }
 
 /// The states to look at (each version in the range, then the files), and

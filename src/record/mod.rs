@@ -531,6 +531,16 @@ fn infer_change(
             carry_sub_codes: (!carried.is_empty()).then_some(carry),
         });
     }
+    // Former codes come from the recode, never from an edit.
+    let mut recoded_former = before.former_codes.clone();
+    if before.code != item.code {
+        recoded_former.push(before.code.clone());
+    }
+    if item.former_codes != before.former_codes && item.former_codes != recoded_former {
+        return rejected(Rejection::FormerCodesEdited {
+            code: item.code.clone(),
+        });
+    }
     let code = item.code.clone();
     // Sub-items (the former codes a recode gives them are not edits).
     for s in &item.sub {

@@ -84,13 +84,21 @@ pub enum Rejection {
     AgreementDeleted(Id),
     /// A sub-item deleted from the files.
     #[error(
-        "sub-item `{sub}` of `{code}` is missing from the files: sub-items are never deleted; set its status and `ended`"
+        "sub-item `{sub}` of `{code}` is missing from the files: sub-items are never deleted; set its status and `ended`. A sub-item's code changes only with its item's, by a recode that carries the codes of all its sub-items coded under the old code (rename all of them, or none)"
     )]
     SubDeleted {
         /// The item's code.
         code: Code,
         /// The sub-item's.
         sub: Code,
+    },
+    /// `former_codes` edited in the files.
+    #[error(
+        "item `{code}`: `former_codes` differs from the change log; former codes come only from a `recode` or `reclassify`, which quanze writes (change `code` instead)"
+    )]
+    FormerCodesEdited {
+        /// The item's code.
+        code: Code,
     },
     /// A new entrusted item that no agreement lists.
     #[error("new entrusted item `{0}` is listed by no agreement with its grantor")]
