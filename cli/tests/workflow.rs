@@ -972,6 +972,13 @@ fn a_recode_carries_its_sub_items_codes() {
         "{}",
         text(&o)
     );
+    // `show` takes the unit's former code too.
+    let o = run(&root, &["show", "test-bureau", "XK-001-02"]);
+    assert!(
+        o.status.success() && text(&o).contains("XK-009"),
+        "{}",
+        text(&o)
+    );
     // A sub-item code a recode gave up is never given again.
     let reuse = tmp.path().join("reuse.toml");
     fs::write(
@@ -1075,4 +1082,32 @@ fn former_codes_come_only_from_a_recode() {
         text(&o)
     );
     assert_eq!(version(&root), "1.1.0");
+}
+
+/// A code recoded twice resolves through both recodes, each step with its
+/// own version, date and document (the first step was lost, and the whole
+/// path credited to the second).
+#[test]
+fn a_code_recoded_twice_resolves_in_two_steps() {
+    repo::at_top();
+    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
+    let (tmp, root) = registry();
+    for (version, date, from, to) in [
+        ("2.0.0", "2022-03-01", "XK-002", "XK-008"),
+        ("3.0.0", "2022-06-01", "XK-008", "XK-009"),
+    ] {
+        let ops = tmp.path().join(format!("{version}.toml"));
+        fs::write(
+            &ops,
+            format!("version = \"{version}\"\ndate = \"{date}\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"{from}\"\nto = \"{to}\"\n"),
+        )
+        .unwrap();
+        let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    let o = run(&root, &["resolve", "test-bureau", "XK-002"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "XK-002 ⇒ XK-009 (在用)\n  2.0.0 2022-03-01 编码调整 XK-002 → XK-008 (测府令第2号)\n  3.0.0 2022-06-01 编码调整 XK-008 → XK-009 (测府令第2号)\n"
+    );
 }

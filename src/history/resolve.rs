@@ -148,16 +148,30 @@ impl History {
         let mut path = path;
         if item.code.as_str() != from_code
             && item.former_codes.iter().any(|c| c.as_str() == from_code)
-            && let Some((v, kind)) = self.event(upto, id, |op| {
-                matches!(op, Op::Recode { .. } | Op::Reclassify { to: Some(_), .. })
-            })
         {
-            path.push(Step::of(
-                v,
-                kind,
-                from_code.to_owned(),
-                vec![item.code.to_string()],
-            ));
+            // One step per recode, each with its own version and documents
+            // (codes are never reused, so a code names this item's recode).
+            let mut current = from_code.to_owned();
+            for v in &self.versions[..=upto] {
+                for op in &v.entry.op {
+                    let (code, to) = match op {
+                        Op::Recode { code, to, .. }
+                        | Op::Reclassify {
+                            code, to: Some(to), ..
+                        } => (code, to),
+                        _ => continue,
+                    };
+                    if code.as_str() == current {
+                        path.push(Step::of(
+                            v,
+                            op.kind(),
+                            current.clone(),
+                            vec![to.to_string()],
+                        ));
+                        current = to.to_string();
+                    }
+                }
+            }
         }
         if !item.status.is_ended() {
             out.push(Outcome {

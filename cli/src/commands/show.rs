@@ -12,7 +12,8 @@ pub(crate) fn run(ctx: &Ctx, a: &ShowArgs) -> Result<ExitCode, Failure> {
     let (list, date) = super::view(list, a.at.as_ref(), a.as_of)?;
     let code = a.code.as_str();
     // A current code, an id or a sub-item's code; else a former code (a
-    // recode), which resolves to the item that holds it now.
+    // recode, of the item or one that carried its sub-items), which
+    // resolves to the item that holds it now.
     let item = list
         .items
         .iter()
@@ -22,9 +23,12 @@ pub(crate) fn run(ctx: &Ctx, a: &ShowArgs) -> Result<ExitCode, Failure> {
                 || i.sub.iter().any(|s| s.code.as_str() == code)
         })
         .or_else(|| {
-            list.items
-                .iter()
-                .find(|i| i.former_codes.iter().any(|c| c.as_str() == code))
+            list.items.iter().find(|i| {
+                i.former_codes.iter().any(|c| c.as_str() == code)
+                    || i.sub
+                        .iter()
+                        .any(|s| s.former_codes.iter().any(|c| c.as_str() == code))
+            })
         });
     let Some(item) = item else {
         let codes = list.items.iter().map(|i| i.code.as_str());
