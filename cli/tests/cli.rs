@@ -16,6 +16,14 @@ fn quanze(args: &[&str]) -> Output {
         .expect("run quanze")
 }
 
+/// A copy of the registry at `from` in a fresh temporary directory.
+fn scratch(from: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    common::copy_dir(std::path::Path::new(from), &root);
+    (tmp, root)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -622,9 +630,7 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
 #[test]
 fn every_command_that_reads_history_refuses_a_broken_chain() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("registry"), &root);
+    let (tmp, root) = scratch("registry");
     let entry = root.join("guangzhou-gxj/changelog/3.0.0.toml");
     let text = std::fs::read_to_string(&entry).unwrap();
     std::fs::write(
@@ -717,9 +723,7 @@ fn every_command_that_reads_history_refuses_a_broken_chain() {
 #[test]
 fn changes_from_kept_checkpoints_refuses_a_history_broken_since() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("registry"), &root);
+    let (tmp, root) = scratch("registry");
     let cache = tmp.path().join("cache");
     let (r, c) = (root.to_str().unwrap(), cache.to_str().unwrap());
     for to in ["files", "2.0.0"] {
@@ -794,9 +798,7 @@ fn links_in_a_registry_are_refused_not_followed() {
 #[test]
 fn control_characters_in_registry_text_never_reach_the_terminal_raw() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("registry"), &root);
+    let (_tmp, root) = scratch("registry");
     let file = root.join("guangzhou-gxj/items/licensing.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     // A window title, a bell, a carriage return and a right-to-left override.
@@ -959,9 +961,7 @@ fn a_broken_link_blames_the_entry_that_changed() {
 #[test]
 fn a_file_with_two_byte_order_marks_is_refused() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), &root);
+    let (_tmp, root) = scratch("tests/fixtures/valid/minimal");
     let file = root.join("test-bureau/list.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("\u{feff}\u{feff}{text}")).unwrap();
@@ -991,9 +991,7 @@ fn a_file_with_two_byte_order_marks_is_refused() {
 #[test]
 fn one_unreadable_agreement_brings_no_cascade_of_errors() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("registry"), &root);
+    let (_tmp, root) = scratch("registry");
     let file = root.join("guangzhou-gxj/agreements/gd-gxt-2020-270.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("\nsigned = ", "\nsignd = ", 1)).unwrap();
@@ -1043,9 +1041,7 @@ fn one_unreadable_agreement_brings_no_cascade_of_errors() {
 #[test]
 fn a_copied_entry_file_is_named_as_the_copy() {
     repo::at_top();
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    common::copy_dir(std::path::Path::new("registry"), &root);
+    let (_tmp, root) = scratch("registry");
     let log = root.join("guangzhou-gxj/changelog");
     std::fs::copy(log.join("5.0.0.toml"), log.join("9.0.0.toml")).unwrap();
     let o = quanze(&[
@@ -1081,9 +1077,7 @@ fn any_one_unreadable_file_is_one_error_and_one_finding() {
         ("guangzhou-gxj/items/penalty.toml", "name = ", "unknown-key"),
     ];
     for (file, change, rule) in cases {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("registry");
-        common::copy_dir(std::path::Path::new("registry"), &root);
+        let (_tmp, root) = scratch("registry");
         let path = root.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = if change == "name = " {
@@ -1131,9 +1125,7 @@ fn any_one_unreadable_file_is_one_error_and_one_finding() {
 fn separators_and_bidi_marks_are_refused_in_text() {
     repo::at_top();
     for c in ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{061c}'] {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("registry");
-        common::copy_dir(std::path::Path::new("tests/fixtures/valid/minimal"), &root);
+        let (_tmp, root) = scratch("tests/fixtures/valid/minimal");
         let items = std::fs::read_dir(root.join("test-bureau/items"))
             .unwrap()
             .next()

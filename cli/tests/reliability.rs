@@ -13,18 +13,16 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 mod repo;
-use common::copy_dir;
+mod writing;
+use writing::{BIN, registry, run, text, write_ops};
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use quanze::{List, Registry};
-
-const BIN: &str = env!("CARGO_BIN_EXE_quanze");
 
 /// The sizes of a run: small by default, the documented ones when
 /// `QUANZE_RELIABILITY=full`.
@@ -71,31 +69,6 @@ fn seed() -> u64 {
         .unwrap_or(0x5eed_2026)
 }
 
-/// A fresh copy of the fixture with a two-entry history (1.0.0, 1.1.0).
-fn registry() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    copy_dir(Path::new("tests/fixtures/valid/with-history"), &root);
-    (tmp, root)
-}
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--registry")
-        .arg(root)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
 fn check_ok(root: &Path, what: &str) {
     let o = run(root, &["check", "--as-of", "2026-11-28"]);
     assert_eq!(
@@ -111,20 +84,6 @@ fn list(root: &Path) -> List {
     let loaded = Registry::load(root).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     loaded.registry.list("test-bureau").unwrap().clone()
-}
-
-/// An operations file that adds one item, as version `version`.
-fn write_ops(dir: &Path, name: &str, version: &str, code: &str) -> PathBuf {
-    let path = dir.join(name);
-    let lower = code.to_lowercase();
-    fs::write(
-        &path,
-        format!(
-            "version = \"{version}\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-{lower}\"\ncode = \"{code}\"\nname = \"新增事项{code}\"\ncategory = \"other\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n"
-        ),
-    )
-    .unwrap();
-    path
 }
 
 fn apply(root: &Path, ops: &Path) -> Command {

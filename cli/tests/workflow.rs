@@ -8,37 +8,12 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 mod repo;
-use common::copy_dir;
+mod writing;
+use writing::{BIN, adjust, ops_file, registry, run, text, write_ops};
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_quanze");
-/// A fresh copy of the fixture with a two-entry history (1.0.0, 1.1.0).
-fn registry() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("registry");
-    copy_dir(Path::new("tests/fixtures/valid/with-history"), &root);
-    (tmp, root)
-}
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--registry")
-        .arg(root)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 fn check_ok(root: &Path) {
     let o = run(root, &["check", "--as-of", "2026-11-28"]);
@@ -106,19 +81,7 @@ fn adjust_infers_operations_and_keeps_comments() {
     assert!(out.contains("no change-log entry adds it"), "{out}");
 
     // A minor bump is too small for a cancellation.
-    let o = run(
-        &root,
-        &[
-            "adjust",
-            "test-bureau",
-            "--version",
-            "1.2.0",
-            "--date",
-            "2022-01-01",
-            "--decided-by",
-            "测府令第1号",
-        ],
-    );
+    let o = adjust(&root, "1.2.0", "2022-01-01", &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o).contains(
@@ -236,19 +199,7 @@ fn adjust_infers_operations_and_keeps_comments() {
     );
 
     // Nothing more to record.
-    let o = run(
-        &root,
-        &[
-            "adjust",
-            "test-bureau",
-            "--version",
-            "2.0.1",
-            "--date",
-            "2022-01-01",
-            "--decided-by",
-            "测府令第1号",
-        ],
-    );
+    let o = adjust(&root, "2.0.1", "2022-01-01", &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("nothing to record"), "{}", text(&o));
 }
@@ -299,19 +250,6 @@ fn adjust_takes_merges_from_an_operations_file_and_resolve_follows_them() {
         String::from_utf8_lossy(&o.stdout),
         "XK-002 ⇒ XK-002 (在用)\n"
     );
-}
-
-fn write_ops(dir: &Path, name: &str, version: &str, code: &str) -> PathBuf {
-    let path = dir.join(name);
-    let lower = code.to_lowercase();
-    fs::write(
-        &path,
-        format!(
-            "version = \"{version}\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-{lower}\"\ncode = \"{code}\"\nname = \"新增事项{code}\"\ncategory = \"other\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n"
-        ),
-    )
-    .unwrap();
-    path
 }
 
 #[test]
@@ -699,19 +637,7 @@ fn a_write_that_would_break_a_rule_is_refused_and_writes_nothing() {
         "promised_days = 15",
         "promised_days = 45",
     );
-    let o = run(
-        &root,
-        &[
-            "adjust",
-            "test-bureau",
-            "--version",
-            "1.1.1",
-            "--date",
-            "2022-01-01",
-            "--decided-by",
-            "测府令第1号",
-        ],
-    );
+    let o = adjust(&root, "1.1.1", "2022-01-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
         text(&o).contains("error[promised-exceeds-legal]"),
@@ -826,13 +752,13 @@ fn the_comment_above_an_item_follows_its_name_and_code() {
         ),
     )
     .unwrap();
-    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
-    let rename = tmp.path().join("rename.toml");
-    fs::write(
-        &rename,
-        format!("version = \"1.2.1\"\ndate = \"2022-02-01\"\n\n{decided}\n[[op]]\nkind = \"modify\"\ncode = \"QT-001\"\n[op.set]\nname = \"改名事项\"\n"),
-    )
-    .unwrap();
+    let rename = ops_file(
+        tmp.path(),
+        "rename.toml",
+        "1.2.1",
+        "2022-02-01",
+        "[[op]]\nkind = \"modify\"\ncode = \"QT-001\"\n[op.set]\nname = \"改名事项\"\n",
+    );
     let o = run(&root, &["apply", "test-bureau", rename.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     let after = fs::read_to_string(&file).unwrap();
@@ -841,12 +767,13 @@ fn the_comment_above_an_item_follows_its_name_and_code() {
             && !after.contains("新增事项QT-001\n[[item]]"),
         "{after}"
     );
-    let recode = tmp.path().join("recode.toml");
-    fs::write(
-        &recode,
-        format!("version = \"2.0.0\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"QT-001\"\nto = \"QT-009\"\n"),
-    )
-    .unwrap();
+    let recode = ops_file(
+        tmp.path(),
+        "recode.toml",
+        "2.0.0",
+        "2022-03-01",
+        "[[op]]\nkind = \"recode\"\ncode = \"QT-001\"\nto = \"QT-009\"\n",
+    );
     let o = run(&root, &["apply", "test-bureau", recode.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     let after = fs::read_to_string(&file).unwrap();
@@ -884,24 +811,10 @@ fn adjust_ops_alone_merge_and_split_into_new_items() {
         ),
     )
     .unwrap();
-    let adjust = |version: &str, date: &str, ops: &Path| {
-        run(
-            &root,
-            &[
-                "adjust",
-                "test-bureau",
-                "--version",
-                version,
-                "--date",
-                date,
-                "--decided-by",
-                "测府令第1号",
-                "--ops",
-                ops.to_str().unwrap(),
-            ],
-        )
+    let adjust_ops = |version: &str, date: &str, ops: &Path| {
+        adjust(&root, version, date, &["--ops", ops.to_str().unwrap()])
     };
-    let o = adjust("2.0.0", "2022-01-01", &ops);
+    let o = adjust_ops("2.0.0", "2022-01-01", &ops);
     assert!(o.status.success(), "{}", text(&o));
     check_ok(&root);
     let items = fs::read_to_string(root.join("test-bureau/items/licensing.toml")).unwrap();
@@ -921,7 +834,7 @@ fn adjust_ops_alone_merge_and_split_into_new_items() {
         ),
     )
     .unwrap();
-    let o = adjust("3.0.0", "2022-06-01", &ops);
+    let o = adjust_ops("3.0.0", "2022-06-01", &ops);
     assert!(o.status.success(), "{}", text(&o));
     check_ok(&root);
     let o = run(&root, &["resolve", "test-bureau", "XK-001"]);
@@ -945,15 +858,15 @@ fn adjust_ops_alone_merge_and_split_into_new_items() {
 #[test]
 fn a_recode_carries_its_sub_items_codes() {
     repo::at_top();
-    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
     // Through an operations file.
     let (tmp, root) = registry();
-    let ops = tmp.path().join("recode.toml");
-    fs::write(
-        &ops,
-        format!("version = \"2.0.0\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\n"),
-    )
-    .unwrap();
+    let ops = ops_file(
+        tmp.path(),
+        "recode.toml",
+        "2.0.0",
+        "2022-03-01",
+        "[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\n",
+    );
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     check_ok(&root);
@@ -980,12 +893,13 @@ fn a_recode_carries_its_sub_items_codes() {
         text(&o)
     );
     // A sub-item code a recode gave up is never given again.
-    let reuse = tmp.path().join("reuse.toml");
-    fs::write(
-        &reuse,
-        format!("version = \"2.1.0\"\ndate = \"2022-04-01\"\n\n{decided}\n[[op]]\nkind = \"sub-add\"\ncode = \"XK-009\"\n[op.sub]\ncode = \"XK-001-01\"\nname = \"再用\"\n"),
-    )
-    .unwrap();
+    let reuse = ops_file(
+        tmp.path(),
+        "reuse.toml",
+        "2.1.0",
+        "2022-04-01",
+        "[[op]]\nkind = \"sub-add\"\ncode = \"XK-009\"\n[op.sub]\ncode = \"XK-001-01\"\nname = \"再用\"\n",
+    );
     let o = run(&root, &["apply", "test-bureau", reuse.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
 
@@ -994,19 +908,7 @@ fn a_recode_carries_its_sub_items_codes() {
     let file = root.join("test-bureau/items/licensing.toml");
     let s = fs::read_to_string(&file).unwrap();
     fs::write(&file, s.replace("\"XK-001", "\"XK-009")).unwrap();
-    let o = run(
-        &root,
-        &[
-            "adjust",
-            "test-bureau",
-            "--version",
-            "2.0.0",
-            "--date",
-            "2022-03-01",
-            "--decided-by",
-            "测府令第1号",
-        ],
-    );
+    let o = adjust(&root, "2.0.0", "2022-03-01", &[]);
     assert!(o.status.success(), "{}", text(&o));
     check_ok(&root);
     let entry = fs::read_to_string(root.join("test-bureau/changelog/2.0.0.toml")).unwrap();
@@ -1019,12 +921,13 @@ fn a_recode_carries_its_sub_items_codes() {
 
     // `carry_sub_codes = false` keeps them.
     let (tmp, root) = registry();
-    let ops = tmp.path().join("keep.toml");
-    fs::write(
-        &ops,
-        format!("version = \"2.0.0\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\ncarry_sub_codes = false\n"),
-    )
-    .unwrap();
+    let ops = ops_file(
+        tmp.path(),
+        "keep.toml",
+        "2.0.0",
+        "2022-03-01",
+        "[[op]]\nkind = \"recode\"\ncode = \"XK-001\"\nto = \"XK-009\"\ncarry_sub_codes = false\n",
+    );
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     check_ok(&root);
@@ -1039,14 +942,14 @@ fn a_recode_carries_its_sub_items_codes() {
 #[test]
 fn former_codes_come_only_from_a_recode() {
     repo::at_top();
-    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
     let (tmp, root) = registry();
-    let ops = tmp.path().join("forge.toml");
-    fs::write(
-        &ops,
-        format!("version = \"1.1.1\"\ndate = \"2022-03-01\"\n\n{decided}\n[[op]]\nkind = \"sub-modify\"\ncode = \"XK-001\"\nsub = \"XK-001-01\"\n[op.set]\nformer_codes = [\"XK-002\"]\n"),
-    )
-    .unwrap();
+    let ops = ops_file(
+        tmp.path(),
+        "forge.toml",
+        "1.1.1",
+        "2022-03-01",
+        "[[op]]\nkind = \"sub-modify\"\ncode = \"XK-001\"\nsub = \"XK-001-01\"\n[op.set]\nformer_codes = [\"XK-002\"]\n",
+    );
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
@@ -1062,19 +965,7 @@ fn former_codes_come_only_from_a_recode() {
         "code = \"XK-002\"\n",
         "code = \"XK-002\"\nformer_codes = [\"XK-777\"]\n",
     );
-    let o = run(
-        &root,
-        &[
-            "adjust",
-            "test-bureau",
-            "--version",
-            "1.1.1",
-            "--date",
-            "2022-03-01",
-            "--decided-by",
-            "测府令第1号",
-        ],
-    );
+    let o = adjust(&root, "1.1.1", "2022-03-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
         text(&o).contains("`former_codes` differs from the change log"),
@@ -1090,18 +981,18 @@ fn former_codes_come_only_from_a_recode() {
 #[test]
 fn a_code_recoded_twice_resolves_in_two_steps() {
     repo::at_top();
-    let decided = "[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n";
     let (tmp, root) = registry();
     for (version, date, from, to) in [
         ("2.0.0", "2022-03-01", "XK-002", "XK-008"),
         ("3.0.0", "2022-06-01", "XK-008", "XK-009"),
     ] {
-        let ops = tmp.path().join(format!("{version}.toml"));
-        fs::write(
-            &ops,
-            format!("version = \"{version}\"\ndate = \"{date}\"\n\n{decided}\n[[op]]\nkind = \"recode\"\ncode = \"{from}\"\nto = \"{to}\"\n"),
-        )
-        .unwrap();
+        let ops = ops_file(
+            tmp.path(),
+            &format!("{version}.toml"),
+            version,
+            date,
+            &format!("[[op]]\nkind = \"recode\"\ncode = \"{from}\"\nto = \"{to}\"\n"),
+        );
         let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
         assert!(o.status.success(), "{}", text(&o));
     }
