@@ -1069,21 +1069,44 @@ fn a_copied_entry_file_is_named_as_the_copy() {
 #[test]
 fn any_one_unreadable_file_is_one_error_and_one_finding() {
     repo::at_top();
-    let cases: [(&str, &str, &str); 5] = [
-        ("documents.toml", "\n[[[\n", "syntax"),
-        ("authorities.toml", "name = ", "unknown-key"),
-        ("guangzhou-gxj/changelog/3.0.0.toml", "\n[[[\n", "syntax"),
-        ("guangzhou-gxj/changelog/5.0.0.toml", "\n[[[\n", "syntax"),
-        ("guangzhou-gxj/items/penalty.toml", "name = ", "unknown-key"),
+    // (file, text replaced, by what; "" appends), the rule reported.
+    let cases: [(&str, &str, &str, &str); 6] = [
+        ("documents.toml", "", "\n[[[\n", "syntax"),
+        ("authorities.toml", "\nname = ", "\nnmae = ", "unknown-key"),
+        (
+            "guangzhou-gxj/changelog/3.0.0.toml",
+            "",
+            "\n[[[\n",
+            "syntax",
+        ),
+        (
+            "guangzhou-gxj/changelog/5.0.0.toml",
+            "",
+            "\n[[[\n",
+            "syntax",
+        ),
+        (
+            "guangzhou-gxj/items/penalty.toml",
+            "\nname = ",
+            "\nnmae = ",
+            "unknown-key",
+        ),
+        (
+            "guangzhou-gxj/list.toml",
+            "\nversion = ",
+            "\nverison = ",
+            "unknown-key",
+        ),
     ];
-    for (file, change, rule) in cases {
+    for (file, from, to, rule) in cases {
         let (_tmp, root) = scratch("registry");
         let path = root.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
-        let text = if change == "name = " {
-            text.replacen("\nname = ", "\nnmae = ", 1)
+        let text = if from.is_empty() {
+            format!("{text}{to}")
         } else {
-            format!("{text}{change}")
+            assert!(text.contains(from), "{file}");
+            text.replacen(from, to, 1)
         };
         std::fs::write(&path, text).unwrap();
         let r = root.to_str().unwrap();

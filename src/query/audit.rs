@@ -231,6 +231,13 @@ fn rule_findings(registry: &Registry, list: &List, opts: &AuditOptions, out: &mu
     }
 }
 
+/// The findings of the problems met reading a list that did not load (its
+/// `list.toml` does not read), so that an audit of it reports them rather
+/// than no list.
+pub fn read_findings(problems: &[crate::diag::Diagnostic]) -> Vec<Finding> {
+    problems.iter().map(|d| rule_finding(d, d.rule)).collect()
+}
+
 /// A diagnostic as a finding of `id`, at its place, with the version of
 /// its change-log entry when it is in one.
 fn rule_finding(d: &crate::diag::Diagnostic, id: Rule) -> Finding {

@@ -11,8 +11,23 @@ use crate::out::{Ctx, print};
 
 pub(crate) fn run(ctx: &Ctx, a: &AuditArgs) -> Result<ExitCode, Failure> {
     // Read with its problems: the audit reports them as findings.
-    let reg = ctx.load(&[&a.authority])?.registry;
-    let list = ctx.list(&reg, &a.authority)?;
+    let loaded = ctx.load(&[&a.authority])?;
+    let reg = loaded.registry;
+    let Some(list) = reg.list(&a.authority) else {
+        // Its list.toml did not read: what did not read is the finding.
+        let dir = ctx.root.join(&a.authority);
+        let read: Vec<quanze::Diagnostic> = loaded
+            .problems
+            .into_iter()
+            .filter(|d| d.file.starts_with(&dir))
+            .collect();
+        if read.is_empty() {
+            return Err(ctx.no_list(&a.authority));
+        }
+        let findings = quanze::query::audit::read_findings(&read);
+        print(&quanze::publish::report::findings(&findings, a.format)?);
+        return Ok(ExitCode::from(PROBLEMS));
+    };
     let opts = AuditOptions {
         from: a.from.clone(),
         to: a.to.clone(),
