@@ -516,3 +516,30 @@ fn prune_cache_keeps_what_the_registry_uses() {
     assert!(e.contains("registry files, not a cache"), "{e}");
     assert_eq!(fs::read_dir(&root).unwrap().count(), before);
 }
+
+#[test]
+fn a_licence_may_be_set_by_a_state_council_decision_or_implemented_by_a_rule() {
+    // The licensing-basis-level fixture, mended either way, is clean.
+    for (from, to) in [
+        (
+            "level = \"departmental-rule\"",
+            "level = \"state-council-decision\"",
+        ),
+        (
+            "level = \"departmental-rule\"",
+            "level = \"departmental-rule\"\nrole = \"implementing\"",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(
+            Path::new("tests/fixtures/invalid/licensing-basis-level"),
+            tmp.path(),
+        );
+        let p = tmp.path().join("test-bureau/items/licensing.toml");
+        let s = fs::read_to_string(&p).unwrap();
+        assert!(s.contains(from));
+        fs::write(&p, s.replacen(from, to, 1)).unwrap();
+        let found = problems(tmp.path());
+        assert!(found.is_empty(), "{to}: {found:?}");
+    }
+}

@@ -128,6 +128,8 @@ rules! {
     MissingLimits = "missing-limits", Lint, Error: "a unit handled on application (licensing) without legal and promised time limits and a handling type",
     /// A promised limit above the legal one.
     PromisedExceedsLegal = "promised-exceeds-legal", Lint, Error: "a promised time limit longer than the legal one",
+    /// A licence set by a norm that may not set one.
+    LicensingBasisLevel = "licensing-basis-level", Lint, Error: "a licensing item whose setting basis is of a level that may not set a licence: a departmental rule or a normative document (行政许可法 第十四条至第十七条)",
     /// Implementation elements on an item that has sub-items.
     MisplacedImplementation = "misplaced-implementation", Lint, Error: "implementation elements on an item that has sub-items (they belong on the sub-items)",
     /// Dates out of order.

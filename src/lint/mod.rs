@@ -753,6 +753,41 @@ impl Checker<'_> {
         }
     }
 
+    /// A licence is set only by a law, an administrative regulation, a State
+    /// Council decision (行政许可法 第十四条), a local regulation or a local
+    /// government rule (第十五条); a departmental rule or another normative
+    /// document may not set one (第十六条、第十七条), though either may be
+    /// a basis of how it is exercised.
+    fn licensing_basis(&mut self, item: &Item, file: &Path, key: &str) {
+        if item.category != crate::model::Category::Licensing {
+            return;
+        }
+        for (k, b) in item.basis.iter().enumerate() {
+            if b.role == crate::model::BasisRole::Setting
+                && matches!(
+                    b.level,
+                    crate::model::BasisLevel::DepartmentalRule
+                        | crate::model::BasisLevel::NormativeDocument
+                )
+            {
+                self.push(
+                    Rule::LicensingBasisLevel,
+                    file,
+                    format!("{key}.basis[{k}].level"),
+                    format!(
+                        "licensing item `{}` is set by 《{}》, a {} ({}), which may not set a licence",
+                        item.code,
+                        b.title,
+                        b.level.id(),
+                        b.level.zh()
+                    ),
+                    Some(b.level.id().to_owned()),
+                    "a setting basis that is a law, an administrative regulation, a State Council decision, a local regulation or a local government rule (行政许可法 第十四条、第十五条); a departmental rule or a normative document may be an implementing basis (`role = \"implementing\"`)",
+                );
+            }
+        }
+    }
+
     /// The texts of an item, its bases, responsibilities and sub-items.
     fn item_texts(&mut self, item: &Item, file: &Path, key: &str) {
         self.text(file, || format!("{key}.name"), &item.name, false);
@@ -798,6 +833,7 @@ impl Checker<'_> {
 
     fn item(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
         self.item_texts(item, file, key);
+        self.licensing_basis(item, file, key);
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(

@@ -309,6 +309,9 @@ pub enum BasisLevel {
     Law,
     /// 行政法规.
     AdministrativeRegulation,
+    /// 国务院决定: a decision of the State Council, which 行政许可法 第十四条
+    /// names beside laws and administrative regulations.
+    StateCouncilDecision,
     /// 部门规章.
     DepartmentalRule,
     /// 地方性法规.
@@ -320,11 +323,25 @@ pub enum BasisLevel {
 }
 
 impl BasisLevel {
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Law => "law",
+            Self::AdministrativeRegulation => "administrative-regulation",
+            Self::StateCouncilDecision => "state-council-decision",
+            Self::DepartmentalRule => "departmental-rule",
+            Self::LocalRegulation => "local-regulation",
+            Self::LocalRule => "local-rule",
+            Self::NormativeDocument => "normative-document",
+        }
+    }
+
     /// The Chinese name.
     pub fn zh(self) -> &'static str {
         match self {
             Self::Law => "法律",
             Self::AdministrativeRegulation => "行政法规",
+            Self::StateCouncilDecision => "国务院决定",
             Self::DepartmentalRule => "部门规章",
             Self::LocalRegulation => "地方性法规",
             Self::LocalRule => "地方政府规章",
