@@ -424,6 +424,11 @@ impl Row {
     fn of(c: &Catalogue, item: &Item, sub: Option<&crate::model::SubItem>, seq: usize) -> Self {
         let imp = sub.map_or(item.implementation.as_ref(), |s| s.implementation.as_ref());
         let days = |d: Option<u32>| d.map(|n| format!("{n}个工作日")).unwrap_or_default();
+        // A promise of no days is written as guides write it: 即办.
+        let promised = |d: Option<u32>| match d {
+            Some(0) => "即办".to_owned(),
+            d => days(d),
+        };
         let mut remarks = item.remarks.clone().unwrap_or_default();
         if let Some(r) = sub.and_then(|s| s.remarks.as_deref()) {
             if !remarks.is_empty() {
@@ -455,7 +460,7 @@ impl Row {
             setting_basis: basis_text(item, BasisRole::Setting),
             implementing_basis: basis_text(item, BasisRole::Implementing),
             legal_days: days(imp.and_then(|i| i.legal_days)),
-            promised_days: days(imp.and_then(|i| i.promised_days)),
+            promised_days: promised(imp.and_then(|i| i.promised_days)),
             handling: imp
                 .and_then(|i| i.handling)
                 .map(|h| h.zh().to_owned())

@@ -29,8 +29,10 @@ fn limits(imp: &crate::model::Implementation) -> String {
     if let Some(d) = imp.legal_days {
         parts.push(format!("法定{d}个工作日"));
     }
-    if let Some(d) = imp.promised_days {
-        parts.push(format!("承诺{d}个工作日"));
+    match imp.promised_days {
+        Some(0) => parts.push("即办".to_owned()),
+        Some(d) => parts.push(format!("承诺{d}个工作日")),
+        None => {}
     }
     if let Some(h) = imp.handling {
         parts.push(h.zh().to_owned());

@@ -41,9 +41,11 @@ fn implementation(lang: Lang, imp: &Implementation) -> String {
         });
     }
     if let Some(d) = imp.promised_days {
-        parts.push(match lang {
-            Lang::Zh => format!("承诺{d}个工作日"),
-            Lang::En => format!("promised {d}"),
+        parts.push(match (lang, d) {
+            (Lang::Zh, 0) => "即办".to_owned(),
+            (Lang::En, 0) => "immediate".to_owned(),
+            (Lang::Zh, d) => format!("承诺{d}个工作日"),
+            (Lang::En, d) => format!("promised {d}"),
         });
     }
     if let Some(h) = imp.handling {
