@@ -99,7 +99,7 @@ fn every_format_for_2021_matches_its_snapshot_and_is_reproducible() {
             .unwrap(),
     )
     .unwrap();
-    assert!(csv.starts_with("\u{feff}序号,事项编码,事项名称,子项名称,事项类型,实施主体,承办机构,权力来源,委托/下放机关,设定依据,实施依据,法定时限,承诺时限,办件类型,责任事项,追责情形,备注\r\n"));
+    assert!(csv.starts_with("\u{feff}序号,事项编码,事项名称,子项名称,事项类型,实施主体,承办机构,权力来源,委托/下放机关,设定依据,实施依据,法定时限,承诺时限,办件类型,责任事项,追责情形,问责依据,监督方式,救济渠道,备注\r\n"));
     assert_eq!(
         csv.matches("\r\n").count(),
         1 + 98,
@@ -561,4 +561,81 @@ fn the_ended_codes_hold_recoded_codes() {
     );
     // Before the recode, XK-013 is in force and not ended.
     assert!(!at("3.0.0").ended.iter().any(|e| e.code == "XK-013"));
+}
+
+/// 监督方式, 救济渠道 and 问责依据 are read, checked for control characters,
+/// shown and published in every format, each in its own column of the flat
+/// ones.
+#[test]
+fn supervision_remedies_and_accountability_bases_are_published() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("tests/fixtures/valid/minimal"), &root);
+    let file = root.join("test-bureau/items/licensing.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let at = text.find("\nbody = ").unwrap() + 1;
+    let at = at + text[at..].find('\n').unwrap() + 1;
+    let added = "accountability_basis = [\"《中华人民共和国行政许可法》第七十二条\"]\nsupervision = [\"上级机关监督\", \"社会监督\"]\nremedies = [\"依法申请行政复议或者提起行政诉讼\"]\n";
+    fs::write(&file, format!("{}{added}{}", &text[..at], &text[at..])).unwrap();
+    let reg = Registry::open(&root).unwrap();
+    let list = reg.list("test-bureau").unwrap();
+    let c = Catalogue::build(&reg, list, &Selection::default()).unwrap();
+    let csv = String::from_utf8(
+        quanze::publish::catalogue::Csv
+            .catalogue(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
+    let mut rows =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let head = rows.headers().unwrap().clone();
+    let col = |name: &str| {
+        head.iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let first = rows.records().next().unwrap().unwrap();
+    assert_eq!(&first[col("监督方式")], "上级机关监督;社会监督");
+    assert_eq!(&first[col("救济渠道")], "依法申请行政复议或者提起行政诉讼");
+    assert_eq!(
+        &first[col("问责依据")],
+        "《中华人民共和国行政许可法》第七十二条"
+    );
+    let html = String::from_utf8(
+        quanze::publish::catalogue::Html
+            .catalogue(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        html.contains("监督方式") && html.contains("社会监督"),
+        "not in the HTML"
+    );
+    let json = String::from_utf8(
+        quanze::publish::catalogue::Json
+            .catalogue(&c, Lang::Zh)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        json.contains("\"remedies\"") && json.contains("提起行政诉讼"),
+        "not in the JSON"
+    );
+    // A control character in one is refused, like in every text.
+    fs::write(
+        &file,
+        fs::read_to_string(&file)
+            .unwrap()
+            .replace("社会监督", "社会\\u001b监督"),
+    )
+    .unwrap();
+    let loaded = Registry::load(&root).unwrap();
+    let found = loaded.registry.validate("2026-11-28".parse().unwrap());
+    assert!(
+        found
+            .iter()
+            .any(|d| d.rule == quanze::Rule::ControlCharacter && d.key.ends_with("supervision[1]")),
+        "{found:?}"
+    );
 }

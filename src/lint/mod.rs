@@ -798,8 +798,15 @@ impl Checker<'_> {
         if let Some(r) = &item.remarks {
             self.text(file, || format!("{key}.remarks"), r, true);
         }
-        for (k, a) in item.accountability.iter().enumerate() {
-            self.text(file, || format!("{key}.accountability[{k}]"), a, true);
+        for (field, texts) in [
+            ("accountability", &item.accountability),
+            ("accountability_basis", &item.accountability_basis),
+            ("supervision", &item.supervision),
+            ("remedies", &item.remedies),
+        ] {
+            for (k, a) in texts.iter().enumerate() {
+                self.text(file, || format!("{key}.{field}[{k}]"), a, true);
+            }
         }
         for (k, b) in item.basis.iter().enumerate() {
             self.text(file, || format!("{key}.basis[{k}].title"), &b.title, false);

@@ -535,6 +535,17 @@ pub struct Item {
     /// Accountability cases (追责情形).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accountability: Vec<String>,
+    /// The bases of accountability (问责依据 / 追责依据), e.g.
+    /// `《行政许可法》第七十二条`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accountability_basis: Vec<String>,
+    /// How the exercise of the power is supervised (监督方式).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supervision: Vec<String>,
+    /// The remedies open to the person concerned (救济渠道), e.g.
+    /// `依法申请行政复议或者提起行政诉讼`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remedies: Vec<String>,
     /// Implementation elements, for an item without sub-items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementation: Option<Implementation>,

@@ -328,12 +328,18 @@ pub struct Row {
     pub responsibility: String,
     /// 追责情形: the cases in which the body is held to account.
     pub accountability: String,
+    /// 问责依据: the bases of accountability.
+    pub accountability_basis: String,
+    /// 监督方式: how the exercise of the power is supervised.
+    pub supervision: String,
+    /// 救济渠道: the remedies open to the person concerned.
+    pub remedies: String,
     /// 备注 (with the reconstructed elements named).
     pub remarks: String,
 }
 
 /// The column headings of published lists.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 20] = [
     "序号",
     "事项编码",
     "事项名称",
@@ -350,11 +356,14 @@ pub const COLUMNS: [&str; 17] = [
     "办件类型",
     "责任事项",
     "追责情形",
+    "问责依据",
+    "监督方式",
+    "救济渠道",
     "备注",
 ];
 
 /// The column headings in English.
-pub const COLUMNS_EN: [&str; 17] = [
+pub const COLUMNS_EN: [&str; 20] = [
     "No.",
     "Code",
     "Item",
@@ -371,11 +380,14 @@ pub const COLUMNS_EN: [&str; 17] = [
     "Handling",
     "Responsibilities",
     "Accountability",
+    "Accountability basis",
+    "Supervision",
+    "Remedies",
     "Remarks",
 ];
 
 /// The column headings in `lang`.
-pub fn columns(lang: Lang) -> [&'static str; 17] {
+pub fn columns(lang: Lang) -> [&'static str; 20] {
     match lang {
         Lang::Zh => COLUMNS,
         Lang::En => COLUMNS_EN,
@@ -406,6 +418,15 @@ fn basis_text(item: &Item, role: BasisRole) -> String {
 /// A sentence as one clause of a `;`-separated cell: without its final stop.
 fn clause(s: &str) -> &str {
     s.trim_end().trim_end_matches(['。', ';', '；'])
+}
+
+/// Sentences as one `;`-separated cell.
+fn clauses(texts: &[String]) -> String {
+    texts
+        .iter()
+        .map(|t| clause(t))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn reconstructed_text(item: &Item) -> String {
@@ -471,18 +492,16 @@ impl Row {
                 .map(|r| format!("{}:{}", r.stage, clause(&r.duty)))
                 .collect::<Vec<_>>()
                 .join(";"),
-            accountability: item
-                .accountability
-                .iter()
-                .map(|a| clause(a))
-                .collect::<Vec<_>>()
-                .join(";"),
+            accountability: clauses(&item.accountability),
+            accountability_basis: clauses(&item.accountability_basis),
+            supervision: clauses(&item.supervision),
+            remedies: clauses(&item.remedies),
             remarks,
         }
     }
 
     /// The cells in the order of [`COLUMNS`].
-    pub fn cells(&self) -> [String; 17] {
+    pub fn cells(&self) -> [String; 20] {
         [
             self.seq.to_string(),
             self.code.clone(),
@@ -500,6 +519,9 @@ impl Row {
             self.handling.clone(),
             self.responsibility.clone(),
             self.accountability.clone(),
+            self.accountability_basis.clone(),
+            self.supervision.clone(),
+            self.remedies.clone(),
             self.remarks.clone(),
         ]
     }
@@ -556,6 +578,9 @@ pub(crate) struct Labels {
     pub(crate) limits: &'static str,
     pub(crate) responsibilities: &'static str,
     pub(crate) accountability: &'static str,
+    pub(crate) accountability_basis: &'static str,
+    pub(crate) supervision: &'static str,
+    pub(crate) remedies: &'static str,
     pub(crate) remarks: &'static str,
     pub(crate) reconstructed: &'static str,
     pub(crate) sub_code: &'static str,
@@ -585,6 +610,9 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             limits: "办理时限",
             responsibilities: "责任事项",
             accountability: "追责情形",
+            accountability_basis: "问责依据",
+            supervision: "监督方式",
+            remedies: "救济渠道",
             remarks: "备注",
             reconstructed: "重构要素",
             sub_code: "子项编码",
@@ -611,6 +639,9 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             limits: "Time limits",
             responsibilities: "Responsibilities",
             accountability: "Accountability",
+            accountability_basis: "Accountability basis",
+            supervision: "Supervision",
+            remedies: "Remedies",
             remarks: "Remarks",
             reconstructed: "Reconstructed",
             sub_code: "Sub-item code",

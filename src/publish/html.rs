@@ -380,6 +380,13 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
         l.accountability,
         lines(item.accountability.clone(), marked(Element::Accountability)),
     ));
+    for (label, texts) in [
+        (l.accountability_basis, &item.accountability_basis),
+        (l.supervision, &item.supervision),
+        (l.remedies, &item.remedies),
+    ] {
+        rows.push((label, lines(texts.clone(), false)));
+    }
     rows.push((
         l.remarks,
         vec![Piece::Text(item.remarks.clone().unwrap_or_default())],

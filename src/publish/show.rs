@@ -178,6 +178,19 @@ pub fn render_item(
     for a in &item.accountability {
         rows.push((l("追责情形", "accountable"), a.clone()));
     }
+    for (zh, en, texts) in [
+        (
+            "问责依据",
+            "accountability basis",
+            &item.accountability_basis,
+        ),
+        ("监督方式", "supervision", &item.supervision),
+        ("救济渠道", "remedies", &item.remedies),
+    ] {
+        for t in texts {
+            rows.push((l(zh, en), t.clone()));
+        }
+    }
     if let Some(r) = &item.remarks {
         rows.push((l("备注", "remarks"), r.clone()));
     }
