@@ -489,16 +489,16 @@ fn new_item_op(list: &List, item: &Item) -> Result<Op, WriteError> {
 
 /// The operations that turn `before` into the edited `item`: category and
 /// code, sub-items, other elements, and the status last.
-fn infer_change(
-    before: &Item,
+/// The operation that changes an item's category or code, if any, and its
+/// sub-items as that operation leaves them: carried to the new code when
+/// the files show every one under the old code under the new one.
+fn infer_code_change<'a>(
+    before: &'a Item,
     item: &Item,
-    date: Date,
     ops: &mut Vec<Op>,
-) -> Result<(), WriteError> {
+) -> std::borrow::Cow<'a, [crate::model::SubItem]> {
     let code = before.code.clone();
-    // The sub-items as the recode leaves them: carried to the new code when
-    // the files show every one under the old code under the new one.
-    let mut before_subs = std::borrow::Cow::Borrowed(&before.sub);
+    let mut before_subs = std::borrow::Cow::Borrowed(before.sub.as_slice());
     // Category and code.
     if before.category != item.category {
         ops.push(Op::Reclassify {
@@ -531,6 +531,16 @@ fn infer_change(
             carry_sub_codes: (!carried.is_empty()).then_some(carry),
         });
     }
+    before_subs
+}
+
+fn infer_change(
+    before: &Item,
+    item: &Item,
+    date: Date,
+    ops: &mut Vec<Op>,
+) -> Result<(), WriteError> {
+    let before_subs = infer_code_change(before, item, ops);
     // Former codes come from the recode, never from an edit.
     let mut recoded_former = before.former_codes.clone();
     if before.code != item.code {
