@@ -3,7 +3,7 @@
 # release builds, printing the figures of each part.
 #
 #   scripts/reliability.sh                           # the full run (about 12 minutes here)
-#   QUANZE_TAMPER_STRIDE=13 scripts/reliability.sh   # what CI runs: every 13th byte tampered
+#   QUANZE_TAMPER_STRIDE=29 QUANZE_FUZZ_INPUTS=300000 scripts/reliability.sh   # what CI runs
 #
 # The parts: 200 writers killed with SIGKILL at random moments, 100 rounds
 # of 2 and of 4 writers at once, 500 reads during writes
