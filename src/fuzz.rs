@@ -32,6 +32,10 @@ use crate::io::decode::{decode_records, decode_records_fully, decode_whole, deco
 use crate::model::{Agreement, Authority, Document, Entry, Item, ListMeta, Op, Statistics};
 use crate::record::OpsFile;
 
+#[path = "../tests/common/plain.rs"]
+mod plain;
+use plain::{Rng, copy_dir};
+
 /// The kinds of file a loader reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -165,27 +169,6 @@ fn through_a_registry(root: &Path, kind: Kind, text: &str) {
     match before {
         Some(b) => fs::write(&place, b).unwrap(),
         None => fs::remove_file(&place).unwrap(),
-    }
-}
-
-/// SplitMix64: small, fast and deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
     }
 }
 
@@ -563,17 +546,4 @@ fn no_input_to_any_loader_panics_aborts_or_hangs() {
         started.elapsed(),
         clean.load(Ordering::Relaxed)
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
 }

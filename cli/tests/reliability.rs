@@ -14,6 +14,7 @@
 mod common;
 mod repo;
 mod writing;
+use common::Rng;
 use writing::{BIN, registry, run, text, write_ops};
 
 use std::path::Path;
@@ -45,20 +46,6 @@ fn size() -> Size {
             rounds: 6,
             reads: 30,
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing run can be
-/// repeated from the seed it prints.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
     }
 }
 

@@ -5,19 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Copies a directory tree.
-pub(crate) fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
-}
+mod plain;
+#[allow(unused_imports)]
+pub(crate) use plain::{Rng, copy_dir};
 
 /// The fixture directories of `tests/fixtures/<kind>/`, sorted.
 pub(crate) fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
