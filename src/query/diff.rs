@@ -396,6 +396,19 @@ fn set_path(root: &mut serde_json::Value, path: &str, value: Option<&serde_json:
                         let pos = arr.iter().position(|e| {
                             e.get(field).and_then(Value::as_str) == Some(id.as_str())
                         });
+                        // A unit a recode carried to a new code takes the
+                        // place of its old code, as the recode left it (and
+                        // back again, in the mirror image).
+                        let carried = |from: &Value, to: &Value| {
+                            from.get("former_codes")
+                                .and_then(Value::as_array)
+                                .zip(to.get(field))
+                                .is_some_and(|(former, key)| former.contains(key))
+                        };
+                        let pos = pos.or_else(|| {
+                            let v = value?;
+                            arr.iter().position(|e| carried(v, e) || carried(e, v))
+                        });
                         match (pos, value) {
                             (Some(p), Some(v)) => arr[p] = v.clone(),
                             (None, Some(v)) => arr.push(v.clone()),
@@ -693,7 +706,11 @@ impl ChangeSet {
                         continue;
                     };
                     let mut v = as_table(&items[pos]);
-                    for f in &c.fields {
+                    // Whole elements added before those removed, so that a
+                    // unit carried to a new code replaces its old one in place.
+                    let mut fields: Vec<_> = c.fields.iter().collect();
+                    fields.sort_by_key(|f| f.after.is_none() && f.before.is_some());
+                    for f in fields {
                         set_path(&mut v, &f.path, f.after.as_ref());
                     }
                     items[pos] = serde_json::from_value(v).map_err(|e| {
