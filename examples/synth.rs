@@ -194,8 +194,11 @@ impl Gen {
             item.responsibility.push(quanze::Responsibility {
                 stage: stage.into(),
                 duty: format!("依法{stage}{name}相关事项,按规定时限办结并公开结果。"),
+                basis: Vec::new(),
+                risks: Vec::new(),
             });
         }
+        self.details(&mut item, cat);
         let subs = if cat == "licensing" {
             self.rng.below(7)
         } else {
@@ -223,6 +226,60 @@ impl Gen {
     }
 }
 
+impl Gen {
+    /// The class-specific elements: a penalty's provision (and, for one in
+    /// four, a three-tier discretion benchmark), an inspection's
+    /// random-inspection entry.
+    fn details(&mut self, item: &mut Item, cat: &str) {
+        let basis = item
+            .basis
+            .first()
+            .map(|b| format!("《{}》{}", b.title, b.article.as_deref().unwrap_or("")))
+            .unwrap_or_default();
+        match cat {
+            "penalty" => {
+                let benchmark = if self.rng.below(4) == 0 {
+                    ["轻微", "一般", "严重"]
+                        .iter()
+                        .zip([
+                            "一万元以下罚款",
+                            "一万元以上五万元以下罚款",
+                            "五万元以上十万元以下罚款",
+                        ])
+                        .map(|(tier, sanction)| quanze::BenchmarkTier {
+                            tier: (*tier).into(),
+                            circumstances: format!("违法情节{tier},危害后果与之相当"),
+                            sanction: sanction.into(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                item.penalty = Some(quanze::PenaltyDetail {
+                    provision: vec![basis],
+                    benchmark,
+                    ..Default::default()
+                });
+            }
+            "inspection" => {
+                item.inspection = Some(quanze::InspectionDetail {
+                    methods: vec!["现场检查".into()],
+                    random: vec![quanze::RandomInspection {
+                        matter: format!("{}情况检查", item.name),
+                        basis: Some(basis),
+                        objects: "辖区内相关单位".into(),
+                        ratio: "5%".into(),
+                        cycle: "每年1次".into(),
+                        method: None,
+                    }],
+                    ..Default::default()
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
 fn imp(legal: u32, immediate: bool) -> quanze::Implementation {
     quanze::Implementation {
         legal_days: Some(legal),
@@ -236,6 +293,7 @@ fn imp(legal: u32, immediate: bool) -> quanze::Implementation {
         charges: Some("不收费".into()),
         result: Some("批准文件".into()),
         e_licence: Some(true),
+        time_unit: None,
     }
 }
 

@@ -47,7 +47,7 @@ pub mod record;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-pub use diag::{Diagnostic, Location, Rule};
+pub use diag::{Diagnostic, Location, Rule, Severity};
 pub use history::{
     History, ItemVersion, OpError, Outcome, Point, PointError, Resolution, Side, Snapshot, State,
     Step,
@@ -56,11 +56,12 @@ pub use io::cache::Pruned;
 pub use io::{Error, ListRead, LoadOptions, Loaded, Progress, Scan, write_atomic};
 pub use lint::{CheckOptions, CheckReport};
 pub use model::{
-    Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, Bump, Category,
-    Code, Date, Decision, DocNumber, Document, DocumentsFile, Element, Entry, Handling, HashAlg,
-    Id, Implementation, Item, ItemsFile, LegalBasis, Level, List, ListMeta, LoggedEntry, Mode, Op,
-    OpKind, ParseError, Registry, Responsibility, Source, Stage, Statistics, Status, SubItem,
-    Version, canonical_bytes,
+    Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, BenchmarkTier,
+    Bump, Category, Code, Date, Decision, DocNumber, Document, DocumentsFile, Element, Entry,
+    Handling, HashAlg, Id, Implementation, InspectionDetail, Item, ItemsFile, LegalBasis, Level,
+    LevyDetail, LicensingDetail, List, ListMeta, LoggedEntry, Mode, Op, OpKind, ParseError,
+    PenaltyDetail, RandomInspection, Registry, Responsibility, RiskLevel, RiskPoint, RuleSettings,
+    Source, Stage, Statistics, Status, SubItem, TimeUnit, Version, canonical_bytes,
 };
 pub use publish::show::{Lang, render_item};
 pub use query::diff::{

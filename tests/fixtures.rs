@@ -527,7 +527,7 @@ fn a_licence_may_be_set_by_a_state_council_decision_or_implemented_by_a_rule() {
         ),
         (
             "level = \"departmental-rule\"",
-            "level = \"departmental-rule\"\nrole = \"implementing\"",
+            "level = \"departmental-rule\"\nrole = \"implementing\"\n\n[[item.basis]]\ntitle = \"民用爆炸物品安全管理条例\"\nlevel = \"administrative-regulation\"",
         ),
     ] {
         let tmp = tempfile::tempdir().unwrap();
@@ -542,4 +542,124 @@ fn a_licence_may_be_set_by_a_state_council_decision_or_implemented_by_a_rule() {
         let found = problems(tmp.path());
         assert!(found.is_empty(), "{to}: {found:?}");
     }
+}
+
+/// The fixture `name` copied into a temporary directory, with `edits`
+/// (file, from, to) made, and its problems.
+fn mended(name: &str, edits: &[(&str, &str, &str)]) -> Vec<Diagnostic> {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new("tests/fixtures/invalid").join(name), tmp.path());
+    for (file, from, to) in edits {
+        let p = tmp.path().join(file);
+        let s = fs::read_to_string(&p).unwrap();
+        assert!(s.contains(from), "{name}: {file} lacks {from}");
+        fs::write(&p, s.replacen(from, to, 1)).unwrap();
+    }
+    problems(tmp.path())
+}
+
+#[test]
+fn a_list_sets_its_local_rules_and_cannot_touch_national_ones() {
+    const LIST: &str = "test-bureau/list.toml";
+    let ids = |found: &[Diagnostic]| found.iter().map(|d| d.rule.id()).collect::<Vec<_>>();
+    // Two tiers are enough where the list requires two.
+    let two = mended(
+        "discretion-tiers",
+        &[(
+            LIST,
+            "version = \"1.0.0\"",
+            "version = \"1.0.0\"\n\n[rules]\ndiscretion_tiers = 2",
+        )],
+    );
+    assert!(two.is_empty(), "{:?}", ids(&two));
+    // Four are too few where it requires five; the message says how many.
+    let five = mended(
+        "discretion-tiers",
+        &[(
+            LIST,
+            "version = \"1.0.0\"",
+            "version = \"1.0.0\"\n\n[rules]\ndiscretion_tiers = 5",
+        )],
+    );
+    assert_eq!(ids(&five), ["discretion-tiers"]);
+    assert!(
+        five[0].message.contains("fewer than the 5"),
+        "{}",
+        five[0].message
+    );
+    // A warning turned off is not reported; the same setting cannot hide an error.
+    let off = mended(
+        "penalty-provision",
+        &[(
+            LIST,
+            "version = \"1.0.0\"",
+            "version = \"1.0.0\"\n\n[rules]\noff = [\"penalty-provision\"]",
+        )],
+    );
+    assert!(off.is_empty(), "{:?}", ids(&off));
+    let hidden = mended(
+        "missing-setting-basis",
+        &[(
+            LIST,
+            "version = \"1.0.0\"",
+            "version = \"1.0.0\"\n\n[rules]\noff = [\"missing-setting-basis\"]",
+        )],
+    );
+    assert_eq!(
+        ids(&hidden),
+        [
+            "rule-setting",
+            "missing-setting-basis",
+            "missing-setting-basis"
+        ]
+    );
+    // Warnings do not stop a registry from opening; errors do.
+    let dir = Path::new("tests/fixtures/invalid/penalty-provision");
+    assert!(quanze::Registry::open(dir).is_ok());
+    let dir = Path::new("tests/fixtures/invalid/missing-setting-basis");
+    assert!(quanze::Registry::open(dir).is_err());
+}
+
+#[test]
+fn time_units_follow_the_law_of_each_class() {
+    const L: &str = "test-bureau/items/licensing.toml";
+    const C: &str = "test-bureau/items/coercion.toml";
+    let ids = |found: &[Diagnostic]| found.iter().map(|d| d.rule.id()).collect::<Vec<_>>();
+    // Working days (or no unit) for the licence; a coercion limit over ten
+    // days may be in calendar days, one of ten or less in working days.
+    for (licence, coercion) in [
+        ("time_unit = \"working-days\"", "legal_days = 15"),
+        ("", "time_unit = \"working-days\""),
+        ("", "time_unit = \"hours\""),
+    ] {
+        let found = mended(
+            "time-limit-unit",
+            &[
+                (L, "time_unit = \"calendar-days\"", licence),
+                (
+                    C,
+                    if coercion.starts_with("legal") {
+                        "legal_days = 5"
+                    } else {
+                        "time_unit = \"calendar-days\""
+                    },
+                    coercion,
+                ),
+            ],
+        );
+        assert!(
+            found.is_empty(),
+            "{licence} / {coercion}: {:?}",
+            ids(&found)
+        );
+    }
+    // Hours are no unit for a licence either.
+    let hours = mended(
+        "time-limit-unit",
+        &[
+            (L, "time_unit = \"calendar-days\"", "time_unit = \"hours\""),
+            (C, "legal_days = 5", "legal_days = 30"),
+        ],
+    );
+    assert_eq!(ids(&hours), ["time-limit-unit"]);
 }

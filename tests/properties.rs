@@ -12,9 +12,10 @@ use common::copy_dir;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use quanze::{
-    Agreement, AgreementItem, Authority, BasisLevel, BasisRole, Category, Date, Document, Element,
-    Handling, Id, Implementation, Item, LegalBasis, List, ListMeta, Mode, Registry, Responsibility,
-    Source, Stage, Statistics, Stats, Status, SubItem,
+    Agreement, AgreementItem, Authority, BasisLevel, BasisRole, BenchmarkTier, Category, Date,
+    Document, Element, Handling, Id, Implementation, InspectionDetail, Item, LegalBasis, List,
+    ListMeta, Mode, PenaltyDetail, RandomInspection, Registry, Responsibility, Source, Stage,
+    Statistics, Stats, Status, SubItem, TimeUnit,
 };
 
 // ---------------------------------------------------------------- strategies
@@ -58,9 +59,23 @@ fn implementation() -> impl Strategy<Value = Implementation> {
         proptest::option::of(text()),
         proptest::option::of(text()),
         proptest::option::of(any::<bool>()),
+        proptest::option::of(prop::sample::select(vec![
+            TimeUnit::WorkingDays,
+            TimeUnit::CalendarDays,
+            TimeUnit::Hours,
+        ])),
     )
         .prop_map(
-            |(legal_days, promised_days, handling, online, charges, result, e_licence)| {
+            |(
+                legal_days,
+                promised_days,
+                handling,
+                online,
+                charges,
+                result,
+                e_licence,
+                time_unit,
+            )| {
                 Implementation {
                     legal_days,
                     promised_days,
@@ -69,9 +84,54 @@ fn implementation() -> impl Strategy<Value = Implementation> {
                     charges,
                     result,
                     e_licence,
+                    time_unit,
                 }
             },
         )
+}
+
+/// The class-specific blocks: a penalty's provisions and benchmark, an
+/// inspection's random entries (whatever the class, as a file may hold).
+fn details() -> impl Strategy<Value = (Option<PenaltyDetail>, Option<InspectionDetail>, bool, bool)>
+{
+    (
+        proptest::option::of((
+            prop::collection::vec(text(), 0..2),
+            prop::collection::vec((text(), text(), text()), 0..4),
+            any::<bool>(),
+        )),
+        proptest::option::of((text(), text(), proptest::option::of(0u32..20))),
+        prop::bool::weighted(0.1),
+        any::<bool>(),
+    )
+        .prop_map(|(penalty, inspection, forwarded, shared)| {
+            let penalty = penalty.map(|(provision, tiers, reconstructed)| PenaltyDetail {
+                provision,
+                benchmark: tiers
+                    .into_iter()
+                    .map(|(tier, circumstances, sanction)| BenchmarkTier {
+                        tier,
+                        circumstances,
+                        sanction,
+                    })
+                    .collect(),
+                reconstructed,
+                ..PenaltyDetail::default()
+            });
+            let inspection = inspection.map(|(matter, objects, max_per_year)| InspectionDetail {
+                max_per_year,
+                random: vec![RandomInspection {
+                    matter,
+                    basis: None,
+                    objects,
+                    ratio: "5%".into(),
+                    cycle: "每年1次".into(),
+                    method: None,
+                }],
+                ..InspectionDetail::default()
+            });
+            (penalty, inspection, forwarded, shared)
+        })
 }
 
 fn sub(code: String) -> impl Strategy<Value = SubItem> {
@@ -174,12 +234,14 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
             prop::collection::vec((text(), text()), 0..3),
             subs,
         ),
+        details(),
     )
         .prop_map(
             move |(
                 (id, name, category, status, effective, ended),
                 (source, grantor, docs, body, unit, remarks),
                 (reconstructed, accountability, implementation, basis, resp, sub),
+                (penalty, inspection, forwarded, shared),
             )| Item {
                 id,
                 code: format!("C{n}").parse().unwrap(),
@@ -203,8 +265,19 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 basis,
                 responsibility: resp
                     .into_iter()
-                    .map(|(stage, duty)| Responsibility { stage, duty })
+                    .map(|(stage, duty)| Responsibility {
+                        basis: vec![duty.clone()],
+                        stage,
+                        duty,
+                        risks: Vec::new(),
+                    })
                     .collect(),
+                forwarded,
+                shared,
+                licensing: None,
+                penalty,
+                inspection,
+                levy: None,
                 sub,
                 former_codes: Vec::new(),
                 successors: Vec::new(),
@@ -349,13 +422,20 @@ proptest! {
             let count = stats.categories[c.id()];
             let mine: Vec<&Item> = items
                 .iter()
-                .filter(|i| i.category == c && in_force(i.status, i.effective, i.ended, d))
+                .filter(|i| i.category == c && !i.forwarded && in_force(i.status, i.effective, i.ended, d))
                 .collect();
             prop_assert_eq!(count.items, mine.len());
             prop_assert_eq!(count.units, mine.iter().map(|i| expected_units(i, d)).sum::<usize>());
             prop_assert!(count.units >= count.items);
             total_items += count.items;
         }
+        // 审核转报 items are counted apart, and only there.
+        let forwarded: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.forwarded && in_force(i.status, i.effective, i.ended, d))
+            .collect();
+        prop_assert_eq!(stats.forwarded.items, forwarded.len());
+        prop_assert_eq!(stats.forwarded.units, forwarded.iter().map(|i| expected_units(i, d)).sum::<usize>());
         // Category totals add up to the whole.
         let gg = stats.categories["public-service"];
         prop_assert_eq!(stats.powers.items + gg.items, total_items);
@@ -377,6 +457,7 @@ proptest! {
         items[k].status = Status::InForce;
         items[k].effective = Date::new(1999, 1, 1).unwrap();
         items[k].ended = None;
+        items[k].forwarded = false;
         let before_subs = items[k].sub.iter()
             .filter(|s| in_force(s.status, s.effective.unwrap_or(items[k].effective), s.ended, d))
             .count();

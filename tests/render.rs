@@ -53,8 +53,8 @@ fn hostile() -> (tempfile::TempDir, Registry) {
     fs::write(&file, text).unwrap();
     let reg = Registry::load(&root).unwrap().registry;
     let adj = Adjustment {
-        version: "5.0.1".parse().unwrap(),
-        date: "2024-06-01".parse().unwrap(),
+        version: "5.0.2".parse().unwrap(),
+        date: "2024-08-01".parse().unwrap(),
         decided_by: decisions(&reg, &["穗府〔2024〕(重构)1号".to_owned()]).unwrap(),
         reason: Some(PAYLOAD.to_owned()),
         ops: Vec::new(),
@@ -69,12 +69,12 @@ fn hostile() -> (tempfile::TempDir, Registry) {
 /// Every report of the hostile registry in `format`, by report.
 fn render_all(reg: &Registry, r: &dyn Renderer) -> Vec<(Report, Result<Vec<u8>, RenderError>)> {
     let list = reg.list("guangzhou-gxj").unwrap();
-    let v500 = Point::Version("5.0.0".parse().unwrap());
-    let v501 = Point::Version("5.0.1".parse().unwrap());
-    let date = "2024-06-30".parse().unwrap();
+    let before = Point::Version("5.0.1".parse().unwrap());
+    let after = Point::Version("5.0.2".parse().unwrap());
+    let date = "2024-08-30".parse().unwrap();
     let cat = Catalogue::build(reg, list, &Selection::default()).unwrap();
     let stats = Stats::compute(reg, &list.as_of(date).unwrap(), date);
-    let cs = ChangeSet::between(reg, list, &v500, &v501).unwrap();
+    let cs = ChangeSet::between(reg, list, &before, &after).unwrap();
     let findings = vec![Finding {
         check: Rule::CodeReused,
         severity: Severity::Error,
@@ -83,13 +83,13 @@ fn render_all(reg: &Registry, r: &dyn Renderer) -> Vec<(Report, Result<Vec<u8>, 
         subject: Some(PAYLOAD.to_owned()),
         location: None,
     }];
-    let rows = quanze::query::crosswalk::crosswalk(list, &v501, &Point::Files).unwrap();
+    let rows = quanze::query::crosswalk::crosswalk(list, &after, &Point::Files).unwrap();
     let cmp = quanze::query::crosswalk::compare(reg, list, reg, list, date);
     let units = vec![quanze::query::units::between(
-        &list.at_version(&"5.0.0".parse().unwrap()).unwrap(),
+        &list.at_version(&"5.0.1".parse().unwrap()).unwrap(),
         list,
     )];
-    let unit_report = UnitReport::new(&units, "5.0.0", PAYLOAD, false);
+    let unit_report = UnitReport::new(&units, "5.0.1", PAYLOAD, false);
     let history = list.history().unwrap();
     let versions = history.item_history("XK-001");
     let s = |x: Result<String, RenderError>| x.map(String::into_bytes);

@@ -110,7 +110,14 @@ impl From<WriteError> for Failure {
         match e {
             WriteError::Registry(inner) => inner.into(),
             WriteError::Invalid(diagnostics) => Self::Problems {
-                summary: format!("{} problem(s); nothing was written", diagnostics.len()),
+                summary: match diagnostics.iter().filter(|d| !d.is_error()).count() {
+                    0 => format!("{} problem(s); nothing was written", diagnostics.len()),
+                    w => format!(
+                        "{} problem(s) ({} error(s), {w} warning(s)); nothing was written",
+                        diagnostics.len(),
+                        diagnostics.len() - w
+                    ),
+                },
                 diagnostics,
             },
             WriteError::Locked(_) => Self::Locked(e.to_string()),

@@ -214,7 +214,7 @@ fn check_lists_problems_with_a_caret_and_exits_1() {
     let out = stdout(&o);
     assert_eq!(
         out,
-        "error[promised-exceeds-legal]: unit `XK-001-01` promises 45 working days, more than the legal 30\n  \
+        "error[promised-exceeds-legal]: unit `XK-001-01` promises 45 working days, more than the legal 30 working days\n  \
          --> tests/fixtures/invalid/promised-exceeds-legal/test-bureau/items/licensing.toml:17:17\n   \
          |\n\
          17 | promised_days = 45\n   \
@@ -952,7 +952,7 @@ fn a_broken_link_blames_the_entry_that_changed() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "entry 5.0.0 has been changed after it was written, or the `head` in list.toml has"
+            "entry 5.0.1 has been changed after it was written, or the `head` in list.toml has"
         ),
         "{out}"
     );

@@ -41,6 +41,14 @@ name = "对危害电力设施行为的处罚"
 category = "penalty"
 effective = "2022-01-01"
 body = "测试市工业和信息化局"
+
+[item.penalty]
+provision = ["《中华人民共和国电力法》第六十八条"]
+
+[[item.basis]]
+title = "中华人民共和国电力法"
+level = "law"
+article = "第六十八条"
 "#;
 
 #[test]
@@ -658,7 +666,7 @@ fn a_write_that_would_break_a_rule_is_refused_and_writes_nothing() {
     let ops = tmp.path().join("limits.toml");
     fs::write(
         &ops,
-        "version = \"1.2.0\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-licence\"\ncode = \"XK-009\"\nname = \"新增许可\"\ncategory = \"licensing\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n",
+        "version = \"1.2.0\"\ndate = \"2022-01-01\"\n\n[[decided_by]]\nnumber = \"测府令第2号\"\ntitle = \"测试调整决定\"\nissuer = \"测试市人民政府\"\ndate = \"2021-12-20\"\n\n[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-licence\"\ncode = \"XK-009\"\nname = \"新增许可\"\ncategory = \"licensing\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n[[op.item.basis]]\ntitle = \"测试省工业管理条例\"\nlevel = \"local-regulation\"\n",
     )
     .unwrap();
     let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
@@ -798,7 +806,7 @@ fn adjust_ops_alone_merge_and_split_into_new_items() {
     };
     let sub = |code: &str, table: &str| {
         format!(
-            "[[{table}.sub]]\ncode = \"{code}-01\"\nname = \"核发\"\n[{table}.sub.implementation]\nlegal_days = 30\npromised_days = 15\nhandling = \"promised\"\n"
+            "[[{table}.basis]]\ntitle = \"测试省工业管理条例\"\nlevel = \"local-regulation\"\n[[{table}.sub]]\ncode = \"{code}-01\"\nname = \"核发\"\n[{table}.sub.implementation]\nlegal_days = 30\npromised_days = 15\nhandling = \"promised\"\n"
         )
     };
     let ops = tmp.path().join("ops.toml");

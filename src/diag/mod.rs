@@ -74,6 +74,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Whether the problem is an error (not a warning): errors make `check`
+    /// fail, [`Registry::open`](crate::Registry::open) refuse and a write
+    /// refuse; warnings are only reported.
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
     /// A diagnostic without location; see [`Diagnostic::at`].
     pub fn new(
         rule: Rule,
@@ -113,7 +120,8 @@ impl Diagnostic {
         self
     }
 
-    /// How serious the problem is: the severity of its rule.
+    /// How serious the problem is: the severity of its rule. Only errors
+    /// make `check` fail and refuse a write; warnings are reported.
     pub fn severity(&self) -> Severity {
         self.rule.severity()
     }

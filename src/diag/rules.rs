@@ -130,6 +130,16 @@ rules! {
     PromisedExceedsLegal = "promised-exceeds-legal", Lint, Error: "a promised time limit longer than the legal one",
     /// A licence set by a norm that may not set one.
     LicensingBasisLevel = "licensing-basis-level", Lint, Error: "a licensing item whose setting basis is of a level that may not set a licence: a departmental rule or a normative document (行政许可法 第十四条至第十七条)",
+    /// A power without a legal basis (职权法定).
+    MissingSettingBasis = "missing-setting-basis", Lint, Error: "a power that is in force or suspended without a setting basis: under 职权法定 a power without a legal basis is to be cancelled (public services are exempt)",
+    /// A time limit in a unit the law for the class does not count in.
+    TimeLimitUnit = "time-limit-unit", Lint, Error: "a time limit in a unit that contradicts the law for its class: licensing limits are working days (行政许可法 第八十二条), coercion limits of ten days or less are working days (行政强制法 第六十九条)",
+    /// A penalty that names no penalty provision.
+    PenaltyProvision = "penalty-provision", Lint, Warning: "a penalty in force that names no penalty provision (`penalty.provision`), which list rules require beside the violated provision",
+    /// A discretion benchmark with too few tiers.
+    DiscretionTiers = "discretion-tiers", Lint, Warning: "a penalty's discretion benchmark (裁量基准) with fewer tiers than the list requires (`[rules] discretion_tiers` in list.toml, 3 when absent)",
+    /// A rule setting of list.toml that cannot be honoured.
+    RuleSetting = "rule-setting", Lint, Error: "a `[rules]` setting of list.toml that names an unknown rule, or turns off a rule of national law (only warnings can be turned off)",
     /// Implementation elements on an item that has sub-items.
     MisplacedImplementation = "misplaced-implementation", Lint, Error: "implementation elements on an item that has sub-items (they belong on the sub-items)",
     /// Dates out of order.

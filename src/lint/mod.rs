@@ -93,6 +93,8 @@ impl Registry {
         let loaded = Self::load(root)?;
         let mut problems = loaded.problems;
         problems.extend(loaded.registry.validate(Date::today()));
+        // Warnings are reported by `check`; only errors refuse the registry.
+        problems.retain(Diagnostic::is_error);
         if problems.is_empty() {
             Ok(loaded.registry)
         } else {
@@ -183,6 +185,10 @@ impl Registry {
             out: Vec::new(),
         };
         c.list(list);
+        // The warnings the list turned off (error rules cannot be).
+        let off = &list.meta.rules.off;
+        c.out
+            .retain(|d| d.is_error() || !off.iter().any(|id| id == d.rule.id()));
         c.out
     }
 }
@@ -333,6 +339,7 @@ impl Checker<'_> {
             );
         }
 
+        self.rule_settings(list, &meta_file);
         let ids = self.items(list);
         self.agreements(list, &ids);
         self.changelog(list, &meta_file);
@@ -841,6 +848,8 @@ impl Checker<'_> {
     fn item(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
         self.item_texts(item, file, key);
         self.licensing_basis(item, file, key);
+        self.setting_basis(item, file, key);
+        self.penalty(list, item, file, key);
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(
@@ -1031,10 +1040,9 @@ impl Checker<'_> {
                 "`[item.sub.implementation]` tables, one per sub-item",
             );
         }
-        let on_application = item.category.on_application();
         if item.sub.is_empty() {
             self.unit(
-                on_application,
+                item.category,
                 &item.code.to_string(),
                 item.implementation.as_ref(),
                 file,
@@ -1043,7 +1051,7 @@ impl Checker<'_> {
         } else {
             for (j, sub) in item.sub.iter().enumerate() {
                 self.unit(
-                    on_application,
+                    item.category,
                     &sub.code.to_string(),
                     sub.implementation.as_ref(),
                     file,
@@ -1055,7 +1063,7 @@ impl Checker<'_> {
 
     fn unit(
         &mut self,
-        required: bool,
+        category: crate::model::Category,
         code: &str,
         imp: Option<&Implementation>,
         file: &Path,
@@ -1063,7 +1071,9 @@ impl Checker<'_> {
     ) {
         let empty = Implementation::default();
         let imp_or_empty = imp.unwrap_or(&empty);
-        if required {
+        let unit = imp_or_empty.unit(category);
+        self.time_unit(category, code, imp_or_empty, file, key);
+        if category.on_application() {
             let missing: Vec<&str> = [
                 ("legal_days", imp_or_empty.legal_days.is_none()),
                 ("promised_days", imp_or_empty.promised_days.is_none()),
@@ -1091,10 +1101,191 @@ impl Checker<'_> {
                 file,
                 format!("{key}.promised_days"),
                 format!(
-                    "unit `{code}` promises {promised} working days, more than the legal {legal}"
+                    "unit `{code}` promises {}, more than the legal {}",
+                    unit.en(promised),
+                    unit.en(legal)
                 ),
                 Some(promised.to_string()),
                 &format!("at most {legal}, the legal limit"),
+            );
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// The unit of a unit's limits against the law of its class:
+    /// licensing limits are working days (行政许可法 第八十二条); a coercion
+    /// limit of ten days or less is in working days (行政强制法 第六十九条).
+    fn time_unit(
+        &mut self,
+        category: crate::model::Category,
+        code: &str,
+        imp: &Implementation,
+        file: &Path,
+        key: &str,
+    ) {
+        use crate::model::{Category, TimeUnit};
+        let unit = imp.unit(category);
+        let short = [imp.legal_days, imp.promised_days]
+            .into_iter()
+            .flatten()
+            .any(|d| d <= 10);
+        let (why, expected) = match (category, unit) {
+            (Category::Licensing, TimeUnit::WorkingDays) => return,
+            (Category::Licensing, _) => (
+                "licensing limits are counted in working days (行政许可法 第八十二条)",
+                "`working-days` (or no `time_unit`)",
+            ),
+            (Category::Coercion, TimeUnit::CalendarDays) if short => (
+                "coercion limits of ten days or less are working days (行政强制法 第六十九条)",
+                "`working-days` for a limit of ten days or less",
+            ),
+            _ => return,
+        };
+        let found = unit.id().to_owned();
+        self.push(
+            Rule::TimeLimitUnit,
+            file,
+            format!("{key}.time_unit"),
+            format!(
+                "{} unit `{code}` counts its limits in {found}: {why}",
+                category.en()
+            ),
+            Some(found),
+            expected,
+        );
+    }
+
+    /// 职权法定: a power in force (or suspended) needs a setting basis.
+    fn setting_basis(&mut self, item: &Item, file: &Path, key: &str) {
+        if !item.category.is_power()
+            || item.status.is_ended()
+            || item
+                .basis
+                .iter()
+                .any(|b| b.role == crate::model::BasisRole::Setting)
+        {
+            return;
+        }
+        let found = if item.basis.is_empty() {
+            "no basis".to_owned()
+        } else {
+            format!("implementing bases only ({})", item.basis.len())
+        };
+        self.push(
+            Rule::MissingSettingBasis,
+            file,
+            format!("{key}.basis"),
+            format!(
+                "{} item `{}` is {} without a setting basis: under 职权法定 a power without a legal basis is to be cancelled",
+                item.category.en(),
+                item.code,
+                if item.status == crate::model::Status::Suspended { "suspended" } else { "in force" }
+            ),
+            Some(found),
+            "a `[[item.basis]]` with `role = \"setting\"` (the default), or cancel the item",
+        );
+    }
+
+    /// A penalty names its penalty provision, and its discretion benchmark
+    /// has as many tiers as the list requires.
+    fn penalty(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        if item.category != crate::model::Category::Penalty || item.status.is_ended() {
+            return;
+        }
+        let detail = item.penalty.as_ref();
+        if detail.is_none_or(|p| p.provision.iter().all(|t| blank(t))) {
+            self.push(
+                Rule::PenaltyProvision,
+                file,
+                format!("{key}.penalty.provision"),
+                format!("penalty item `{}` names no penalty provision", item.code),
+                None,
+                "`[item.penalty]` with `provision = [\"《…》第…条\"]`, the provision that sets the penalty",
+            );
+        }
+        let tiers = detail.map_or(0, |p| p.benchmark.len());
+        let required = list.meta.rules.discretion_tiers();
+        if tiers > 0 && (tiers as u64) < u64::from(required) {
+            self.push(
+                Rule::DiscretionTiers,
+                file,
+                format!("{key}.penalty.benchmark"),
+                format!(
+                    "penalty item `{}` has a discretion benchmark of {tiers} tier(s), fewer than the {required} the list requires",
+                    item.code
+                ),
+                Some(tiers.to_string()),
+                &format!("at least {required} `[[item.penalty.benchmark]]` tiers (or set `[rules] discretion_tiers` in list.toml)"),
+            );
+        }
+        if let Some(p) = detail {
+            for (field, texts) in [
+                ("violated", &p.violated),
+                ("provision", &p.provision),
+                ("sanctions", &p.sanctions),
+            ] {
+                for (k, t) in texts.iter().enumerate() {
+                    self.text(file, || format!("{key}.penalty.{field}[{k}]"), t, false);
+                }
+            }
+            for (k, t) in p.benchmark.iter().enumerate() {
+                for (field, v) in [
+                    ("tier", &t.tier),
+                    ("circumstances", &t.circumstances),
+                    ("sanction", &t.sanction),
+                ] {
+                    self.text(
+                        file,
+                        || format!("{key}.penalty.benchmark[{k}].{field}"),
+                        v,
+                        true,
+                    );
+                    if blank(v) {
+                        self.push(
+                            Rule::BlankText,
+                            file,
+                            format!("{key}.penalty.benchmark[{k}].{field}"),
+                            format!("a benchmark tier of `{}` has a blank {field}", item.code),
+                            None,
+                            "text",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The settings of `[rules]` in list.toml: known rules, and only
+    /// warnings turned off.
+    fn rule_settings(&mut self, list: &List, meta_file: &Path) {
+        for (k, id) in list.meta.rules.off.iter().enumerate() {
+            let problem = match id.parse::<Rule>() {
+                Err(_) => Some(format!("`[rules] off` names `{id}`, which is no rule")),
+                Ok(r) if r.severity() == crate::diag::Severity::Error => Some(format!(
+                    "`[rules] off` names `{id}`, a rule of national law (an error), which cannot be turned off"
+                )),
+                Ok(_) => None,
+            };
+            if let Some(message) = problem {
+                self.push(
+                    Rule::RuleSetting,
+                    meta_file,
+                    format!("rules.off[{k}]"),
+                    message,
+                    Some(id.clone()),
+                    "the id of a warning rule (docs/format.md#validation-rules)",
+                );
+            }
+        }
+        if list.meta.rules.discretion_tiers == Some(0) {
+            self.push(
+                Rule::RuleSetting,
+                meta_file,
+                "rules.discretion_tiers".into(),
+                "`[rules] discretion_tiers` is 0".into(),
+                Some("0".into()),
+                "a number of tiers from 1",
             );
         }
     }

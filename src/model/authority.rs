@@ -102,4 +102,40 @@ pub struct ListMeta {
     /// `previous` seals the one before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
+    /// The list's settings of the rules that are local practice rather than
+    /// national law (`[rules]`).
+    #[serde(default, skip_serializing_if = "RuleSettings::is_default")]
+    pub rules: RuleSettings,
+}
+
+/// The `[rules]` table of `list.toml`: the settings of the rules that are
+/// local practice, which differ from province to province. Rules of
+/// national law cannot be set here.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleSettings {
+    /// The fewest tiers a penalty's discretion benchmark may have (rule
+    /// `discretion-tiers`); 3 when absent, as most provinces require.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discretion_tiers: Option<u32>,
+    /// Warning rules this list does not follow (by id, e.g.
+    /// `penalty-provision`). Error rules cannot be turned off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub off: Vec<String>,
+}
+
+impl RuleSettings {
+    /// The tiers required when the list does not say.
+    pub const DEFAULT_DISCRETION_TIERS: u32 = 3;
+
+    /// The fewest tiers a discretion benchmark may have.
+    pub fn discretion_tiers(&self) -> u32 {
+        self.discretion_tiers
+            .unwrap_or(Self::DEFAULT_DISCRETION_TIERS)
+    }
+
+    fn is_default(&self) -> bool {
+        self == &Self::default()
+    }
 }

@@ -137,6 +137,23 @@ impl Category {
     pub fn on_application(self) -> bool {
         matches!(self, Self::Licensing)
     }
+
+    /// The unit in which the class's time limits are counted when a unit
+    /// does not say: calendar days for penalties (行政处罚法 第六十条),
+    /// working days for the others (行政许可法 第八十二条; 行政强制法
+    /// 第六十九条 for limits of ten days or less).
+    pub fn time_unit(self) -> TimeUnit {
+        match self {
+            Self::Penalty => TimeUnit::CalendarDays,
+            _ => TimeUnit::WorkingDays,
+        }
+    }
+
+    /// Whether the class is a power (职权), which must have a legal basis
+    /// (职权法定); public services are not.
+    pub fn is_power(self) -> bool {
+        !matches!(self, Self::PublicService)
+    }
 }
 
 impl fmt::Display for Category {
@@ -276,12 +293,18 @@ impl Handling {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
-    /// 法定办结时限, in working days.
+    /// 法定办结时限, counted in [`Implementation::time_unit`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_days: Option<u32>,
-    /// 承诺办结时限, in working days (0 for immediate handling).
+    /// 承诺办结时限, counted in [`Implementation::time_unit`] (0 for
+    /// immediate handling, printed 即办).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promised_days: Option<u32>,
+    /// The unit of both limits; when absent, the class's own unit
+    /// ([`Category::time_unit`]): working days for licensing, calendar days
+    /// for penalties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_unit: Option<TimeUnit>,
     /// 办件类型.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handling: Option<Handling>,
@@ -297,6 +320,58 @@ pub struct Implementation {
     /// 电子证照: whether the result is bound to an electronic licence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e_licence: Option<bool>,
+}
+
+/// The unit in which a time limit is counted (期限单位).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TimeUnit {
+    /// 工作日: working days, without the official holidays and with the
+    /// weekend days worked in exchange (行政许可法 第八十二条).
+    WorkingDays,
+    /// 日: calendar days (行政处罚法 第六十条's ninety days).
+    CalendarDays,
+    /// 小时: hours.
+    Hours,
+}
+
+impl TimeUnit {
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::WorkingDays => "working-days",
+            Self::CalendarDays => "calendar-days",
+            Self::Hours => "hours",
+        }
+    }
+
+    /// A limit as guides print it: `20个工作日`, `90日`, `24小时`.
+    pub fn zh(self, n: u32) -> String {
+        match self {
+            Self::WorkingDays => format!("{n}个工作日"),
+            Self::CalendarDays => format!("{n}日"),
+            Self::Hours => format!("{n}小时"),
+        }
+    }
+
+    /// A limit in English: `20 working days`, `90 days`, `24 hours`.
+    pub fn en(self, n: u32) -> String {
+        let (one, many) = match self {
+            Self::WorkingDays => ("working day", "working days"),
+            Self::CalendarDays => ("day", "days"),
+            Self::Hours => ("hour", "hours"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+}
+
+impl Implementation {
+    /// The unit of the limits: the one stated, or the class's own.
+    pub fn unit(&self, category: Category) -> TimeUnit {
+        self.time_unit.unwrap_or(category.time_unit())
+    }
 }
 
 /// The level of a legal basis in the hierarchy of norms.
@@ -405,6 +480,180 @@ pub struct Responsibility {
     pub stage: String,
     /// What the body must do at that stage.
     pub duty: String,
+    /// The stage's own bases (each responsibility stage carries its basis),
+    /// e.g. `《行政许可法》第三十二条`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<String>,
+    /// Integrity-risk points of the stage (廉政风险点).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<RiskPoint>,
+}
+
+/// An integrity-risk point (廉政风险点) of a stage, with its level and
+/// controls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskPoint {
+    /// The risk, e.g. `对不符合条件的申请予以受理`.
+    pub risk: String,
+    /// Its level.
+    pub level: RiskLevel,
+    /// The controls against it (防控措施).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub controls: Vec<String>,
+}
+
+/// The level of an integrity risk (风险等级).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum RiskLevel {
+    /// 高.
+    High,
+    /// 中.
+    Medium,
+    /// 低.
+    Low,
+}
+
+impl RiskLevel {
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::High => "高",
+            Self::Medium => "中",
+            Self::Low => "低",
+        }
+    }
+}
+
+/// What a licensing item states beyond its units (行政许可 实施要素).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LicensingDetail {
+    /// 主管部门: the competent department, when it is not the implementing body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competent_department: Option<String>,
+    /// 许可条件.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    /// 申请材料.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub materials: Vec<String>,
+    /// 中介服务: intermediary services the applicant must use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intermediaries: Vec<String>,
+    /// 延长时限: how and by how much the limit may be extended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    /// 特别程序 (不计算在时限内): time excluded from the limit, e.g. 专家评审.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded_time: Vec<String>,
+    /// 有效期限 of the licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validity: Option<String>,
+    /// 数量限制.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_limit: Option<String>,
+}
+
+/// What a penalty item states (行政处罚): the provisions and the discretion
+/// benchmark (裁量基准).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyDetail {
+    /// 违法条款: the provisions the conduct violates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub violated: Vec<String>,
+    /// 处罚条款: the provisions that set the penalty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provision: Vec<String>,
+    /// 处罚种类和幅度, e.g. `警告`, `五万元以上二十万元以下罚款`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<String>,
+    /// The discretion benchmark (裁量基准), tier by tier from the lightest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benchmark: Vec<BenchmarkTier>,
+    /// True when these elements are plausible but not documented.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+}
+
+/// One tier of a discretion benchmark (裁量阶次).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkTier {
+    /// The tier, e.g. `轻微`, `一般`, `严重`.
+    pub tier: String,
+    /// The circumstances (违法情节) that place a case in it.
+    pub circumstances: String,
+    /// The sanction (处罚标准) for it.
+    pub sanction: String,
+}
+
+/// What an inspection item states (行政检查), with its random-inspection
+/// entries (双随机、一公开 抽查事项).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InspectionDetail {
+    /// 检查类别, e.g. `日常检查`, `专项检查`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// 检查方式, e.g. `现场检查`, `书面检查`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<String>,
+    /// The most inspections of one object a year (检查频次上限).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_per_year: Option<u32>,
+    /// The random-inspection entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub random: Vec<RandomInspection>,
+    /// True when these elements are plausible but not documented.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+}
+
+/// A random-inspection entry (随机抽查事项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RandomInspection {
+    /// 抽查事项.
+    pub matter: String,
+    /// 检查依据.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// 检查对象.
+    pub objects: String,
+    /// 抽查比例, e.g. `5%`.
+    pub ratio: String,
+    /// 抽查频次 (cycle), e.g. `每年1次`.
+    pub cycle: String,
+    /// 检查方式.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+}
+
+/// What a levy or fee states (行政征收).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LevyDetail {
+    /// 征收标准.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// 标准依据: the document that sets the standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_basis: Option<String>,
+    /// 资金管理: how the proceeds are managed, e.g. `全额缴入国库`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund: Option<String>,
 }
 
 /// An element of an item, named in [`Item::reconstructed`] when its value is
@@ -549,6 +798,26 @@ pub struct Item {
     /// Implementation elements, for an item without sub-items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementation: Option<Implementation>,
+    /// 审核转报: the body examines and forwards the application to a higher
+    /// authority that decides it. Such items are listed apart and left out
+    /// of the counts.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub forwarded: bool,
+    /// 共性事项: an item every department of the level holds alike.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub shared: bool,
+    /// Licensing elements beyond the units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licensing: Option<LicensingDetail>,
+    /// Penalty provisions and the discretion benchmark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<PenaltyDetail>,
+    /// Inspection elements and random-inspection entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection: Option<InspectionDetail>,
+    /// Levy standard and fund management.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levy: Option<LevyDetail>,
     /// Legal bases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<LegalBasis>,

@@ -444,7 +444,8 @@ fn reconstructed_text(item: &Item) -> String {
 impl Row {
     fn of(c: &Catalogue, item: &Item, sub: Option<&crate::model::SubItem>, seq: usize) -> Self {
         let imp = sub.map_or(item.implementation.as_ref(), |s| s.implementation.as_ref());
-        let days = |d: Option<u32>| d.map(|n| format!("{n}个工作日")).unwrap_or_default();
+        let unit = imp.map_or(item.category.time_unit(), |i| i.unit(item.category));
+        let days = |d: Option<u32>| d.map(|n| unit.zh(n)).unwrap_or_default();
         // A promise of no days is written as guides write it: 即办.
         let promised = |d: Option<u32>| match d {
             Some(0) => "即办".to_owned(),
@@ -562,6 +563,7 @@ pub fn writers() -> Vec<&'static dyn Writer> {
 /// The labels of a catalogue in one language.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Labels {
+    pub(crate) lang: Lang,
     pub(crate) contents: &'static str,
     pub(crate) items: &'static str,
     pub(crate) units: &'static str,
@@ -594,6 +596,7 @@ pub(crate) struct Labels {
 pub(crate) fn labels(lang: Lang) -> Labels {
     match lang {
         Lang::Zh => Labels {
+            lang,
             contents: "目录",
             items: "项",
             units: "含子项",
@@ -623,6 +626,7 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             entry_hash: "调整记录哈希",
         },
         Lang::En => Labels {
+            lang,
             contents: "Contents",
             items: "items",
             units: "units",

@@ -24,14 +24,15 @@ pub struct Html;
 /// The catalogue page's stylesheet (`templates/catalogue.css`).
 const CSS: &str = include_str!("templates/catalogue.css");
 
-fn limits(imp: &crate::model::Implementation) -> String {
+fn limits(category: crate::model::Category, imp: &crate::model::Implementation) -> String {
+    let unit = imp.unit(category);
     let mut parts = Vec::new();
     if let Some(d) = imp.legal_days {
-        parts.push(format!("法定{d}个工作日"));
+        parts.push(format!("法定{}", unit.zh(d)));
     }
     match imp.promised_days {
         Some(0) => parts.push("即办".to_owned()),
-        Some(d) => parts.push(format!("承诺{d}个工作日")),
+        Some(d) => parts.push(format!("承诺{}", unit.zh(d))),
         None => {}
     }
     if let Some(h) = imp.handling {
@@ -360,7 +361,7 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
     }
     rows.push((l.basis, bases));
     if let Some(imp) = &item.implementation {
-        let lim = limits(imp);
+        let lim = limits(item.category, imp);
         let mut pieces = vec![Piece::Text(lim)];
         if marked(Element::Implementation) {
             pieces.push(Piece::Rec);
@@ -387,6 +388,20 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
     ] {
         rows.push((label, lines(texts.clone(), false)));
     }
+    for d in crate::publish::report::detail_rows(item) {
+        let mut pieces = vec![Piece::Text(d.text.clone())];
+        if d.reconstructed {
+            pieces.push(Piece::Rec);
+        }
+        // Rows of one label (the tiers of a benchmark) share a cell.
+        match rows.last_mut() {
+            Some((label, last)) if *label == d.label(l.lang) => {
+                last.push(Piece::Br);
+                last.append(&mut pieces);
+            }
+            _ => rows.push((d.label(l.lang), pieces)),
+        }
+    }
     rows.push((
         l.remarks,
         vec![Piece::Text(item.remarks.clone().unwrap_or_default())],
@@ -412,7 +427,10 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
                 (
                     s.code.to_string(),
                     s.name.clone(),
-                    s.implementation.as_ref().map(limits).unwrap_or_default(),
+                    s.implementation
+                        .as_ref()
+                        .map(|i| limits(item.category, i))
+                        .unwrap_or_default(),
                 )
             })
             .collect(),

@@ -550,3 +550,146 @@ pub(crate) fn unit_rows(u: &UnitReport<'_>) -> Vec<[String; 4]> {
     }
     rows
 }
+
+/// One row of an item's elements beyond the core columns: the flags, the
+/// class-specific blocks (licensing, penalty, inspection, levy) and each
+/// stage's bases and integrity risks, as `show` and the HTML catalogue
+/// print them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DetailRow {
+    pub(crate) zh: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) text: String,
+    /// The block it comes from is marked reconstructed.
+    pub(crate) reconstructed: bool,
+}
+
+impl DetailRow {
+    /// The label in `lang`.
+    pub(crate) fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The rows of an item's further elements, in the order the published
+/// lists give them.
+pub(crate) fn detail_rows(item: &crate::model::Item) -> Vec<DetailRow> {
+    let mut rows = Vec::new();
+    let mut push = |zh, en, text: String, reconstructed| {
+        if !text.trim().is_empty() {
+            rows.push(DetailRow {
+                zh,
+                en,
+                text,
+                reconstructed,
+            });
+        }
+    };
+    if item.forwarded {
+        push(
+            "事项性质",
+            "nature",
+            "审核转报(本机关审核后报上级机关决定,不计入事项数)".to_owned(),
+            false,
+        );
+    }
+    if item.shared {
+        push("事项性质", "nature", "共性事项".to_owned(), false);
+    }
+    if let Some(x) = &item.licensing {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        push(
+            "主管部门",
+            "competent department",
+            opt(&x.competent_department),
+            false,
+        );
+        for (zh, en, texts) in [
+            ("许可条件", "conditions", &x.conditions),
+            ("申请材料", "materials", &x.materials),
+            ("中介服务", "intermediary services", &x.intermediaries),
+            ("不计算在时限内", "excluded time", &x.excluded_time),
+        ] {
+            for t in texts {
+                push(zh, en, t.clone(), false);
+            }
+        }
+        push("延长时限", "extension", opt(&x.extension), false);
+        push("有效期限", "validity", opt(&x.validity), false);
+        push("数量限制", "quantity limit", opt(&x.quantity_limit), false);
+    }
+    if let Some(p) = &item.penalty {
+        let r = p.reconstructed;
+        for (zh, en, texts) in [
+            ("违法条款", "violated provision", &p.violated),
+            ("处罚条款", "penalty provision", &p.provision),
+            ("处罚种类和幅度", "sanctions", &p.sanctions),
+        ] {
+            for t in texts {
+                push(zh, en, t.clone(), r);
+            }
+        }
+        for t in &p.benchmark {
+            push(
+                "裁量基准",
+                "discretion benchmark",
+                format!("{}:{} → {}", t.tier, t.circumstances, t.sanction),
+                r,
+            );
+        }
+    }
+    if let Some(x) = &item.inspection {
+        let r = x.reconstructed;
+        push(
+            "检查类别",
+            "inspection kind",
+            x.kind.clone().unwrap_or_default(),
+            r,
+        );
+        push("检查方式", "methods", x.methods.join("、"), r);
+        if let Some(n) = x.max_per_year {
+            push("检查频次上限", "yearly cap", format!("每年不超过{n}次"), r);
+        }
+        for e in &x.random {
+            let mut s = format!(
+                "{};检查对象:{};抽查比例:{};抽查频次:{}",
+                e.matter, e.objects, e.ratio, e.cycle
+            );
+            if let Some(b) = &e.basis {
+                s.push_str(&format!(";检查依据:{b}"));
+            }
+            if let Some(m) = &e.method {
+                s.push_str(&format!(";检查方式:{m}"));
+            }
+            push("随机抽查事项", "random inspection", s, r);
+        }
+    }
+    if let Some(x) = &item.levy {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        push("征收标准", "standard", opt(&x.standard), false);
+        push("标准依据", "standard basis", opt(&x.standard_basis), false);
+        push("资金管理", "fund management", opt(&x.fund), false);
+    }
+    for r in &item.responsibility {
+        if !r.basis.is_empty() {
+            push(
+                "环节依据",
+                "stage basis",
+                format!("{}:{}", r.stage, r.basis.join(";")),
+                false,
+            );
+        }
+        for k in &r.risks {
+            let mut s = format!("{}:{}(风险等级:{}", r.stage, k.risk, k.level.zh());
+            if !k.controls.is_empty() {
+                s.push_str(&format!(";防控措施:{}", k.controls.join(";")));
+            }
+            s.push(')');
+            push("廉政风险点", "integrity risk", s, false);
+        }
+    }
+    rows
+}

@@ -32,20 +32,21 @@ pub(crate) fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width)))
 }
 
-fn implementation(lang: Lang, imp: &Implementation) -> String {
+fn implementation(lang: Lang, category: crate::model::Category, imp: &Implementation) -> String {
+    let unit = imp.unit(category);
     let mut parts = Vec::new();
     if let Some(d) = imp.legal_days {
         parts.push(match lang {
-            Lang::Zh => format!("法定{d}个工作日"),
-            Lang::En => format!("legal {d} working days"),
+            Lang::Zh => format!("法定{}", unit.zh(d)),
+            Lang::En => format!("legal {}", unit.en(d)),
         });
     }
     if let Some(d) = imp.promised_days {
         parts.push(match (lang, d) {
             (Lang::Zh, 0) => "即办".to_owned(),
             (Lang::En, 0) => "immediate".to_owned(),
-            (Lang::Zh, d) => format!("承诺{d}个工作日"),
-            (Lang::En, d) => format!("promised {d}"),
+            (Lang::Zh, d) => format!("承诺{}", unit.zh(d)),
+            (Lang::En, d) => format!("promised {}", unit.en(d)),
         });
     }
     if let Some(h) = imp.handling {
@@ -137,30 +138,12 @@ pub fn render_item(
             format!("{} {} {scope}", a.id, a.title),
         ));
     }
-    for b in &item.basis {
-        let mut s = format!("《{}》", b.title);
-        if let Some(a) = &b.article {
-            s.push_str(a);
-        }
-        let _ = write!(s, " ({}", b.level.zh());
-        if let Some(n) = &b.number {
-            let _ = write!(s, ", {n}");
-        }
-        s.push(')');
-        if b.reconstructed {
-            s.push_str(l(" [重构]", " [reconstructed]"));
-        }
-        rows.push((
-            match (lang, b.role) {
-                (Lang::Zh, r) => r.zh(),
-                (Lang::En, crate::model::BasisRole::Setting) => "basis",
-                (Lang::En, _) => "implementing",
-            },
-            s,
-        ));
-    }
+    basis_rows(lang, item, &mut rows);
     if let Some(imp) = &item.implementation {
-        rows.push((l("实施要素", "handling"), implementation(lang, imp)));
+        rows.push((
+            l("实施要素", "handling"),
+            implementation(lang, item.category, imp),
+        ));
     }
     for sub in &item.sub {
         let mut s = format!("{} {}", sub.code, sub.name);
@@ -168,7 +151,7 @@ pub fn render_item(
             let _ = write!(s, " [{}]", sub.status.zh());
         }
         if let Some(imp) = &sub.implementation {
-            let _ = write!(s, " — {}", implementation(lang, imp));
+            let _ = write!(s, " — {}", implementation(lang, item.category, imp));
         }
         rows.push((l("子项", "sub-item"), s));
     }
@@ -191,6 +174,13 @@ pub fn render_item(
             rows.push((l(zh, en), t.clone()));
         }
     }
+    for d in crate::publish::report::detail_rows(item) {
+        let mut text = d.text.clone();
+        if d.reconstructed {
+            text.push_str(l(" [重构]", " [reconstructed]"));
+        }
+        rows.push((d.label(lang), text));
+    }
     if let Some(r) = &item.remarks {
         rows.push((l("备注", "remarks"), r.clone()));
     }
@@ -210,10 +200,43 @@ pub fn render_item(
     let mut last = "";
     for (k, v) in rows {
         let shown = if k == last { "" } else { k };
-        let _ = writeln!(out, "  {}{v}", pad(shown, W));
+        // A label as wide as the column still keeps two spaces before its value.
+        let width = if UnicodeWidthStr::width(shown) >= W {
+            UnicodeWidthStr::width(shown) + 2
+        } else {
+            W
+        };
+        let _ = writeln!(out, "  {}{v}", pad(shown, width));
         last = k;
     }
     out
+}
+
+/// The rows of an item's legal bases.
+fn basis_rows(lang: Lang, item: &Item, rows: &mut Vec<(&'static str, String)>) {
+    let l = |zh, en| label(lang, zh, en);
+    for b in &item.basis {
+        let mut s = format!("《{}》", b.title);
+        if let Some(a) = &b.article {
+            s.push_str(a);
+        }
+        let _ = write!(s, " ({}", b.level.zh());
+        if let Some(n) = &b.number {
+            let _ = write!(s, ", {n}");
+        }
+        s.push(')');
+        if b.reconstructed {
+            s.push_str(l(" [重构]", " [reconstructed]"));
+        }
+        rows.push((
+            match (lang, b.role) {
+                (Lang::Zh, r) => r.zh(),
+                (Lang::En, crate::model::BasisRole::Setting) => "basis",
+                (Lang::En, _) => "implementing",
+            },
+            s,
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -142,6 +142,10 @@ pub struct Stats {
     pub categories: IndexMap<String, Count>,
     /// Items and units of all powers (public services excluded).
     pub powers: Count,
+    /// 审核转报 items in force: examined here and forwarded to the authority
+    /// that decides them. They are left out of every other count and shown
+    /// apart.
+    pub forwarded: Count,
     /// Items per source and granting authority.
     pub sources: Vec<SourceCount>,
     /// Indicators of handling on application.
@@ -176,7 +180,13 @@ fn ordered_on(list: &List, date: Date) -> Vec<&Item> {
 impl Stats {
     /// Counts `list` of `registry` on `date`.
     pub fn compute(registry: &Registry, list: &List, date: Date) -> Self {
-        let items = ordered_on(list, date);
+        let (forwarded_items, items): (Vec<&Item>, Vec<&Item>) = ordered_on(list, date)
+            .into_iter()
+            .partition(|i| i.forwarded);
+        let mut forwarded = Count::default();
+        for item in &forwarded_items {
+            forwarded.add(item, date);
+        }
         let mut categories: IndexMap<String, Count> = Category::ALL
             .iter()
             .map(|c| (c.id().to_owned(), Count::default()))
@@ -287,6 +297,7 @@ impl Stats {
             as_of: date,
             categories,
             powers,
+            forwarded,
             sources,
             indicators,
             cases,
@@ -323,6 +334,9 @@ impl Stats {
         let gg = self.count(Category::PublicService);
         if gg.items > 0 {
             let _ = write!(s, ";另有公共服务事项{}项", gg.items);
+        }
+        if self.forwarded.items > 0 {
+            let _ = write!(s, ";另有审核转报事项{}项(不计入)", self.forwarded.items);
         }
         s.push('。');
         let mut granted = Vec::new();
@@ -399,6 +413,13 @@ impl Stats {
             .collect();
         if !granted.is_empty() {
             let _ = write!(s, " Among them: {}.", english_join(&granted));
+        }
+        if self.forwarded.items > 0 {
+            let _ = write!(
+                s,
+                " Besides, {} item(s) examined and forwarded to a higher authority (审核转报), not counted.",
+                self.forwarded.items
+            );
         }
         s
     }

@@ -138,8 +138,9 @@ pub struct Recorded {
     /// In a dry run: a transaction an interrupted writer left is pending
     /// (the dry run read through it; the next write finishes it).
     pub pending: bool,
-    /// In a dry run: the problems the list would have after the write
-    /// (a write with any is refused with them).
+    /// The problems the list has after the write: in a dry run every one
+    /// (a write with an error is refused with them); after a write, its
+    /// warnings.
     pub problems: Vec<crate::Diagnostic>,
 }
 
@@ -798,7 +799,8 @@ fn record(
                 | crate::Rule::MissingDecision
         )
     });
-    if !problems.is_empty() && !dry_run {
+    // Warnings do not refuse a write; they come back with the result.
+    if problems.iter().any(crate::Diagnostic::is_error) && !dry_run {
         return Err(WriteError::Invalid(problems));
     }
     let names = files.iter().map(|(r, _)| r.clone()).collect();

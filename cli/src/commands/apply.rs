@@ -45,10 +45,10 @@ pub(crate) fn recorded_text(rec: &quanze::record::Recorded, dry_run: bool) -> St
             s.push_str(&d.render_styled());
             s.push('\n');
         }
-        if !rec.problems.is_empty() {
+        let errors = rec.problems.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
             s.push_str(&format!(
-                "as given, it would be refused: the list would have {} problem(s)\n",
-                rec.problems.len()
+                "as given, it would be refused: the list would have {errors} error(s)\n"
             ));
         }
         if rec.pending {
@@ -65,6 +65,17 @@ pub(crate) fn recorded_text(rec: &quanze::record::Recorded, dry_run: bool) -> St
             rec.required,
             rec.files.join(", ")
         ));
+        // The warnings the list has after the write (errors refuse it).
+        for d in &rec.problems {
+            s.push_str(&d.render_styled());
+            s.push('\n');
+        }
+        if !rec.problems.is_empty() {
+            s.push_str(&format!(
+                "the list has {} warning(s) (docs/format.md#validation-rules)\n",
+                rec.problems.len()
+            ));
+        }
     }
     s
 }

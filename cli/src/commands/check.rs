@@ -37,15 +37,28 @@ pub(crate) fn run(ctx: &Ctx, a: &CheckArgs) -> Result<ExitCode, Failure> {
         s.push_str(&d.render_styled());
         s.push('\n');
     }
-    if problems.is_empty() {
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    let warnings = problems.len() - errors;
+    if errors == 0 {
+        let tail = match warnings {
+            0 => "no problems found".to_owned(),
+            n => format!("no errors, {n} warning(s)"),
+        };
         s.push_str(&format!(
-            "ok: {} holds {} list(s) and {} item record(s); no problems found\n",
+            "ok: {} holds {} list(s) and {} item record(s); {tail}\n",
             root.display(),
             report.lists,
             report.items
         ));
         print(&s);
         Ok(ExitCode::SUCCESS)
+    } else if warnings > 0 {
+        s.push_str(&format!(
+            "{} problem(s) found: {errors} error(s), {warnings} warning(s)\n",
+            problems.len()
+        ));
+        print(&s);
+        Ok(ExitCode::from(PROBLEMS))
     } else {
         s.push_str(&format!("{} problem(s) found\n", problems.len()));
         print(&s);

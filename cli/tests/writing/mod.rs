@@ -61,7 +61,7 @@ pub(crate) fn write_ops(dir: &Path, name: &str, version: &str, code: &str) -> Pa
         version,
         "2022-01-01",
         &format!(
-            "[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-{lower}\"\ncode = \"{code}\"\nname = \"新增事项{code}\"\ncategory = \"other\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n"
+            "[[op]]\nkind = \"add\"\n[op.item]\nid = \"new-{lower}\"\ncode = \"{code}\"\nname = \"新增事项{code}\"\ncategory = \"other\"\neffective = \"2022-01-01\"\nbody = \"测试市工业和信息化局\"\n[[op.item.basis]]\ntitle = \"测试省工业管理条例\"\nlevel = \"local-regulation\"\n"
         ),
     )
 }
