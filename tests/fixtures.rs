@@ -663,3 +663,107 @@ fn time_units_follow_the_law_of_each_class() {
     );
     assert_eq!(ids(&hours), ["time-limit-unit"]);
 }
+
+#[test]
+fn a_flowchart_is_read_safely_and_a_changed_chart_is_always_seen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let cache = tmp.path().join("cache");
+    let chart = root.join("guangzhou-gxj/flowcharts/explosives-sales-licence.svg");
+    let original = fs::read(&chart).unwrap();
+    settle();
+    assert!(check(&root, Some(&cache)).problems.is_empty());
+    assert_eq!(
+        check(&root, Some(&cache)).reused,
+        1,
+        "the clean list is kept"
+    );
+    let ids = |r: &quanze::CheckReport| r.problems.iter().map(|d| d.rule.id()).collect::<Vec<_>>();
+    // A chart edited after its hash was recorded: found, though the clean
+    // list was kept, and found the same way without the cache.
+    let mut edited = original.clone();
+    edited.extend_from_slice(b"<!-- edited -->\n");
+    fs::write(&chart, &edited).unwrap();
+    let r = check(&root, Some(&cache));
+    assert_eq!(ids(&r), ["flowchart"]);
+    assert!(
+        r.problems[0]
+            .message
+            .contains("changed without a recorded adjustment")
+    );
+    assert_eq!(render(&r.problems), render(&problems(&root)));
+    // Put back byte for byte: clean again.
+    fs::write(&chart, &original).unwrap();
+    assert!(check(&root, Some(&cache)).problems.is_empty());
+    // Too large: refused before it is read whole.
+    let big = vec![b' '; (quanze::Flowchart::MAX_BYTES + 1) as usize];
+    fs::write(&chart, &big).unwrap();
+    let r = check(&root, None);
+    assert_eq!(ids(&r), ["flowchart"]);
+    assert!(
+        r.problems[0].message.contains("more than the"),
+        "{}",
+        r.problems[0].message
+    );
+    // A link in its place, even to a file with the right bytes: refused.
+    #[cfg(unix)]
+    {
+        let elsewhere = tmp.path().join("chart.svg");
+        fs::write(&elsewhere, &original).unwrap();
+        fs::remove_file(&chart).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &chart).unwrap();
+        let r = check(&root, None);
+        assert_eq!(ids(&r), ["flowchart"]);
+        assert!(
+            r.problems[0].message.contains("is a link"),
+            "{}",
+            r.problems[0].message
+        );
+        // And `flowcharts/` itself a link.
+        let dir = root.join("guangzhou-gxj/flowcharts");
+        let moved = tmp.path().join("charts");
+        fs::remove_file(&chart).unwrap();
+        fs::write(&chart, &original).unwrap();
+        fs::rename(&dir, &moved).unwrap();
+        std::os::unix::fs::symlink(&moved, &dir).unwrap();
+        let r = check(&root, None);
+        assert_eq!(ids(&r), ["flowchart"]);
+    }
+}
+
+#[test]
+fn the_html_catalogue_embeds_the_flowchart_only_while_it_is_the_recorded_one() {
+    use base64::prelude::{BASE64_STANDARD, Engine as _};
+    use quanze::publish::catalogue::{Catalogue, Selection};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    copy_dir(Path::new("registry"), &root);
+    let html = |root: &Path| {
+        let reg = Registry::load(root).unwrap().registry;
+        let list = reg.list("guangzhou-gxj").unwrap();
+        let cat = Catalogue::build(&reg, list, &Selection::default()).unwrap();
+        let r = quanze::publish::renderer(quanze::publish::Format::Html).unwrap();
+        String::from_utf8(r.catalogue(&cat, quanze::Lang::Zh).unwrap()).unwrap()
+    };
+    let page = html(&root);
+    let chart = root.join("guangzhou-gxj/flowcharts/explosives-sales-licence.svg");
+    let prefix = "<img class=\"flowchart\" src=\"data:image/svg+xml;base64,";
+    let start = page.find(prefix).expect("the chart is embedded") + prefix.len();
+    let end = start + page[start..].find('"').unwrap();
+    assert_eq!(
+        BASE64_STANDARD.decode(&page[start..end]).unwrap(),
+        fs::read(&chart).unwrap(),
+        "the embedded chart is the file's bytes"
+    );
+    assert_eq!(page.matches("<img class=\"flowchart\"").count(), 1);
+    // Edited: the page names the file and its recorded hash, and embeds nothing.
+    fs::write(
+        &chart,
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    )
+    .unwrap();
+    let page = html(&root);
+    assert!(!page.contains(prefix));
+    assert!(page.contains("flowcharts/explosives-sales-licence.svg (sha256:"));
+}

@@ -278,6 +278,7 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 penalty,
                 inspection,
                 levy: None,
+                flowchart: None,
                 sub,
                 former_codes: Vec::new(),
                 successors: Vec::new(),

@@ -1010,3 +1010,52 @@ fn a_code_recoded_twice_resolves_in_two_steps() {
         "XK-002 ⇒ XK-009 (在用)\n  2.0.0 2022-03-01 编码调整 XK-002 → XK-008 (测府令第2号)\n  3.0.0 2022-06-01 编码调整 XK-008 → XK-009 (测府令第2号)\n"
     );
 }
+
+/// A write keeps the permissions of the files it replaces, and gives the
+/// files it creates those of any new file (not a temporary file's 0600),
+/// so that the office can read the list and a web server the catalogue.
+#[cfg(unix)]
+#[test]
+fn writes_keep_permissions_and_new_files_are_readable() {
+    use std::os::unix::fs::PermissionsExt as _;
+    repo::at_top();
+    let (tmp, root) = registry();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let plain = tmp.path().join("plain");
+    fs::write(&plain, "").unwrap();
+    let new_file = mode(&plain);
+    assert_ne!(
+        new_file, 0o600,
+        "the test needs a umask that lets others read"
+    );
+    let list = root.join("test-bureau/list.toml");
+    fs::set_permissions(&list, fs::Permissions::from_mode(0o640)).unwrap();
+    let ops = write_ops(tmp.path(), "ops.toml", "1.2.0", "XK-009");
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(mode(&list), 0o640, "list.toml keeps its permissions");
+    assert_eq!(
+        mode(&root.join("test-bureau/changelog/1.2.0.toml")),
+        new_file
+    );
+    let out = tmp.path().join("out");
+    let o = run(
+        &root,
+        &[
+            "publish",
+            "test-bureau",
+            "--format",
+            "html,csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    for f in fs::read_dir(&out).unwrap() {
+        assert_eq!(
+            mode(&f.unwrap().path()),
+            new_file,
+            "a catalogue is readable as a new file is"
+        );
+    }
+}

@@ -138,6 +138,8 @@ rules! {
     PenaltyProvision = "penalty-provision", Lint, Warning: "a penalty in force that names no penalty provision (`penalty.provision`), which list rules require beside the violated provision",
     /// A discretion benchmark with too few tiers.
     DiscretionTiers = "discretion-tiers", Lint, Warning: "a penalty's discretion benchmark (裁量基准) with fewer tiers than the list requires (`[rules] discretion_tiers` in list.toml, 3 when absent)",
+    /// A flowchart that is missing, unsafe or changed.
+    Flowchart = "flowchart", Lint, Error: "an item's flowchart file (权力运行流程图) that is missing, not an SVG or PNG directly under `flowcharts/`, a link, larger than 2 MiB, or changed without a recorded adjustment (its hash differs from the item's)",
     /// A rule setting of list.toml that cannot be honoured.
     RuleSetting = "rule-setting", Lint, Error: "a `[rules]` setting of list.toml that names an unknown rule, or turns off a rule of national law (only warnings can be turned off)",
     /// Implementation elements on an item that has sub-items.

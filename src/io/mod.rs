@@ -4,6 +4,7 @@
 pub(crate) mod cache;
 pub(crate) mod decode;
 pub(crate) mod fast_toml;
+pub(crate) mod flowchart;
 pub(crate) mod save;
 pub(crate) mod txn;
 pub(crate) mod walk;

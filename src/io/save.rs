@@ -11,7 +11,8 @@ use crate::model::{AuthoritiesFile, Category, DocumentsFile, Item, ItemsFile, Re
 impl Registry {
     /// Writes the registry into `root` in the canonical layout: items grouped
     /// into `items/<category>.toml` in category order, one file per agreement
-    /// and per year of statistics. Each file is written atomically (to a
+    /// and per year of statistics, and the flowcharts of lists read from disk.
+    /// Each file is written atomically (to a
     /// temporary file, synced, then renamed).
     ///
     /// # Errors
@@ -82,6 +83,17 @@ impl Registry {
                 fs::create_dir_all(&d).map_err(io(&d))?;
                 write_toml(&d.join(format!("{}.toml", s.year)), "", s)?;
             }
+            // The flowcharts of a list read from disk go with it, as they
+            // are (only the ones that read safely with their recorded hash).
+            if let Some(from) = list.dir() {
+                for fc in list.items.iter().filter_map(|i| i.flowchart.as_ref()) {
+                    if let Ok(bytes) = crate::io::flowchart::read(from, fc) {
+                        let d = dir.join("flowcharts");
+                        fs::create_dir_all(&d).map_err(io(&d))?;
+                        write_atomic(&dir.join(&fc.file), &bytes)?;
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -124,16 +136,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// A new temporary file beside `target`, named `.<name>.<random>.tmp`.
+/// A new temporary file beside `target`, named `.<name>.<random>.tmp`,
+/// with the permissions the file it replaces has, or, for a new file, those
+/// of any file the user creates (0666 less the umask): a temporary file's
+/// own 0600 would make a published catalogue unreadable to a web server and
+/// a list file unreadable to the rest of the office.
 pub(crate) fn temp_in(dir: &Path, target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
+    // A link in the target's place is replaced, not followed: only a
+    // regular file lends its permissions.
+    if let Ok(m) = fs::symlink_metadata(target)
+        && m.is_file()
+    {
+        tmp.as_file().set_permissions(m.permissions())?;
+    }
+    Ok(tmp)
 }
 
 /// Syncs a directory after a rename into it, so the new name survives a

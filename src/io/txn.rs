@@ -329,6 +329,13 @@ pub(crate) fn commit(list_dir: &Path, files: &[(String, String)]) -> Result<(), 
                 fs::create_dir_all(parent).map_err(io(parent))?;
             }
             write_atomic(&staged, text.as_bytes())?;
+            // The file it replaces keeps its permissions (a new one gets a
+            // new file's).
+            if let Ok(m) = fs::symlink_metadata(list_dir.join(rel))
+                && m.is_file()
+            {
+                fs::set_permissions(&staged, m.permissions()).map_err(io(&staged))?;
+            }
             if n == 0 {
                 crash_point("staged-first");
             }

@@ -81,6 +81,19 @@ fn list_inputs(dir: &Path) -> Option<Vec<PathBuf>> {
     for sub in crate::io::walk::LIST_SUBDIRS {
         files.extend(crate::io::walk::toml_files(&dir.join(sub)).ok()?);
     }
+    // The flowcharts too: a changed chart must not pass as a clean list.
+    match std::fs::read_dir(dir.join("flowcharts")) {
+        Ok(entries) => {
+            let mut charts: Vec<PathBuf> = entries
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()
+                .ok()?;
+            charts.sort();
+            files.extend(charts);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(_) => return None,
+    }
     Some(files)
 }
 

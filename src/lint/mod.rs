@@ -837,6 +837,7 @@ impl Checker<'_> {
                 true,
             );
         }
+        self.detail_texts(item, file, key);
         for (j, s) in item.sub.iter().enumerate() {
             self.text(file, || format!("{key}.sub[{j}].name"), &s.name, false);
             if let Some(r) = &s.remarks {
@@ -850,6 +851,7 @@ impl Checker<'_> {
         self.licensing_basis(item, file, key);
         self.setting_basis(item, file, key);
         self.penalty(list, item, file, key);
+        self.flowchart(list, item, file, key);
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(
@@ -1156,6 +1158,92 @@ impl Checker<'_> {
         );
     }
 
+    /// The texts of the class-specific blocks, the stages' bases and risks
+    /// and the flowchart's file name (the penalty's are checked with it).
+    fn detail_texts(&mut self, item: &Item, file: &Path, key: &str) {
+        let mut texts: Vec<(String, &str, bool)> = Vec::new();
+        if let Some(x) = &item.licensing {
+            for (f, v) in [
+                ("competent_department", &x.competent_department),
+                ("extension", &x.extension),
+                ("validity", &x.validity),
+                ("quantity_limit", &x.quantity_limit),
+            ] {
+                if let Some(v) = v {
+                    texts.push((format!("{key}.licensing.{f}"), v, true));
+                }
+            }
+            for (f, vs) in [
+                ("conditions", &x.conditions),
+                ("materials", &x.materials),
+                ("intermediaries", &x.intermediaries),
+                ("excluded_time", &x.excluded_time),
+            ] {
+                for (k, v) in vs.iter().enumerate() {
+                    texts.push((format!("{key}.licensing.{f}[{k}]"), v, true));
+                }
+            }
+        }
+        if let Some(x) = &item.inspection {
+            if let Some(v) = &x.kind {
+                texts.push((format!("{key}.inspection.kind"), v, false));
+            }
+            for (k, v) in x.methods.iter().enumerate() {
+                texts.push((format!("{key}.inspection.methods[{k}]"), v, false));
+            }
+            for (k, e) in x.random.iter().enumerate() {
+                for (f, v) in [
+                    ("matter", Some(&e.matter)),
+                    ("basis", e.basis.as_ref()),
+                    ("objects", Some(&e.objects)),
+                    ("ratio", Some(&e.ratio)),
+                    ("cycle", Some(&e.cycle)),
+                    ("method", e.method.as_ref()),
+                ] {
+                    if let Some(v) = v {
+                        texts.push((format!("{key}.inspection.random[{k}].{f}"), v, false));
+                    }
+                }
+            }
+        }
+        if let Some(x) = &item.levy {
+            for (f, v) in [
+                ("standard", &x.standard),
+                ("standard_basis", &x.standard_basis),
+                ("fund", &x.fund),
+            ] {
+                if let Some(v) = v {
+                    texts.push((format!("{key}.levy.{f}"), v, true));
+                }
+            }
+        }
+        for (k, r) in item.responsibility.iter().enumerate() {
+            for (j, b) in r.basis.iter().enumerate() {
+                texts.push((format!("{key}.responsibility[{k}].basis[{j}]"), b, false));
+            }
+            for (j, risk) in r.risks.iter().enumerate() {
+                texts.push((
+                    format!("{key}.responsibility[{k}].risks[{j}].risk"),
+                    &risk.risk,
+                    true,
+                ));
+                for (c, v) in risk.controls.iter().enumerate() {
+                    texts.push((
+                        format!("{key}.responsibility[{k}].risks[{j}].controls[{c}]"),
+                        v,
+                        true,
+                    ));
+                }
+            }
+        }
+        if let Some(fc) = &item.flowchart {
+            texts.push((format!("{key}.flowchart.file"), &fc.file, false));
+        }
+        for (k, v, prose) in texts {
+            self.text(file, || k, v, prose);
+        }
+    }
+
     /// 职权法定: a power in force (or suspended) needs a setting basis.
     fn setting_basis(&mut self, item: &Item, file: &Path, key: &str) {
         if !item.category.is_power()
@@ -1253,6 +1341,36 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// An item's flowchart file is there, safe, and has the recorded hash.
+    fn flowchart(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        let Some(fc) = &item.flowchart else { return };
+        // A list built in memory has no directory to read from.
+        let Some(dir) = list.dir() else { return };
+        if let Err(p) = crate::io::flowchart::read(dir, fc) {
+            let (k, found, expected) = match &p {
+                crate::io::flowchart::Problem::Hash(h) => (
+                    "sha256",
+                    h.clone(),
+                    "the hash the item records: record the new chart with `quanze adjust`",
+                ),
+                crate::io::flowchart::Problem::Path(why) => ("file", fc.file.clone(), *why),
+                _ => (
+                    "file",
+                    fc.file.clone(),
+                    "a regular SVG or PNG file of at most 2 MiB in the list's `flowcharts/`",
+                ),
+            };
+            self.push(
+                Rule::Flowchart,
+                file,
+                format!("{key}.flowchart.{k}"),
+                p.message(fc),
+                Some(found),
+                expected,
+            );
         }
     }
 

@@ -640,6 +640,58 @@ pub struct RandomInspection {
     pub method: Option<String>,
 }
 
+/// The flowchart of how a power runs (权力运行流程图): a file of the list
+/// directory, sealed into the item's record by its hash, so that a changed
+/// flowchart is a change of the item and needs an adjustment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Flowchart {
+    /// The file, relative to the list directory: `flowcharts/<name>.svg`
+    /// or `.png` (letters, digits, `-`, `_` and `.` only).
+    pub file: String,
+    /// The SHA-256 of its bytes, `sha256:<64 hex digits>`.
+    pub sha256: String,
+    /// True when the chart is plausible but not documented.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub reconstructed: bool,
+}
+
+impl Flowchart {
+    /// The largest flowchart file read, in bytes.
+    pub const MAX_BYTES: u64 = 2 << 20;
+
+    /// The media type of the file, by its extension (`image/svg+xml`,
+    /// `image/png`).
+    pub fn media_type(&self) -> Option<&'static str> {
+        match self.file.rsplit_once('.').map(|(_, e)| e) {
+            Some("svg") => Some("image/svg+xml"),
+            Some("png") => Some("image/png"),
+            _ => None,
+        }
+    }
+
+    /// Why the file name is not one a flowchart may have, if it is not:
+    /// one file directly under `flowcharts/`, of a safe name, SVG or PNG.
+    pub fn path_problem(&self) -> Option<&'static str> {
+        let Some(name) = self.file.strip_prefix("flowcharts/") else {
+            return Some("a flowchart lives directly under `flowcharts/` in the list directory");
+        };
+        let safe = !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !safe {
+            return Some("a file name of letters, digits, `-`, `_` and `.`, not starting with `.`");
+        }
+        if self.media_type().is_none() {
+            return Some("an `.svg` or `.png` file");
+        }
+        None
+    }
+}
+
 /// What a levy or fee states (行政征收).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -818,6 +870,9 @@ pub struct Item {
     /// Levy standard and fund management.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub levy: Option<LevyDetail>,
+    /// The flowchart of how the power runs (权力运行流程图).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flowchart: Option<Flowchart>,
     /// Legal bases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<LegalBasis>,

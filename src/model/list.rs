@@ -41,6 +41,13 @@ pub struct List {
     pub(crate) origin: ListOrigin,
 }
 
+impl List {
+    /// The list's directory, for a list read from disk.
+    pub(crate) fn dir(&self) -> Option<&Path> {
+        self.origin.meta.as_deref().and_then(Path::parent)
+    }
+}
+
 impl PartialEq for List {
     /// Lists are equal when their content is, wherever it was read from.
     fn eq(&self, other: &Self) -> bool {

@@ -13,7 +13,7 @@ pub use crate::publish::markdown::Markdown;
 #[cfg(feature = "xlsx")]
 pub use crate::publish::xlsx::Xlsx;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -120,6 +120,12 @@ pub struct Catalogue {
     /// verify (`quanze publish --unverified`); absent when it verifies.
     #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
     pub unverified: bool,
+    /// The items' flowcharts whose files have the hash their item records,
+    /// as `data:` URLs, by item id: the HTML page embeds them (the JSON
+    /// names each file and hash in its item).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub(crate) flowcharts: std::collections::BTreeMap<Id, String>,
 }
 
 /// Which state of a list to publish.
@@ -266,7 +272,27 @@ impl Catalogue {
             note: view.meta.note.clone(),
             reconstructed: view.meta.reconstructed,
             unverified: false,
-        })
+            flowcharts: BTreeMap::new(),
+        }
+        .with_flowcharts(list))
+    }
+
+    /// Reads the flowchart of every item published, from the list's
+    /// directory; a chart whose file is missing or has changed since the
+    /// version published is left out (its item still names it).
+    fn with_flowcharts(mut self, list: &List) -> Self {
+        use base64::prelude::{BASE64_STANDARD, Engine as _};
+        let Some(dir) = list.dir() else { return self };
+        for item in self.sections.iter().flat_map(|s| &s.items) {
+            let Some(fc) = &item.flowchart else { continue };
+            let (Some(media), Ok(bytes)) = (fc.media_type(), crate::io::flowchart::read(dir, fc))
+            else {
+                continue;
+            };
+            let url = format!("data:{media};base64,{}", BASE64_STANDARD.encode(bytes));
+            self.flowcharts.insert(item.id.clone(), url);
+        }
+        self
     }
 
     /// The catalogue's file name for an extension: `<authority>-<version>.<ext>`.

@@ -176,6 +176,8 @@ enum Piece {
     Text(String),
     Br,
     Rec,
+    /// An embedded image: its `data:` URL and its alternative text.
+    Image(String, String),
 }
 
 /// One category of the catalogue page, in the table of contents.
@@ -401,6 +403,21 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
             }
             _ => rows.push((d.label(l.lang), pieces)),
         }
+    }
+    if let Some(fc) = &item.flowchart {
+        let label = match l.lang {
+            crate::publish::show::Lang::Zh => "权力运行流程图",
+            crate::publish::show::Lang::En => "Flowchart",
+        };
+        let mut pieces = match c.flowcharts.get(&item.id) {
+            Some(url) => vec![Piece::Image(url.clone(), format!("{} {label}", item.name))],
+            // The file has changed since this version, or is missing.
+            None => vec![Piece::Text(format!("{} ({})", fc.file, fc.sha256))],
+        };
+        if fc.reconstructed {
+            pieces.push(Piece::Rec);
+        }
+        rows.push((label, pieces));
     }
     rows.push((
         l.remarks,
