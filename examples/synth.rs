@@ -215,6 +215,8 @@ impl Gen {
                 ended: None,
                 implementation: (cat == "licensing").then(|| imp(legal, self.rng.below(3) == 0)),
                 remarks: None,
+                implementation_code: None,
+                cases: Vec::new(),
                 former_codes: Vec::new(),
             };
             item.sub.push(sub);
@@ -431,6 +433,8 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                         ended: None,
                         implementation: Some(imp(20, true)),
                         remarks: None,
+                        implementation_code: None,
+                        cases: Vec::new(),
                         former_codes: Vec::new(),
                     };
                     let code: quanze::Code = pick(g);

@@ -58,10 +58,11 @@ pub use lint::{CheckOptions, CheckReport};
 pub use model::{
     Agreement, AgreementItem, AuthoritiesFile, Authority, BasisLevel, BasisRole, BenchmarkTier,
     Bump, Category, Code, Date, Decision, DocNumber, Document, DocumentsFile, Element, Entry,
-    Flowchart, Handling, HashAlg, Id, Implementation, InspectionDetail, Item, ItemsFile,
-    LegalBasis, Level, LevyDetail, LicensingDetail, List, ListMeta, LoggedEntry, Mode, Op, OpKind,
-    ParseError, PenaltyDetail, RandomInspection, Registry, Responsibility, RiskLevel, RiskPoint,
-    RuleSettings, Source, Stage, Statistics, Status, SubItem, TimeUnit, Version, canonical_bytes,
+    ExerciseLevel, Flowchart, Handling, HandlingCase, HashAlg, Id, Implementation,
+    InspectionDetail, Item, ItemsFile, LegalBasis, Level, LevyDetail, LicensingDetail, List,
+    ListMeta, LoggedEntry, Mode, Op, OpKind, ParseError, PenaltyDetail, RandomInspection, Registry,
+    Responsibility, RiskLevel, RiskPoint, RuleSettings, Source, Stage, Statistics, Status, SubItem,
+    TimeUnit, Version, canonical_bytes,
 };
 pub use publish::show::{Lang, render_item};
 pub use query::diff::{

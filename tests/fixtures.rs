@@ -729,6 +729,33 @@ fn a_flowchart_is_read_safely_and_a_changed_chart_is_always_seen() {
         std::os::unix::fs::symlink(&moved, &dir).unwrap();
         let r = check(&root, None);
         assert_eq!(ids(&r), ["flowchart"]);
+        // A FIFO (or a device) beside the charts is never opened, with or
+        // without the cache: the check ends.
+        fs::remove_file(&dir).unwrap();
+        fs::rename(&moved, &dir).unwrap();
+        let fifo = dir.join("extra.svg");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.svg")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (r2, c2) = (root.clone(), cache.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send((
+                check(&r2, Some(&c2)).problems.len(),
+                check(&r2, None).problems.len(),
+            ));
+        });
+        let done = rx.recv_timeout(std::time::Duration::from_secs(60));
+        assert_eq!(
+            done,
+            Ok((0, 0)),
+            "check hung on a FIFO in flowcharts/, or found problems"
+        );
     }
 }
 
@@ -766,4 +793,56 @@ fn the_html_catalogue_embeds_the_flowchart_only_while_it_is_the_recorded_one() {
     let page = html(&root);
     assert!(!page.contains(prefix));
     assert!(page.contains("flowcharts/explosives-sales-licence.svg (sha256:"));
+}
+
+#[test]
+fn the_third_tier_is_checked_and_does_not_change_the_count() {
+    const L: &str = "test-bureau/items/licensing.toml";
+    let cases = "[[item.sub.cases]]\ncode = \"XK-001-01-01\"\nname = \"新办\"\n\n[[item.sub.cases]]\ncode = \"XK-001-01-01\"\nname = \" \"\n[item.sub.cases.implementation]\nlegal_days = 30\npromised_days = 40\n\n[[item.sub]]\ncode = \"XK-001-02\"";
+    let found = mended(
+        "time-limit-unit",
+        &[
+            (L, "time_unit = \"calendar-days\"", ""),
+            (
+                "test-bureau/items/coercion.toml",
+                "legal_days = 5",
+                "legal_days = 15",
+            ),
+            (L, "[[item.sub]]\ncode = \"XK-001-02\"", cases),
+        ],
+    );
+    let ids: Vec<&str> = found.iter().map(|d| d.rule.id()).collect();
+    assert_eq!(
+        ids,
+        ["duplicate-sub-code", "blank-text", "promised-exceeds-legal"],
+        "{found:?}"
+    );
+    assert!(
+        found[2]
+            .key
+            .ends_with("sub[0].cases[1].implementation.promised_days"),
+        "{}",
+        found[2].key
+    );
+    // Mended, the two cases leave the count as it was: one unit.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        Path::new("tests/fixtures/invalid/time-limit-unit"),
+        tmp.path(),
+    );
+    let count = |dir: &Path| {
+        let reg = Registry::load(dir).unwrap().registry;
+        let list = reg.list("test-bureau").unwrap();
+        quanze::Stats::compute(&reg, list, as_of()).categories["licensing"]
+    };
+    let before = count(tmp.path());
+    let p = tmp.path().join(L);
+    let s = fs::read_to_string(&p).unwrap();
+    let ok = cases.replacen(
+        "code = \"XK-001-01-01\"\nname = \" \"",
+        "code = \"XK-001-01-02\"\nname = \"迁址新办\"",
+        1,
+    );
+    fs::write(&p, s.replacen("[[item.sub]]\ncode = \"XK-001-02\"", &ok, 1)).unwrap();
+    assert_eq!(count(tmp.path()), before);
 }

@@ -145,6 +145,15 @@ fn sub(code: String) -> impl Strategy<Value = SubItem> {
     )
         .prop_map(
             move |(name, status, effective, ended, implementation, remarks)| SubItem {
+                // A third tier on some units, with the unit's own elements.
+                cases: remarks
+                    .iter()
+                    .map(|_| quanze::HandlingCase {
+                        code: format!("{code}-01"),
+                        name: "新办".into(),
+                        implementation: implementation.clone(),
+                    })
+                    .collect(),
                 code: code.parse().unwrap(),
                 name,
                 status,
@@ -152,6 +161,7 @@ fn sub(code: String) -> impl Strategy<Value = SubItem> {
                 ended,
                 implementation,
                 remarks,
+                implementation_code: None,
                 former_codes: Vec::new(),
             },
         )
@@ -279,6 +289,17 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 inspection,
                 levy: None,
                 flowchart: None,
+                entrusted_out: false,
+                basic_code: shared.then(|| format!("B{n}")),
+                implementation_code: None,
+                levels: if forwarded {
+                    vec![quanze::ExerciseLevel {
+                        level: quanze::Level::Province,
+                        role: Some("审批".into()),
+                    }]
+                } else {
+                    Vec::new()
+                },
                 sub,
                 former_codes: Vec::new(),
                 successors: Vec::new(),
@@ -477,6 +498,8 @@ proptest! {
             ended: None,
             implementation: None,
             remarks: None,
+            implementation_code: None,
+            cases: Vec::new(),
             former_codes: Vec::new(),
         });
         // 0 → 1 sub-item: the item already counted as one unit.

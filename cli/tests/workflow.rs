@@ -1059,3 +1059,62 @@ fn writes_keep_permissions_and_new_files_are_readable() {
         );
     }
 }
+
+/// The holder entrusts one of its own powers out: the agreement it gives
+/// is recorded like one it receives, the item is marked, and `show`
+/// and `check` agree; entrusting out a power it holds by entrustment is
+/// refused (不得再委托).
+#[test]
+fn a_power_entrusted_out_is_recorded_and_re_entrustment_is_refused() {
+    repo::at_top();
+    let (tmp, root) = registry();
+    let auth = root.join("authorities.toml");
+    let mut a = fs::read_to_string(&auth).unwrap();
+    a.push_str("\n[[authority]]\nid = \"test-district\"\nname = \"测试市测试区工业和信息化局\"\nlevel = \"county\"\nregion = \"440103\"\n");
+    fs::write(&auth, a).unwrap();
+    let agreement = |item: &str| {
+        format!(
+            "[[op]]\nkind = \"agreement-sign\"\n[op.agreement]\nid = \"district-2022\"\ntitle = \"行政职权委托协议书(委托区局实施)\"\nentruster = \"test-bureau\"\nentrusted = \"test-district\"\nsigned = \"2021-12-20\"\nterm_start = \"2022-01-01\"\ndecided_by = [\"测府令第1号\"]\n[[op.agreement.items]]\nitem = \"{item}\"\nscope = [\"accept\", \"review\"]\n"
+        )
+    };
+    // Re-entrusting XK-001, which the bureau holds from the province: refused.
+    let ops = ops_file(
+        tmp.path(),
+        "bad.toml",
+        "1.2.0",
+        "2022-01-01",
+        &format!(
+            "{}\n[[op]]\nkind = \"modify\"\ncode = \"XK-001\"\n[op.set]\nentrusted_out = true\n",
+            agreement("explosives-sales")
+        ),
+    );
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("不得再委托"), "{}", text(&o));
+    // Its own XK-002: recorded, and the list stays clean.
+    let ops = ops_file(
+        tmp.path(),
+        "ok.toml",
+        "1.2.0",
+        "2022-01-01",
+        &format!(
+            "{}\n[[op]]\nkind = \"modify\"\ncode = \"XK-002\"\n[op.set]\nentrusted_out = true\n",
+            agreement("power-zone-works")
+        ),
+    );
+    let o = run(&root, &["apply", "test-bureau", ops.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    check_ok(&root);
+    let file = fs::read_to_string(root.join("test-bureau/agreements/district-2022.toml")).unwrap();
+    assert!(file.contains("entruster = \"test-bureau\""), "{file}");
+    // Without the mark, check says so.
+    edit(
+        &root,
+        "test-bureau/items/licensing.toml",
+        "entrusted_out = true\n",
+        "",
+    );
+    let o = run(&root, &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("error[entrusted-out]"), "{}", text(&o));
+}

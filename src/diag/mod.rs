@@ -271,6 +271,29 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// JSON text with every hazardous character that serde_json writes as
+/// itself (C1 controls, bidirectional marks, line separators: it escapes
+/// only C0) written as a `\uXXXX` escape instead: the same JSON value, but
+/// inert when the JSON reaches a terminal. Every hazardous character is in
+/// the Basic Multilingual Plane, so one escape each suffices.
+pub fn escape_json_hazards(json: String) -> String {
+    // Whitespace between tokens is JSON's own; inside strings serde_json
+    // has escaped it already.
+    let bad = |c: char| hazardous(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !json.chars().any(bad) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Paths print with `/` on every platform, so messages and snapshots agree.
 pub(crate) fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
@@ -318,6 +341,24 @@ fn levenshtein(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod json_tests {
+    #[test]
+    fn hazards_in_json_are_escaped_and_the_value_is_the_same() {
+        let v = serde_json::json!({ "a": "x\u{9b}31m\u{202e}y\u{2028}z\n", "b": ["\u{1b}"] });
+        let raw = serde_json::to_string_pretty(&v).unwrap();
+        assert!(raw.contains('\u{9b}') && raw.contains('\u{202e}'));
+        let safe = super::escape_json_hazards(raw);
+        assert!(
+            !safe.chars().any(|c| super::hazardous(c) && c != '\n'),
+            "{safe}"
+        );
+        assert!(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u2028"));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+    }
 }
 
 #[cfg(test)]

@@ -123,7 +123,9 @@ rules! {
     /// An agreement that lists an item the list does not hold.
     AgreementUnknownItem = "agreement-unknown-item", Lint, Error: "an agreement that lists an item the list does not hold",
     /// An agreement whose parties do not fit the list.
-    AgreementParties = "agreement-parties", Lint, Error: "an agreement whose entrusted authority is not the list's holder, or whose entruster is the holder itself",
+    AgreementParties = "agreement-parties", Lint, Error: "an agreement in which the list's holder is neither the entrusted authority nor the entruster, or both, or that entrusts out an item the holder itself holds by entrustment (不得再委托)",
+    /// Entrusted-out items and the agreements that entrust them out disagree.
+    EntrustedOut = "entrusted-out", Lint, Error: "an item marked `entrusted_out` that no agreement of the holder's entrusts out, or an item such an agreement lists that is not marked",
     /// A licensing unit without its legal and promised limits or handling type.
     MissingLimits = "missing-limits", Lint, Error: "a unit handled on application (licensing) without legal and promised time limits and a handling type",
     /// A promised limit above the legal one.
@@ -135,9 +137,9 @@ rules! {
     /// A time limit in a unit the law for the class does not count in.
     TimeLimitUnit = "time-limit-unit", Lint, Error: "a time limit in a unit that contradicts the law for its class: licensing limits are working days (行政许可法 第八十二条), coercion limits of ten days or less are working days (行政强制法 第六十九条)",
     /// A penalty that names no penalty provision.
-    PenaltyProvision = "penalty-provision", Lint, Warning: "a penalty in force that names no penalty provision (`penalty.provision`), which list rules require beside the violated provision",
+    PenaltyProvision = "penalty-provision", Lint, Warning: "a penalty in force or suspended that names no penalty provision (`penalty.provision`), which list rules require beside the violated provision",
     /// A discretion benchmark with too few tiers.
-    DiscretionTiers = "discretion-tiers", Lint, Warning: "a penalty's discretion benchmark (裁量基准) with fewer tiers than the list requires (`[rules] discretion_tiers` in list.toml, 3 when absent)",
+    DiscretionTiers = "discretion-tiers", Lint, Warning: "a penalty's discretion benchmark (裁量基准), where it has one, with fewer tiers than the list requires (`[rules] discretion_tiers` in list.toml, 3 when absent)",
     /// A flowchart that is missing, unsafe or changed.
     Flowchart = "flowchart", Lint, Error: "an item's flowchart file (权力运行流程图) that is missing, not an SVG or PNG directly under `flowcharts/`, a link, larger than 2 MiB, or changed without a recorded adjustment (its hash differs from the item's)",
     /// A rule setting of list.toml that cannot be honoured.

@@ -253,8 +253,11 @@ pub enum Refusal {
         /// The id.
         id: Id,
     },
-    /// An agreement that entrusts another authority than the list's holder.
-    #[error("agreement `{agreement}` entrusts `{entrusted}`, not `{holder}`")]
+    /// An agreement in which the list's holder is neither the entrusted
+    /// authority nor the entruster, or both.
+    #[error(
+        "agreement `{agreement}` entrusts `{entrusted}`: the list's holder `{holder}` must be the entrusted authority or the entruster, and not both"
+    )]
     AgreementWrongParty {
         /// The agreement's id.
         agreement: Id,

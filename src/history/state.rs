@@ -587,7 +587,9 @@ impl State {
                 id: agreement.id.clone(),
             });
         }
-        if &agreement.entrusted != holder {
+        // The holder is entrusted (an agreement received), or entrusts
+        // its own powers out (an agreement given); never both, never neither.
+        if (&agreement.entrusted == holder) == (&agreement.entruster == holder) {
             return err(Refusal::AgreementWrongParty {
                 agreement: agreement.id.clone(),
                 entrusted: agreement.entrusted.clone(),

@@ -179,6 +179,27 @@ pub(crate) fn still(stamps: &[(PathBuf, Stamp)]) -> bool {
         .all(|(f, s)| settled(s) && stat(f).is_some_and(|now| same_file(s, &now)))
 }
 
+/// The bytes of a regular file; `None` for anything else. It is opened
+/// without waiting (`O_NONBLOCK`), so a FIFO put in a file's place between
+/// a look and the read never hangs the reader.
+fn read_regular(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
 /// The stat index: file path → stamp.
 pub(crate) struct StatIndex {
     path: PathBuf,
@@ -205,7 +226,7 @@ impl StatIndex {
             Some(s) if same_file(s, &now) && settled(s) => s.clone(),
             _ => {
                 let seen_ns = now_ns();
-                let bytes = fs::read(file).ok()?;
+                let bytes = read_regular(file)?;
                 let after = stat(file)?;
                 if !same_file(&now, &after) {
                     return None;

@@ -68,7 +68,16 @@ pub(crate) fn read(list_dir: &Path, fc: &Flowchart) -> Result<Vec<u8>, Problem> 
             Ok(_) => {}
         }
     }
-    let file = fs::File::open(&path).map_err(|e| Problem::Io(e.to_string()))?;
+    // Between the look above and this open the file may be swapped: open
+    // without following a link and without waiting on a FIFO, then look
+    // at what was opened.
+    let file = open_plain(&path)?;
+    match file.metadata() {
+        Ok(m) if !m.is_file() => return Err(Problem::NotPlain),
+        Ok(m) if m.len() > Flowchart::MAX_BYTES => return Err(Problem::TooLarge(m.len())),
+        Ok(_) => {}
+        Err(e) => return Err(Problem::Io(e.to_string())),
+    }
     let mut bytes = Vec::new();
     // The file may grow between the stat and the read: read one byte past
     // the limit at most.
@@ -83,4 +92,23 @@ pub(crate) fn read(list_dir: &Path, fc: &Flowchart) -> Result<Vec<u8>, Problem> 
         return Err(Problem::Hash(found));
     }
     Ok(bytes)
+}
+
+/// Opens `path` for reading, refusing a link (`O_NOFOLLOW`) and never
+/// blocking on a FIFO (`O_NONBLOCK`).
+fn open_plain(path: &Path) -> Result<fs::File, Problem> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return Problem::NotPlain;
+        }
+        Problem::Io(e.to_string())
+    })
 }

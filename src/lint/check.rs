@@ -82,17 +82,23 @@ fn list_inputs(dir: &Path) -> Option<Vec<PathBuf>> {
         files.extend(crate::io::walk::toml_files(&dir.join(sub)).ok()?);
     }
     // The flowcharts too: a changed chart must not pass as a clean list.
-    match std::fs::read_dir(dir.join("flowcharts")) {
-        Ok(entries) => {
-            let mut charts: Vec<PathBuf> = entries
-                .map(|e| e.map(|e| e.path()))
-                .collect::<Result<_, _>>()
-                .ok()?;
-            charts.sort();
-            files.extend(charts);
+    // Only regular files of a chart's size are hashed: a FIFO, a device or
+    // a link is never opened (a chart that is one is an error the check
+    // finds without reading it, so its list is not kept anyway), and its
+    // leaving or arriving changes the set of names hashed.
+    let charts = dir.join("flowcharts");
+    if std::fs::symlink_metadata(&charts).is_ok_and(|m| m.is_dir()) {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(&charts).ok()? {
+            let path = entry.ok()?.path();
+            if std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.is_file() && m.len() <= crate::model::Flowchart::MAX_BYTES)
+            {
+                found.push(path);
+            }
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(_) => return None,
+        found.sort();
+        files.extend(found);
     }
     Some(files)
 }

@@ -428,31 +428,35 @@ impl Checker<'_> {
     fn agreements(&mut self, list: &List, ids: &HashSet<&Id>) {
         for (n, a) in list.agreements.iter().enumerate() {
             let file = origin_file(&list.origin.agreements, n);
-            if a.entrusted != list.authority {
+            let outgoing = a.entruster == list.authority;
+            if a.entrusted != list.authority && !outgoing {
                 self.push(
                     Rule::AgreementParties,
                     &file,
                     "entrusted".into(),
                     format!(
-                        "agreement `{}` entrusts `{}`, not the list's holder",
+                        "agreement `{}` entrusts `{}`, and the list's holder is not its entruster either",
                         a.id, a.entrusted
                     ),
                     Some(a.entrusted.to_string()),
                     &format!(
-                        "`{}`, the authority whose list holds the agreement",
+                        "`{}`, the authority whose list holds the agreement (or it as the entruster, for powers it entrusts out)",
                         list.authority
                     ),
                 );
             }
-            if a.entruster == list.authority {
+            if outgoing && a.entrusted == list.authority {
                 self.push(
                     Rule::AgreementParties,
                     &file,
                     "entruster".into(),
                     format!("agreement `{}` has the list's holder entrust itself", a.id),
                     Some(a.entruster.to_string()),
-                    "the higher authority that entrusts the powers",
+                    "the higher authority that entrusts the powers, or the body the holder entrusts",
                 );
+            } else if outgoing {
+                self.authority_known(&a.entrusted, &file, "entrusted".into());
+                self.entrusted_out_items(list, a, &file);
             }
             self.authority_known(&a.entruster, &file, "entruster".into());
             self.text(&file, || "title".into(), &a.title, false);
@@ -852,6 +856,7 @@ impl Checker<'_> {
         self.setting_basis(item, file, key);
         self.penalty(list, item, file, key);
         self.flowchart(list, item, file, key);
+        self.entrusted_out_flag(list, item, file, key);
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(
@@ -1059,6 +1064,7 @@ impl Checker<'_> {
                     file,
                     &format!("{key}.sub[{j}].implementation"),
                 );
+                self.cases(item, sub, file, &format!("{key}.sub[{j}]"));
             }
         }
     }
@@ -1073,7 +1079,6 @@ impl Checker<'_> {
     ) {
         let empty = Implementation::default();
         let imp_or_empty = imp.unwrap_or(&empty);
-        let unit = imp_or_empty.unit(category);
         self.time_unit(category, code, imp_or_empty, file, key);
         if category.on_application() {
             let missing: Vec<&str> = [
@@ -1095,7 +1100,20 @@ impl Checker<'_> {
                 );
             }
         }
-        if let (Some(legal), Some(promised)) = (imp_or_empty.legal_days, imp_or_empty.promised_days)
+        self.promise(code, imp_or_empty, file, key, category);
+    }
+
+    /// A promise no longer than the legal limit.
+    fn promise(
+        &mut self,
+        code: &str,
+        imp: &Implementation,
+        file: &Path,
+        key: &str,
+        category: crate::model::Category,
+    ) {
+        let unit = imp.unit(category);
+        if let (Some(legal), Some(promised)) = (imp.legal_days, imp.promised_days)
             && promised > legal
         {
             self.push(
@@ -1239,8 +1257,143 @@ impl Checker<'_> {
         if let Some(fc) = &item.flowchart {
             texts.push((format!("{key}.flowchart.file"), &fc.file, false));
         }
+        for (f, v) in [
+            ("basic_code", &item.basic_code),
+            ("implementation_code", &item.implementation_code),
+        ] {
+            if let Some(v) = v {
+                texts.push((format!("{key}.{f}"), v, false));
+            }
+        }
+        for (k, l) in item.levels.iter().enumerate() {
+            if let Some(r) = &l.role {
+                texts.push((format!("{key}.levels[{k}].role"), r, false));
+            }
+        }
+        for (j, s) in item.sub.iter().enumerate() {
+            if let Some(v) = &s.implementation_code {
+                texts.push((format!("{key}.sub[{j}].implementation_code"), v, false));
+            }
+        }
         for (k, v, prose) in texts {
             self.text(file, || k, v, prose);
+        }
+    }
+
+    /// The third tier of a unit: codes unique among its cases, names not
+    /// blank, and each case's own limits held to the unit's rules (a case
+    /// without elements has the unit's).
+    fn cases(&mut self, item: &Item, sub: &crate::model::SubItem, file: &Path, key: &str) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (k, case) in sub.cases.iter().enumerate() {
+            let at = format!("{key}.cases[{k}]");
+            self.text(file, || format!("{at}.code"), &case.code, false);
+            self.text(file, || format!("{at}.name"), &case.name, false);
+            if !seen.insert(case.code.as_str()) {
+                self.push(
+                    Rule::DuplicateSubCode,
+                    file,
+                    format!("{at}.code"),
+                    format!(
+                        "two cases of unit `{}` have the code `{}`",
+                        sub.code, case.code
+                    ),
+                    Some(case.code.clone()),
+                    "a code unique among the unit's cases",
+                );
+            }
+            for (field, v) in [("code", &case.code), ("name", &case.name)] {
+                if blank(v) {
+                    self.push(
+                        Rule::BlankText,
+                        file,
+                        format!("{at}.{field}"),
+                        format!("a case of unit `{}` has a blank {field}", sub.code),
+                        None,
+                        "text",
+                    );
+                }
+            }
+            if let Some(imp) = &case.implementation {
+                self.time_unit(
+                    item.category,
+                    &case.code,
+                    imp,
+                    file,
+                    &format!("{at}.implementation"),
+                );
+                self.promise(
+                    &case.code,
+                    imp,
+                    file,
+                    &format!("{at}.implementation"),
+                    item.category,
+                );
+            }
+        }
+    }
+
+    /// An agreement the holder gives: each item it lists is the holder's own
+    /// (not held by entrustment: 不得再委托) and marked `entrusted_out`.
+    fn entrusted_out_items(&mut self, list: &List, a: &crate::model::Agreement, file: &Path) {
+        for (k, entry) in a.items.iter().enumerate() {
+            let Some(item) = list.items.iter().find(|i| i.id == entry.item) else {
+                continue;
+            };
+            if item.source == crate::model::Source::Entrusted {
+                self.push(
+                    Rule::AgreementParties,
+                    file,
+                    format!("items[{k}].item"),
+                    format!(
+                        "agreement `{}` entrusts out `{}` ({}), which the holder itself holds by entrustment: an entrusted body may not entrust again (不得再委托)",
+                        a.id, item.code, item.id
+                    ),
+                    Some(entry.item.to_string()),
+                    "an item of the holder's own power, or one devolved to it",
+                );
+            } else if !item.entrusted_out {
+                let (ifile, ikey) = list.items.iter().position(|i| i.id == item.id).map_or_else(
+                    || (file.to_owned(), String::new()),
+                    |n| item_origin(list, n),
+                );
+                self.push(
+                    Rule::EntrustedOut,
+                    &ifile,
+                    if ikey.is_empty() { String::new() } else { format!("{ikey}.entrusted_out") },
+                    format!(
+                        "item `{}` is entrusted out by agreement `{}` but not marked `entrusted_out`",
+                        item.code, a.id
+                    ),
+                    None,
+                    "`entrusted_out = true`",
+                );
+            }
+        }
+    }
+
+    /// An item marked `entrusted_out` is listed by an agreement the holder
+    /// gives.
+    fn entrusted_out_flag(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
+        if !item.entrusted_out {
+            return;
+        }
+        let given = list
+            .agreements
+            .iter()
+            .any(|a| a.entruster == list.authority && a.lists(&item.id));
+        if !given && list.origin.unreadable_agreements.is_empty() {
+            self.push(
+                Rule::EntrustedOut,
+                file,
+                format!("{key}.entrusted_out"),
+                format!(
+                    "item `{}` is marked `entrusted_out`, but no agreement of `{}` entrusts it out",
+                    item.code, list.authority
+                ),
+                Some("true".into()),
+                "an agreement in agreements/ whose entruster is the holder and that lists the item, or no mark",
+            );
         }
     }
 
@@ -1268,7 +1421,13 @@ impl Checker<'_> {
                 "{} item `{}` is {} without a setting basis: under 职权法定 a power without a legal basis is to be cancelled",
                 item.category.en(),
                 item.code,
-                if item.status == crate::model::Status::Suspended { "suspended" } else { "in force" }
+                if item.status == crate::model::Status::Suspended {
+                    "suspended".to_owned()
+                } else if item.effective > self.as_of {
+                    format!("to take effect on {}", item.effective)
+                } else {
+                    "in force".to_owned()
+                }
             ),
             Some(found),
             "a `[[item.basis]]` with `role = \"setting\"` (the default), or cancel the item",
@@ -1347,6 +1506,25 @@ impl Checker<'_> {
     /// An item's flowchart file is there, safe, and has the recorded hash.
     fn flowchart(&mut self, list: &List, item: &Item, file: &Path, key: &str) {
         let Some(fc) = &item.flowchart else { return };
+        let hex = fc.sha256.strip_prefix("sha256:").unwrap_or("");
+        if hex.len() != 64
+            || !hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            self.push(
+                Rule::MalformedValue,
+                file,
+                format!("{key}.flowchart.sha256"),
+                format!(
+                    "the flowchart hash of `{}` is not a SHA-256 hash",
+                    item.code
+                ),
+                Some(fc.sha256.clone()),
+                "`sha256:` and 64 lowercase hexadecimal digits (`sha256sum FILE`)",
+            );
+            return;
+        }
         // A list built in memory has no directory to read from.
         let Some(dir) = list.dir() else { return };
         if let Err(p) = crate::io::flowchart::read(dir, fc) {
@@ -1354,7 +1532,7 @@ impl Checker<'_> {
                 crate::io::flowchart::Problem::Hash(h) => (
                     "sha256",
                     h.clone(),
-                    "the hash the item records: record the new chart with `quanze adjust`",
+                    "the hash the item records: restore the file, or, if the new chart is meant, write the hash found as the item's `flowchart.sha256` and record the change with `quanze adjust`",
                 ),
                 crate::io::flowchart::Problem::Path(why) => ("file", fc.file.clone(), *why),
                 _ => (

@@ -26,6 +26,30 @@ pub enum Level {
     Township,
 }
 
+impl Level {
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::National => "national",
+            Self::Province => "province",
+            Self::Prefecture => "prefecture",
+            Self::County => "county",
+            Self::Township => "township",
+        }
+    }
+
+    /// The Chinese name (`省级`, `市级`, …).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::National => "国家级",
+            Self::Province => "省级",
+            Self::Prefecture => "市级",
+            Self::County => "县级",
+            Self::Township => "乡镇级",
+        }
+    }
+}
+
 /// A government authority (机关): the holder of a list, or a grantor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

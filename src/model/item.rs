@@ -761,6 +761,33 @@ impl Element {
     }
 }
 
+/// A level at which a power is exercised, and what is done there
+/// (行使层级: 省级审批、市级受理、县级初审 …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseLevel {
+    /// The level of government.
+    pub level: crate::model::Level,
+    /// What is done at it, e.g. `审批`, `受理`, `初审`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A case of the third tier (业务办理项) under a sub-item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HandlingCase {
+    /// Its code, unique among the cases of its sub-item, e.g. `XK-001-01-01`.
+    pub code: String,
+    /// Its name, e.g. `新办`, `法定代表人变更`.
+    pub name: String,
+    /// Its own implementation elements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation: Option<Implementation>,
+}
+
 /// A sub-item (子项): one concrete procedure of an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -785,6 +812,15 @@ pub struct SubItem {
     /// Remarks (备注).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
+    /// The implementation code of the unit (实施编码), as a provincial
+    /// system gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation_code: Option<String>,
+    /// The third tier (业务办理项): the concrete cases a unit is handled
+    /// as, each with its own implementation elements. They do not change
+    /// the count: a unit is counted once, however many it has.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<HandlingCase>,
     /// Codes the unit had before a recode of its item carried it to the new
     /// code (`XK-013-01` for `XK-015-01`); they resolve to it and are never
     /// given to another unit.
@@ -855,9 +891,23 @@ pub struct Item {
     /// of the counts.
     #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
     pub forwarded: bool,
+    /// The holder entrusts this power out (委托出) to another body, under an
+    /// agreement of its list whose entruster is the holder.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub entrusted_out: bool,
     /// 共性事项: an item every department of the level holds alike.
     #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
     pub shared: bool,
+    /// The basic code (基本编码) of the matter in the catalogue it belongs
+    /// to (a province's unified catalogue), beside the list's own `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic_code: Option<String>,
+    /// The implementation code (实施编码) of the item at this body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation_code: Option<String>,
+    /// The levels at which the power is exercised, and what each does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<ExerciseLevel>,
     /// Licensing elements beyond the units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<LicensingDetail>,

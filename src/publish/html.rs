@@ -441,9 +441,14 @@ fn item_view(c: &Catalogue, item: &Item, l: &crate::publish::catalogue::Labels) 
         subs: item
             .subs_on(c.as_of)
             .map(|s| {
+                let cases = crate::publish::report::cases_phrase(s, l.lang);
                 (
                     s.code.to_string(),
-                    s.name.clone(),
+                    if cases.is_empty() {
+                        s.name.clone()
+                    } else {
+                        format!("{}({cases})", s.name)
+                    },
                     s.implementation
                         .as_ref()
                         .map(|i| limits(item.category, i))

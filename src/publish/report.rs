@@ -91,7 +91,7 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Result<String, RenderError> {
         message: e.to_string(),
     })?;
     s.push('\n');
-    Ok(s)
+    Ok(crate::diag::escape_json_hazards(s))
 }
 
 /// A value as shown in reports: strings as they are, other values as they
@@ -574,6 +574,18 @@ impl DetailRow {
     }
 }
 
+/// A unit's third tier as one phrase: `业务办理项:新办、变更`, or nothing.
+pub(crate) fn cases_phrase(sub: &crate::model::SubItem, lang: Lang) -> String {
+    if sub.cases.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = sub.cases.iter().map(|c| c.name.as_str()).collect();
+    match lang {
+        Lang::Zh => format!("业务办理项:{}", names.join("、")),
+        Lang::En => format!("cases: {}", names.join(", ")),
+    }
+}
+
 /// The rows of an item's further elements, in the order the published
 /// lists give them.
 pub(crate) fn detail_rows(item: &crate::model::Item) -> Vec<DetailRow> {
@@ -588,6 +600,20 @@ pub(crate) fn detail_rows(item: &crate::model::Item) -> Vec<DetailRow> {
             });
         }
     };
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    push("基本编码", "basic code", opt(&item.basic_code), false);
+    push(
+        "实施编码",
+        "implementation code",
+        opt(&item.implementation_code),
+        false,
+    );
+    let levels: Vec<String> = item
+        .levels
+        .iter()
+        .map(|l| format!("{}{}", l.level.zh(), l.role.as_deref().unwrap_or("")))
+        .collect();
+    push("行使层级", "levels", levels.join("、"), false);
     if item.forwarded {
         push(
             "事项性质",
@@ -600,7 +626,6 @@ pub(crate) fn detail_rows(item: &crate::model::Item) -> Vec<DetailRow> {
         push("事项性质", "nature", "共性事项".to_owned(), false);
     }
     if let Some(x) = &item.licensing {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         push(
             "主管部门",
             "competent department",
@@ -668,7 +693,6 @@ pub(crate) fn detail_rows(item: &crate::model::Item) -> Vec<DetailRow> {
         }
     }
     if let Some(x) = &item.levy {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         push("征收标准", "standard", opt(&x.standard), false);
         push("标准依据", "standard basis", opt(&x.standard_basis), false);
         push("资金管理", "fund management", opt(&x.fund), false);

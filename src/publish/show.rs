@@ -153,6 +153,10 @@ pub fn render_item(
         if let Some(imp) = &sub.implementation {
             let _ = write!(s, " — {}", implementation(lang, item.category, imp));
         }
+        let cases = crate::publish::report::cases_phrase(sub, lang);
+        if !cases.is_empty() {
+            let _ = write!(s, " ({cases})");
+        }
         rows.push((l("子项", "sub-item"), s));
     }
     for r in &item.responsibility {
@@ -173,6 +177,13 @@ pub fn render_item(
         for t in texts {
             rows.push((l(zh, en), t.clone()));
         }
+    }
+    if let Some(fc) = &item.flowchart {
+        let mut s = format!("{} ({})", fc.file, fc.sha256);
+        if fc.reconstructed {
+            s.push_str(l(" [重构]", " [reconstructed]"));
+        }
+        rows.push((l("权力运行流程图", "flowchart"), s));
     }
     for d in crate::publish::report::detail_rows(item) {
         let mut text = d.text.clone();
@@ -206,6 +217,7 @@ pub fn render_item(
         } else {
             W
         };
+        let v = crate::publish::text::indent(&v, 2 + width);
         let _ = writeln!(out, "  {}{v}", pad(shown, width));
         last = k;
     }

@@ -120,7 +120,7 @@ impl Renderer for Text {
                 if p.by == "code" { "编码" } else { "名称" }
             );
             for f in &p.differences {
-                let _ = writeln!(s, "      {}", field_line(f));
+                let _ = writeln!(s, "      {}", indent(&field_line(f), 8));
             }
         }
         for (name, refs) in [(&c.left_name, &c.only_left), (&c.right_name, &c.only_right)] {
@@ -291,7 +291,7 @@ fn changeset_text(cs: &ChangeSet) -> String {
             };
             let _ = writeln!(s, "  {} {} [{}]{end}", pad(&code, 10), item_name, cat.zh());
             for f in shown_fields(c) {
-                let _ = writeln!(s, "      {}", field_line(f));
+                let _ = writeln!(s, "      {}", indent(&field_line(f), 8));
             }
             let _ = writeln!(s, "      依据: {}", accounted(c));
         }
@@ -306,7 +306,7 @@ fn changeset_text(cs: &ChangeSet) -> String {
             };
             let _ = writeln!(s, "  {kind} {} {}", a.id, a.title);
             for f in &a.fields {
-                let _ = writeln!(s, "      {}", field_line(f));
+                let _ = writeln!(s, "      {}", indent(&field_line(f), 8));
             }
         }
     }
@@ -320,4 +320,11 @@ fn changeset_text(cs: &ChangeSet) -> String {
     let _ = writeln!(s, "\n{}", bump_line(cs));
     let _ = writeln!(s, "无调整依据的变化:{}项", cs.unaccounted());
     s
+}
+
+/// Continuation lines of a multi-line value, indented under the first, so
+/// that a line break in registry text cannot start what looks like a row of
+/// its own.
+pub(crate) fn indent(text: &str, by: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(by)))
 }

@@ -541,7 +541,7 @@ pub fn export_line(list: &List, item: &Item) -> String {
     }
     let mut s = serde_json::Value::Object(line).to_string();
     s.push('\n');
-    s
+    crate::diag::escape_json_hazards(s)
 }
 
 #[cfg(test)]
