@@ -257,14 +257,14 @@ impl Gen {
                 } else {
                     Vec::new()
                 };
-                item.penalty = Some(quanze::PenaltyDetail {
+                item.penalty = Some(Box::new(quanze::PenaltyDetail {
                     provision: vec![basis],
                     benchmark,
                     ..Default::default()
-                });
+                }));
             }
             "inspection" => {
-                item.inspection = Some(quanze::InspectionDetail {
+                item.inspection = Some(Box::new(quanze::InspectionDetail {
                     methods: vec!["现场检查".into()],
                     random: vec![quanze::RandomInspection {
                         matter: format!("{}情况检查", item.name),
@@ -275,7 +275,7 @@ impl Gen {
                         method: None,
                     }],
                     ..Default::default()
-                });
+                }));
             }
             _ => {}
         }

@@ -639,3 +639,63 @@ fn supervision_remedies_and_accountability_bases_are_published() {
         "{found:?}"
     );
 }
+
+/// The elements of the whole list are covered: a published catalogue of
+/// the head whose penalty provision, benchmark tier, random-inspection entry
+/// or flowchart hash was edited does not verify, and says where.
+#[test]
+fn verify_catalogue_covers_the_elements_of_the_whole_list() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_quanze"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = tmp.path().to_str().unwrap();
+    let o = run(&["publish", "guangzhou-gxj", "--format", "json", "--out", out]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let original = fs::read_to_string(&file).unwrap();
+    let o = run(&["verify-catalogue", file.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    for (from, to, path) in [
+        (
+            "《中华人民共和国无线电管理条例》第七十条",
+            "《中华人民共和国无线电管理条例》第七十一条",
+            "penalty.provision",
+        ),
+        (
+            "\"tier\": \"轻微\"",
+            "\"tier\": \"较轻\"",
+            "penalty.benchmark",
+        ),
+        (
+            "\"ratio\": \"5%\"",
+            "\"ratio\": \"1%\"",
+            "inspection.random",
+        ),
+        (
+            "\"sha256\": \"sha256:fe39",
+            "\"sha256\": \"sha256:0e39",
+            "flowchart.sha256",
+        ),
+    ] {
+        assert!(original.contains(from), "the catalogue lacks {from}");
+        fs::write(&file, original.replacen(from, to, 1)).unwrap();
+        let o = run(&["verify-catalogue", file.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{from}: {said}");
+        assert!(said.contains(path), "{from}: {said}");
+    }
+}

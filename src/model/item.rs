@@ -908,21 +908,22 @@ pub struct Item {
     /// The levels at which the power is exercised, and what each does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<ExerciseLevel>,
-    /// Licensing elements beyond the units.
+    /// Licensing elements beyond the units. (The blocks are boxed: most
+    /// items have none, and an item is moved and compared often.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub licensing: Option<LicensingDetail>,
+    pub licensing: Option<Box<LicensingDetail>>,
     /// Penalty provisions and the discretion benchmark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub penalty: Option<PenaltyDetail>,
+    pub penalty: Option<Box<PenaltyDetail>>,
     /// Inspection elements and random-inspection entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inspection: Option<InspectionDetail>,
+    pub inspection: Option<Box<InspectionDetail>>,
     /// Levy standard and fund management.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub levy: Option<LevyDetail>,
+    pub levy: Option<Box<LevyDetail>>,
     /// The flowchart of how the power runs (权力运行流程图).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flowchart: Option<Flowchart>,
+    pub flowchart: Option<Box<Flowchart>>,
     /// Legal bases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<LegalBasis>,
