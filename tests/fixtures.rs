@@ -846,3 +846,42 @@ fn the_third_tier_is_checked_and_does_not_change_the_count() {
     fs::write(&p, s.replacen("[[item.sub]]\ncode = \"XK-001-02\"", &ok, 1)).unwrap();
     assert_eq!(count(tmp.path()), before);
 }
+
+#[test]
+fn the_texts_of_every_block_are_checked_whatever_the_class_or_status() {
+    // A penalty block on a licence, and a blank tier: both found (the
+    // penalty rules look at penalties in force only; the texts are the
+    // registry's wherever they stand).
+    let found = mended(
+        "time-limit-unit",
+        &[
+            (
+                "test-bureau/items/licensing.toml",
+                "time_unit = \"calendar-days\"\n",
+                "",
+            ),
+            (
+                "test-bureau/items/coercion.toml",
+                "legal_days = 5",
+                "legal_days = 15",
+            ),
+            (
+                "test-bureau/items/licensing.toml",
+                "[item.implementation]\nlegal_days = 20",
+                "[item.penalty]\nprovision = [\"\\u001b[31m红字\"]\n\n[[item.penalty.benchmark]]\ntier = \"一般\"\ncircumstances = \" \"\nsanction = \"罚款\"\n\n[item.implementation]\nlegal_days = 20",
+            ),
+        ],
+    );
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|d| (d.rule.id(), d.key.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("blank-text", "item[1].penalty.benchmark[0].circumstances"),
+            ("control-character", "item[1].penalty.provision[0]"),
+        ],
+        "{found:?}"
+    );
+}

@@ -21,6 +21,14 @@ use std::process::Command;
 use quanze::publish::catalogue::{Catalogue, Selection, Writer, writers};
 use quanze::{Lang, Registry};
 
+/// The binary with `args`, run from the top of the repository.
+fn quanze(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_quanze"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn bundled_2021() -> (Registry, Catalogue) {
     let reg = Registry::open("registry").unwrap();
     let list = reg.list("guangzhou-gxj").unwrap();
@@ -447,12 +455,6 @@ fn the_html_catalogue_loads_and_renders_in_a_real_browser() {
 fn verify_catalogue_accepts_a_published_file_and_names_what_differs() {
     repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
-    let quanze = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_quanze"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
     let out = tmp.path().to_str().unwrap();
     let o = quanze(&[
         "publish",
@@ -647,14 +649,9 @@ fn supervision_remedies_and_accountability_bases_are_published() {
 fn verify_catalogue_covers_the_elements_of_the_whole_list() {
     repo::at_top();
     let tmp = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_quanze"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+
     let out = tmp.path().to_str().unwrap();
-    let o = run(&["publish", "guangzhou-gxj", "--format", "json", "--out", out]);
+    let o = quanze(&["publish", "guangzhou-gxj", "--format", "json", "--out", out]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let file = fs::read_dir(tmp.path())
         .unwrap()
@@ -662,7 +659,7 @@ fn verify_catalogue_covers_the_elements_of_the_whole_list() {
         .find(|p| p.extension().is_some_and(|e| e == "json"))
         .unwrap();
     let original = fs::read_to_string(&file).unwrap();
-    let o = run(&["verify-catalogue", file.to_str().unwrap()]);
+    let o = quanze(&["verify-catalogue", file.to_str().unwrap()]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -693,7 +690,7 @@ fn verify_catalogue_covers_the_elements_of_the_whole_list() {
     ] {
         assert!(original.contains(from), "the catalogue lacks {from}");
         fs::write(&file, original.replacen(from, to, 1)).unwrap();
-        let o = run(&["verify-catalogue", file.to_str().unwrap()]);
+        let o = quanze(&["verify-catalogue", file.to_str().unwrap()]);
         let said = String::from_utf8_lossy(&o.stdout);
         assert_eq!(o.status.code(), Some(1), "{from}: {said}");
         assert!(said.contains(path), "{from}: {said}");

@@ -1202,6 +1202,37 @@ impl Checker<'_> {
                 }
             }
         }
+        if let Some(p) = &item.penalty {
+            for (f, vs) in [
+                ("violated", &p.violated),
+                ("provision", &p.provision),
+                ("sanctions", &p.sanctions),
+            ] {
+                for (k, v) in vs.iter().enumerate() {
+                    texts.push((format!("{key}.penalty.{f}[{k}]"), v, false));
+                }
+            }
+            for (k, t) in p.benchmark.iter().enumerate() {
+                for (f, v) in [
+                    ("tier", &t.tier),
+                    ("circumstances", &t.circumstances),
+                    ("sanction", &t.sanction),
+                ] {
+                    let at = format!("{key}.penalty.benchmark[{k}].{f}");
+                    if blank(v) {
+                        self.push(
+                            Rule::BlankText,
+                            file,
+                            at.clone(),
+                            format!("a benchmark tier of `{}` has a blank {f}", item.code),
+                            None,
+                            "text",
+                        );
+                    }
+                    texts.push((at, v, true));
+                }
+            }
+        }
         if let Some(x) = &item.inspection {
             if let Some(v) = &x.kind {
                 texts.push((format!("{key}.inspection.kind"), v, false));
@@ -1465,41 +1496,6 @@ impl Checker<'_> {
                 Some(tiers.to_string()),
                 &format!("at least {required} `[[item.penalty.benchmark]]` tiers (or set `[rules] discretion_tiers` in list.toml)"),
             );
-        }
-        if let Some(p) = detail {
-            for (field, texts) in [
-                ("violated", &p.violated),
-                ("provision", &p.provision),
-                ("sanctions", &p.sanctions),
-            ] {
-                for (k, t) in texts.iter().enumerate() {
-                    self.text(file, || format!("{key}.penalty.{field}[{k}]"), t, false);
-                }
-            }
-            for (k, t) in p.benchmark.iter().enumerate() {
-                for (field, v) in [
-                    ("tier", &t.tier),
-                    ("circumstances", &t.circumstances),
-                    ("sanction", &t.sanction),
-                ] {
-                    self.text(
-                        file,
-                        || format!("{key}.penalty.benchmark[{k}].{field}"),
-                        v,
-                        true,
-                    );
-                    if blank(v) {
-                        self.push(
-                            Rule::BlankText,
-                            file,
-                            format!("{key}.penalty.benchmark[{k}].{field}"),
-                            format!("a benchmark tier of `{}` has a blank {field}", item.code),
-                            None,
-                            "text",
-                        );
-                    }
-                }
-            }
         }
     }
 

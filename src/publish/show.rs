@@ -79,7 +79,6 @@ pub fn render_item(
     date: Date,
     lang: Lang,
 ) -> String {
-    const W: usize = 12;
     let mut rows: Vec<(&str, String)> = Vec::new();
     let l = |zh, en| label(lang, zh, en);
     rows.push((l("事项编码", "code"), item.code.to_string()));
@@ -206,8 +205,15 @@ pub fn render_item(
             .collect();
         rows.push((l("重构要素", "reconstructed"), els.join("、")));
     }
+    labelled(&item.name, rows)
+}
 
-    let mut out = format!("{}\n", item.name);
+/// The title, then one line per row: the label in a column (left blank
+/// when it repeats the row above), the value after it, its continuation
+/// lines indented under it.
+fn labelled(title: &str, rows: Vec<(&str, String)>) -> String {
+    const W: usize = 12;
+    let mut out = format!("{title}\n");
     let mut last = "";
     for (k, v) in rows {
         let shown = if k == last { "" } else { k };
