@@ -218,6 +218,7 @@ impl Gen {
                 implementation_code: None,
                 cases: Vec::new(),
                 former_codes: Vec::new(),
+                code_assigned: false,
             };
             item.sub.push(sub);
         }
@@ -436,6 +437,7 @@ fn adjustment(g: &mut Gen, state: &State, holder: &Id, date: Date, k: usize) -> 
                         implementation_code: None,
                         cases: Vec::new(),
                         former_codes: Vec::new(),
+                        code_assigned: false,
                     };
                     let code: quanze::Code = pick(g);
                     if trial

@@ -28,6 +28,8 @@
 //! - [`record`]: adjustments recorded atomically under a lock
 //!   ([`record::apply`], [`record::adjust`]).
 //! - [`publish`]: catalogues in every format and the reports.
+//! - [`import`]: lists in from spreadsheets (XLSX, CSV in UTF-8 or GBK)
+//!   and quanze's own catalogues.
 //! - [`diag`]: problems as data ([`Diagnostic`], [`Rule`]).
 //!
 //! The file format is specified in `docs/format.md`, the adjustment workflow
@@ -38,6 +40,7 @@ pub mod diag;
 #[cfg(test)]
 mod fuzz;
 pub mod history;
+pub mod import;
 pub mod io;
 pub mod lint;
 pub mod model;
@@ -62,7 +65,7 @@ pub use model::{
     InspectionDetail, Item, ItemsFile, LegalBasis, Level, LevyDetail, LicensingDetail, List,
     ListMeta, LoggedEntry, Mode, Op, OpKind, ParseError, PenaltyDetail, RandomInspection, Registry,
     Responsibility, RiskLevel, RiskPoint, RuleSettings, Source, Stage, Statistics, Status, SubItem,
-    TimeUnit, Version, canonical_bytes,
+    TimeUnit, Unmapped, Version, canonical_bytes,
 };
 pub use publish::show::{Lang, render_item};
 pub use query::diff::{

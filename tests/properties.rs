@@ -163,6 +163,7 @@ fn sub(code: String) -> impl Strategy<Value = SubItem> {
                 remarks,
                 implementation_code: None,
                 former_codes: Vec::new(),
+                code_assigned: false,
             },
         )
 }
@@ -191,6 +192,7 @@ fn basis() -> impl Strategy<Value = LegalBasis> {
                 article,
                 role,
                 reconstructed,
+                level_inferred: false,
             },
         )
 }
@@ -266,7 +268,9 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 body,
                 unit,
                 remarks,
+                unmapped: Vec::new(),
                 reconstructed,
+                code_assigned: shared,
                 accountability_basis: Vec::new(),
                 supervision: accountability.clone(),
                 remedies: Vec::new(),
@@ -501,6 +505,7 @@ proptest! {
             implementation_code: None,
             cases: Vec::new(),
             former_codes: Vec::new(),
+            code_assigned: false,
         });
         // 0 → 1 sub-item: the item already counted as one unit.
         let delta = if before_subs == 0 { 0 } else { 1 };

@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -283,6 +284,23 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'quanze;import' {
+            [CompletionResult]::new('--authority', '--authority', [CompletionResultType]::ParameterName, 'The id of the list''s holder (its directory in the registry)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The holder''s official name, for a holder authorities.toml does not name (it is also the body of items whose sheet names none)')
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'The day from which imported items are in force (default: today)')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'A mapping file for layouts import does not recognise (header row, columns, category): see docs/importing.md')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--keep-going', '--keep-going', [CompletionResultType]::ParameterName, 'Import the rows that can be imported and report the others')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be imported; write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the report as JSON (what was read, which column went where, what was rejected, and what check says of the result)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'quanze;schema' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every schema into this directory instead')
             [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
@@ -314,6 +332,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('verify-catalogue', 'verify-catalogue', [CompletionResultType]::ParameterValue, 'Tell whether a published JSON catalogue matches the registry at its version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -373,6 +392,9 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             break
         }
         'quanze;help;adjust' {
+            break
+        }
+        'quanze;help;import' {
             break
         }
         'quanze;help;schema' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -260,6 +261,22 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'quanze;import'= {
+            cand --authority 'The id of the list''s holder (its directory in the registry)'
+            cand --name 'The holder''s official name, for a holder authorities.toml does not name (it is also the body of items whose sheet names none)'
+            cand --effective 'The day from which imported items are in force (default: today)'
+            cand --map 'A mapping file for layouts import does not recognise (header row, columns, category): see docs/importing.md'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --keep-going 'Import the rows that can be imported and report the others'
+            cand --dry-run 'Show what would be imported; write nothing'
+            cand --json 'Print the report as JSON (what was read, which column went where, what was rejected, and what check says of the result)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'quanze;schema'= {
             cand --out 'Write every schema into this directory instead'
             cand --registry 'The registry directory'
@@ -290,6 +307,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand verify-catalogue 'Tell whether a published JSON catalogue matches the registry at its version'
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
+            cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -330,6 +348,8 @@ set edit:completion:arg-completer[quanze] = {|@words|
         &'quanze;help;apply'= {
         }
         &'quanze;help;adjust'= {
+        }
+        &'quanze;help;import'= {
         }
         &'quanze;help;schema'= {
         }

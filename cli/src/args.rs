@@ -204,9 +204,49 @@ pub enum Command {
     Apply(ApplyArgs),
     /// Record the difference between the edited list files and the head of the change log.
     Adjust(AdjustArgs),
+    /// Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or
+    /// quanze's own catalogues.
+    ///
+    /// A new list is written whole; an existing list's files are rewritten
+    /// to the imported state, and `quanze adjust` then records the change
+    /// with its deciding document. Exit status 1 when any row is rejected
+    /// (nothing is written) unless --keep-going.
+    Import(ImportArgs),
     /// Print the JSON Schema of a registry file kind.
     #[cfg(feature = "schema")]
     Schema(SchemaArgs),
+}
+
+/// Import a list from spreadsheets or quanze's own catalogues.
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// The id of the list's holder (its directory in the registry).
+    #[arg(long, value_name = "ID")]
+    pub authority: quanze::Id,
+    /// The holder's official name, for a holder authorities.toml does not
+    /// name (it is also the body of items whose sheet names none).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The day from which imported items are in force (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<Date>,
+    /// A mapping file for layouts import does not recognise (header row,
+    /// columns, category): see docs/importing.md.
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// Import the rows that can be imported and report the others.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Show what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the report as JSON (what was read, which column went where,
+    /// what was rejected, and what check says of the result).
+    #[arg(long)]
+    pub json: bool,
+    /// The files: .xlsx (every sheet), .csv or .txt, or quanze's .json catalogue.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// Check the registry (or one authority's list) and list every problem.

@@ -92,6 +92,17 @@ impl From<quanze::Error> for Failure {
     }
 }
 
+impl From<quanze::import::ImportError> for Failure {
+    fn from(e: quanze::import::ImportError) -> Self {
+        use quanze::import::ImportError as E;
+        match e {
+            E::Io { .. } | E::TooLarge { .. } => Self::Io(e.to_string()),
+            E::Option(m) => Self::Usage(m),
+            other => Self::Problem(other.to_string()),
+        }
+    }
+}
+
 impl From<quanze::history::Error> for Failure {
     fn from(e: quanze::history::Error) -> Self {
         match e {

@@ -138,6 +138,8 @@ rules! {
     TimeLimitUnit = "time-limit-unit", Lint, Error: "a time limit in a unit that contradicts the law for its class: licensing limits are working days (行政许可法 第八十二条), coercion limits of ten days or less are working days (行政强制法 第六十九条)",
     /// A penalty that names no penalty provision.
     PenaltyProvision = "penalty-provision", Lint, Warning: "a penalty in force or suspended that names no penalty provision (`penalty.provision`), which list rules require beside the violated provision",
+    /// Cells of an imported spreadsheet that no field holds yet.
+    UnmappedCells = "unmapped-cells", Lint, Warning: "an item holding cells of an imported spreadsheet that no field holds (`unmapped`): move each into its field, or drop it, then remove the note",
     /// A discretion benchmark with too few tiers.
     DiscretionTiers = "discretion-tiers", Lint, Warning: "a penalty's discretion benchmark (裁量基准), where it has one, with fewer tiers than the list requires (`[rules] discretion_tiers` in list.toml, 3 when absent)",
     /// A flowchart that is missing, unsafe or changed.

@@ -842,6 +842,21 @@ impl Checker<'_> {
             );
         }
         self.detail_texts(item, file, key);
+        for (k, u) in item.unmapped.iter().enumerate() {
+            self.text(file, || format!("{key}.unmapped[{k}].at"), &u.at, false);
+            self.text(
+                file,
+                || format!("{key}.unmapped[{k}].heading"),
+                &u.heading,
+                true,
+            );
+            self.text(
+                file,
+                || format!("{key}.unmapped[{k}].value"),
+                &u.value,
+                true,
+            );
+        }
         for (j, s) in item.sub.iter().enumerate() {
             self.text(file, || format!("{key}.sub[{j}].name"), &s.name, false);
             if let Some(r) = &s.remarks {
@@ -857,6 +872,22 @@ impl Checker<'_> {
         self.penalty(list, item, file, key);
         self.flowchart(list, item, file, key);
         self.entrusted_out_flag(list, item, file, key);
+        if let Some(u) = item.unmapped.first() {
+            self.push(
+                Rule::UnmappedCells,
+                file,
+                format!("{key}.unmapped"),
+                format!(
+                    "item `{}` holds {} cell(s) of an imported spreadsheet that no field holds, the first from {} ({})",
+                    item.code,
+                    item.unmapped.len(),
+                    u.at,
+                    u.heading
+                ),
+                Some(u.value.clone()),
+                "each cell moved into its field (or dropped), and `unmapped` removed",
+            );
+        }
         for (field, value) in [("name", &item.name), ("body", &item.body)] {
             if blank(value) {
                 self.push(

@@ -469,6 +469,10 @@ pub struct LegalBasis {
     /// True when this basis is plausible but not documented.
     #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
     pub reconstructed: bool,
+    /// True when `level` was inferred from the title (by `quanze import`)
+    /// rather than read from the source: to be confirmed by a person.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub level_inferred: bool,
 }
 
 /// A responsibility at one stage of exercising the power (责任事项).
@@ -788,6 +792,19 @@ pub struct HandlingCase {
     pub implementation: Option<Implementation>,
 }
 
+/// A cell of an imported spreadsheet that no field holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Unmapped {
+    /// Where it was: the file, sheet, row and column (`清单.xlsx!许可 D7`).
+    pub at: String,
+    /// The column's heading.
+    pub heading: String,
+    /// The cell's text.
+    pub value: String,
+}
+
 /// A sub-item (子项): one concrete procedure of an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -795,6 +812,10 @@ pub struct HandlingCase {
 pub struct SubItem {
     /// Public code, unique within the list.
     pub code: Code,
+    /// True when the code was assigned by `quanze import` because the source
+    /// had none: not an official code.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub code_assigned: bool,
     /// Name, e.g. `核发`, `变更`, `延续`.
     pub name: String,
     /// Status; ended sub-items keep their record.
@@ -866,9 +887,18 @@ pub struct Item {
     /// Remarks (备注), e.g. the scope limits of an entrustment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
+    /// Cells of an imported spreadsheet that no field holds (rule
+    /// `unmapped-cells`): kept so that nothing is lost, until a person
+    /// moves them into fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<Unmapped>,
     /// Elements whose values are reconstructed rather than documented.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reconstructed: Vec<Element>,
+    /// True when the code was assigned by `quanze import` because the source
+    /// had none: not an official code.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub code_assigned: bool,
     /// Accountability cases (追责情形).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accountability: Vec<String>,

@@ -491,6 +491,13 @@ impl Row {
             }
             remarks.push_str(&rec);
         }
+        // A code `quanze import` assigned is not an official code.
+        if sub.map_or(item.code_assigned, |s| s.code_assigned) {
+            if !remarks.is_empty() {
+                remarks.push(' ');
+            }
+            remarks.push_str(crate::import::build::ASSIGNED_MARK);
+        }
         Self {
             seq,
             code: sub.map_or_else(|| item.code.to_string(), |s| s.code.to_string()),

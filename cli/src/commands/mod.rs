@@ -11,6 +11,7 @@ mod crosswalk;
 mod diff;
 mod export;
 mod history;
+mod import;
 mod log;
 mod prune_cache;
 mod publish;
@@ -55,6 +56,7 @@ pub(crate) fn run(ctx: &Ctx, command: Command) -> Result<ExitCode, Failure> {
         Command::VerifyCatalogue(a) => verify_catalogue::run(ctx, &a),
         Command::Apply(a) => apply::run(ctx, &a),
         Command::Adjust(a) => adjust::run(ctx, &a),
+        Command::Import(a) => import::run(ctx, &a),
         #[cfg(feature = "schema")]
         Command::Schema(a) => schema::run(ctx, &a),
     }

@@ -1,0 +1,577 @@
+//! Rows into items: grouping the rows of an item (merged, repeated or
+//! blank below the first), sub-items, units, codes, and every cell placed
+//! in a field or kept as an unmapped note.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::import::header::{Field, Header};
+use crate::import::read::Sheet;
+use crate::import::text::{self, Limit};
+use crate::import::{Grantors, Rejection};
+use crate::model::{
+    BasisRole, Category, Code, Date, Element, Handling, Id, Implementation, Item, Source, Status,
+    SubItem, Unmapped,
+};
+
+/// The mark the catalogue prints in the remarks of a unit whose code
+/// import assigned.
+pub const ASSIGNED_MARK: &str = "[编码为导入时编排]";
+
+/// One data row: where it is and its cells.
+pub(crate) struct Row<'a> {
+    pub(crate) at: usize,
+    pub(crate) cells: &'a [String],
+}
+
+impl Row<'_> {
+    fn get(&self, header: &Header, f: Field) -> &str {
+        header
+            .col(f)
+            .and_then(|c| self.cells.get(c))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The rows of one item, in sheet order.
+pub(crate) struct Group<'a> {
+    pub(crate) category: Category,
+    pub(crate) rows: Vec<Row<'a>>,
+}
+
+/// What a sheet gives: its item groups, the rows it kept as section rows
+/// and notes, and what it refused.
+#[derive(Default)]
+pub(crate) struct SheetRows<'a> {
+    pub(crate) groups: Vec<Group<'a>>,
+    pub(crate) sections: usize,
+    pub(crate) notes: Vec<(usize, String)>,
+    pub(crate) blank: usize,
+}
+
+/// Where a cell is, as reports and notes name it: `file!sheet D7`.
+pub(crate) fn place(sheet: &Sheet, row: usize, col: Option<usize>) -> String {
+    let file = sheet.file.file_name().map_or_else(
+        || sheet.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let sheet_name = sheet
+        .name
+        .as_deref()
+        .map(|n| format!("!{n}"))
+        .unwrap_or_default();
+    let col = col
+        .map(crate::import::read::column_letters)
+        .unwrap_or_default();
+    format!("{file}{sheet_name} {col}{row}")
+}
+
+/// Groups the data rows of a sheet under its header into items.
+pub(crate) fn group<'a>(
+    sheet: &'a Sheet,
+    header: &Header,
+    default_category: Option<Category>,
+    rejected: &mut Vec<Rejection>,
+) -> SheetRows<'a> {
+    let mut out = SheetRows::default();
+    let name_col = header.col(Field::Name);
+    let sub_col = header.col(Field::SubName);
+    let mut current = default_category;
+    let first = header.row - 1 + header.rows;
+    for (r, cells) in sheet.rows.iter().enumerate().skip(first) {
+        let row = Row { at: r + 1, cells };
+        let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].is_empty()).collect();
+        if filled.is_empty() {
+            out.blank += 1;
+            continue;
+        }
+        let name = row.get(header, Field::Name);
+        let sub = row.get(header, Field::SubName);
+        // A row with one cell, or with the same text in every cell (a
+        // merged row across the table), is a section row or a note.
+        let single = filled.iter().all(|&c| cells[c] == cells[filled[0]]);
+        if single && (filled.len() == 1 || name_col.is_some_and(|n| filled.contains(&n))) {
+            let t = &cells[filled[0]];
+            if let Some(c) = text::category(t) {
+                current = Some(c);
+                out.sections += 1;
+                continue;
+            }
+            if filled.len() > 1 || name_col.is_none_or(|n| filled != [n]) {
+                out.notes.push((row.at, t.clone()));
+                continue;
+            }
+        }
+        let continues = out.groups.last().is_some_and(|g| {
+            let first = &g.rows[0];
+            let first_sub = sub_col
+                .and_then(|c| first.cells.get(c))
+                .is_some_and(|s| !s.is_empty());
+            !sub.is_empty()
+                && first_sub
+                && (name.is_empty() || name == first.get(header, Field::Name))
+                && category_cell_agrees(&row, first, header)
+        });
+        if continues {
+            if let Some(g) = out.groups.last_mut() {
+                g.rows.push(row);
+            }
+            continue;
+        }
+        if name.is_empty() {
+            rejected.push(Rejection {
+                at: place(sheet, row.at, name_col),
+                found: cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "),
+                expected: "an item name in the item column, or a sub-item name below an item with sub-items".to_owned(),
+            });
+            continue;
+        }
+        let cat_cell = row.get(header, Field::Category);
+        let category = if cat_cell.is_empty() {
+            current
+        } else {
+            text::category(cat_cell)
+        };
+        let Some(category) = category else {
+            rejected.push(Rejection {
+                at: place(sheet, row.at, header.col(Field::Category).or(name_col)),
+                found: if cat_cell.is_empty() { format!("no category for {name:?}") } else { format!("category {cat_cell:?}") },
+                expected: "a category: a 事项类型 cell such as 行政许可, a sheet named after one, a section row such as 一、行政许可, or `category` in the mapping file".to_owned(),
+            });
+            continue;
+        };
+        out.groups.push(Group {
+            category,
+            rows: vec![row],
+        });
+    }
+    out
+}
+
+fn category_cell_agrees(row: &Row<'_>, first: &Row<'_>, header: &Header) -> bool {
+    let c = row.get(header, Field::Category);
+    c.is_empty() || c == first.get(header, Field::Category)
+}
+
+/// The state of one import across sheets: codes and ids taken, counters.
+#[derive(Default)]
+pub(crate) struct Codes {
+    taken: HashSet<String>,
+    ids: HashSet<String>,
+    next: HashMap<Category, usize>,
+    pub(crate) assigned: usize,
+}
+
+impl Codes {
+    /// Reserves the codes and id of an item read whole (from a JSON
+    /// catalogue).
+    pub(crate) fn reserve(&mut self, item: &Item) {
+        self.taken.insert(item.code.to_string());
+        self.taken
+            .extend(item.sub.iter().map(|s| s.code.to_string()));
+        self.ids.insert(item.id.to_string());
+    }
+
+    fn take(&mut self, code: &str) -> bool {
+        self.taken.insert(code.to_owned())
+    }
+
+    fn assign(&mut self, category: Category) -> Code {
+        loop {
+            let n = self.next.entry(category).or_insert(0);
+            *n += 1;
+            let code = format!("{}-{:03}", category.letters(), n);
+            if self.taken.insert(code.clone()) {
+                self.assigned += 1;
+                return code.parse().unwrap_or_else(|_| unreachable_code());
+            }
+        }
+    }
+
+    fn assign_sub(&mut self, item: &Code, n: usize) -> Code {
+        let mut k = n;
+        loop {
+            let code = format!("{item}-{k:02}");
+            if self.taken.insert(code.clone()) {
+                self.assigned += 1;
+                return code.parse().unwrap_or_else(|_| unreachable_code());
+            }
+            k += 1;
+        }
+    }
+
+    /// A stable id from a code: lowercase, other characters as `-`.
+    pub(crate) fn id(&mut self, code: &Code) -> Id {
+        let mut base: String = code
+            .as_str()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        base = base.trim_matches('-').to_owned();
+        base.truncate(56);
+        if base.is_empty() || base.parse::<Id>().is_err() {
+            base = format!("item-{base}").trim_end_matches('-').to_owned();
+        }
+        let mut id = base.clone();
+        let mut k = 2;
+        while !self.ids.insert(id.clone()) || id.parse::<Id>().is_err() {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        id.parse().unwrap_or_else(|_| unreachable_id())
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_code() -> Code {
+    // Codes built here are letters, digits and `-`: always valid.
+    panic!("an assigned code is always valid")
+}
+
+#[allow(clippy::panic)]
+fn unreachable_id() -> Id {
+    panic!("an id built from a code is always valid")
+}
+
+/// The settings an item is built with.
+pub(crate) struct Build<'a> {
+    pub(crate) header: &'a Header,
+    pub(crate) sheet: &'a Sheet,
+    pub(crate) effective: Date,
+    pub(crate) body: &'a str,
+    pub(crate) holder: &'a Id,
+}
+
+/// What building an item noticed beside the item itself.
+#[derive(Default)]
+pub(crate) struct Notices {
+    pub(crate) inferred_levels: usize,
+    pub(crate) unreadable_limits: Vec<String>,
+}
+
+impl Build<'_> {
+    fn note(&self, item: &mut Item, row: &Row<'_>, col: usize, value: &str) {
+        item.unmapped.push(Unmapped {
+            at: place(self.sheet, row.at, Some(col)),
+            heading: self
+                .header
+                .columns
+                .get(col)
+                .map(|c| c.heading.clone())
+                .unwrap_or_default(),
+            value: value.to_owned(),
+        });
+    }
+
+    /// The item of a group of rows, or the rejection of its first row.
+    pub(crate) fn item(
+        &self,
+        g: &Group<'_>,
+        codes: &mut Codes,
+        grantors: &mut Grantors,
+        notices: &mut Notices,
+    ) -> Result<Item, Rejection> {
+        let h = self.header;
+        let first = &g.rows[0];
+        let cell = |f: Field| first.get(h, f);
+        let has_subs = !cell(Field::SubName).is_empty();
+        let code = self.item_code(g, codes, has_subs)?;
+        let mut item = blank_item(
+            codes.id(&code.0),
+            code.0,
+            cell(Field::Name),
+            g.category,
+            self.effective,
+        );
+        item.code_assigned = code.1;
+        item.body = if cell(Field::Body).is_empty() {
+            self.body.to_owned()
+        } else {
+            cell(Field::Body).to_owned()
+        };
+        item.unit = non_empty(cell(Field::Unit));
+        item.source = text::source(cell(Field::Source)).ok_or_else(|| Rejection {
+            at: place(self.sheet, first.at, h.col(Field::Source)),
+            found: format!("source {:?}", cell(Field::Source)),
+            expected: "a source: 法定本级行使, 上级下放, 上级委托 or 授权 (or blank for the authority's own)".to_owned(),
+        })?;
+        let grantor = cell(Field::Grantor);
+        if !grantor.is_empty() {
+            item.grantor = Some(grantors.id_for(grantor, self.holder));
+        }
+        for (f, role) in [
+            (Field::SettingBasis, BasisRole::Setting),
+            (Field::ImplementingBasis, BasisRole::Implementing),
+            (Field::Basis, BasisRole::Setting),
+        ] {
+            let bases = text::bases(cell(f), role);
+            notices.inferred_levels += bases.iter().filter(|b| b.level_inferred).count();
+            item.basis.extend(bases);
+        }
+        item.responsibility = text::responsibilities(cell(Field::Responsibility));
+        item.accountability = text::clauses(cell(Field::Accountability));
+        item.accountability_basis = text::clauses(cell(Field::AccountabilityBasis));
+        item.supervision = text::clauses(cell(Field::Supervision));
+        item.remedies = text::clauses(cell(Field::Remedies));
+        // Every cell no field holds, on every row, is kept.
+        for row in &g.rows {
+            for (c, col) in h.columns.iter().enumerate() {
+                let v = row.cells.get(c).map_or("", String::as_str);
+                if v.is_empty() {
+                    continue;
+                }
+                let unheld = matches!(col.field, None | Some(Field::Ignore));
+                // An item's cell on a later row that says something else than
+                // its first row does is kept too.
+                let differs = col
+                    .field
+                    .is_some_and(|f| !f.per_unit() && f != Field::Ignore)
+                    && !std::ptr::eq(row, first)
+                    && v != first.cells.get(c).map_or("", String::as_str);
+                if unheld || differs {
+                    self.note(&mut item, row, c, v);
+                }
+            }
+        }
+        self.units(&mut item, g, codes, has_subs, notices);
+        Ok(item)
+    }
+
+    /// The item's code and whether it was assigned.
+    fn item_code(
+        &self,
+        g: &Group<'_>,
+        codes: &mut Codes,
+        has_subs: bool,
+    ) -> Result<(Code, bool), Rejection> {
+        let h = self.header;
+        let cells: Vec<&str> = g.rows.iter().map(|r| r.get(h, Field::Code)).collect();
+        let first = cells[0];
+        let text =
+            if !has_subs || h.col(Field::SubCode).is_some() || cells.iter().all(|c| *c == first) {
+                first.to_owned()
+            } else {
+                // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
+                // the item's is the part they share before their last `-`.
+                let parents: Vec<&str> = cells
+                    .iter()
+                    .map(|c| c.rsplit_once('-').map_or("", |p| p.0))
+                    .collect();
+                if parents.iter().all(|p| *p == parents[0]) {
+                    parents[0].to_owned()
+                } else {
+                    String::new()
+                }
+            };
+        if text.is_empty() {
+            return Ok((codes.assign(g.category), true));
+        }
+        let code: Code = text
+            .parse()
+            .map_err(|e: crate::model::ParseError| Rejection {
+                at: place(self.sheet, g.rows[0].at, h.col(Field::Code)),
+                found: format!("code {text:?}"),
+                expected: e.expected.to_owned(),
+            })?;
+        if !codes.take(code.as_str()) {
+            return Err(Rejection {
+                at: place(self.sheet, g.rows[0].at, h.col(Field::Code)),
+                found: format!("code {text:?} a second time"),
+                expected: "a code no other item or sub-item of the list has".to_owned(),
+            });
+        }
+        Ok((code, false))
+    }
+
+    fn units(
+        &self,
+        item: &mut Item,
+        g: &Group<'_>,
+        codes: &mut Codes,
+        has_subs: bool,
+        notices: &mut Notices,
+    ) {
+        let h = self.header;
+        // Remarks: each row's, less the marks quanze prints; the item's when
+        // every row says the same.
+        let mut remarks = Vec::new();
+        let mut assigned_marks = Vec::new();
+        for row in &g.rows {
+            let (els, rest) = text::reconstructed_mark(row.get(h, Field::Remarks));
+            if std::ptr::eq(row, &g.rows[0]) {
+                item.reconstructed = els;
+            }
+            let had_mark = rest.contains(ASSIGNED_MARK);
+            let rest = rest.replace(ASSIGNED_MARK, "").trim().to_owned();
+            assigned_marks.push(had_mark);
+            remarks.push(rest);
+        }
+        let shared = remarks.iter().all(|r| *r == remarks[0]);
+        if !has_subs {
+            item.implementation = self.implementation(item, &g.rows[0], notices);
+            item.remarks = non_empty(&remarks[0]);
+            item.code_assigned |= assigned_marks[0];
+            return;
+        }
+        if shared {
+            item.remarks = non_empty(&remarks[0]);
+        }
+        let sub_codes: Vec<&str> = g
+            .rows
+            .iter()
+            .map(|r| {
+                if h.col(Field::SubCode).is_some() {
+                    r.get(h, Field::SubCode)
+                } else {
+                    r.get(h, Field::Code)
+                }
+            })
+            .collect();
+        let own_codes = sub_codes
+            .iter()
+            .any(|c| !c.is_empty() && *c != item.code.as_str());
+        for (k, row) in g.rows.iter().enumerate() {
+            let given = if own_codes { sub_codes[k] } else { "" };
+            let (code, assigned) = match given.parse::<Code>() {
+                Ok(c) if codes.take(c.as_str()) => (c, false),
+                Ok(_) | Err(_) => {
+                    if !given.is_empty() {
+                        self.note(
+                            item,
+                            row,
+                            h.col(Field::SubCode).or(h.col(Field::Code)).unwrap_or(0),
+                            given,
+                        );
+                    }
+                    (codes.assign_sub(&item.code, k + 1), true)
+                }
+            };
+            let implementation = self.implementation(item, row, notices);
+            item.sub.push(SubItem {
+                code,
+                code_assigned: assigned || assigned_marks[k],
+                name: row.get(h, Field::SubName).to_owned(),
+                status: Status::InForce,
+                effective: None,
+                ended: None,
+                implementation,
+                remarks: if shared { None } else { non_empty(&remarks[k]) },
+                implementation_code: None,
+                cases: Vec::new(),
+                former_codes: Vec::new(),
+            });
+        }
+    }
+
+    fn implementation(
+        &self,
+        item: &mut Item,
+        row: &Row<'_>,
+        notices: &mut Notices,
+    ) -> Option<Implementation> {
+        let h = self.header;
+        let mut imp = Implementation::default();
+        let mut unit = None;
+        for f in [Field::LegalDays, Field::PromisedDays] {
+            let t = row.get(h, f);
+            let (n, u, immediate) = match text::limit(t) {
+                Some(Limit::None) => continue,
+                Some(Limit::Days(n, u)) => (n, u, false),
+                Some(Limit::Immediate) => (0, None, true),
+                None => {
+                    notices
+                        .unreadable_limits
+                        .push(format!("{}: {t:?}", place(self.sheet, row.at, h.col(f))));
+                    if let Some(c) = h.col(f) {
+                        self.note(item, row, c, t);
+                    }
+                    continue;
+                }
+            };
+            unit = unit.or(u);
+            if f == Field::LegalDays {
+                imp.legal_days = Some(n);
+            } else {
+                imp.promised_days = Some(n);
+                if immediate && h.col(Field::Handling).is_none() {
+                    imp.handling = Some(Handling::Immediate);
+                }
+            }
+        }
+        imp.time_unit = unit.filter(|u| *u != item.category.time_unit());
+        match text::handling(row.get(h, Field::Handling)) {
+            Some(Some(x)) => imp.handling = Some(x),
+            Some(None) => {}
+            None => {
+                if let Some(c) = h.col(Field::Handling) {
+                    self.note(item, row, c, row.get(h, Field::Handling));
+                }
+            }
+        }
+        if h.col(Field::Handling).is_none()
+            && imp.handling.is_none()
+            && imp.promised_days.is_some_and(|d| d > 0)
+        {
+            imp.handling = Some(Handling::Promised);
+        }
+        (imp != Implementation::default()).then_some(imp)
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// An item with only what every item has.
+pub(crate) fn blank_item(
+    id: Id,
+    code: Code,
+    name: &str,
+    category: Category,
+    effective: Date,
+) -> Item {
+    Item {
+        id,
+        code,
+        name: name.to_owned(),
+        category,
+        status: Status::InForce,
+        effective,
+        ended: None,
+        source: Source::Own,
+        grantor: None,
+        source_documents: Vec::new(),
+        body: String::new(),
+        unit: None,
+        remarks: None,
+        unmapped: Vec::new(),
+        reconstructed: Vec::<Element>::new(),
+        code_assigned: false,
+        accountability: Vec::new(),
+        accountability_basis: Vec::new(),
+        supervision: Vec::new(),
+        remedies: Vec::new(),
+        implementation: None,
+        forwarded: false,
+        entrusted_out: false,
+        shared: false,
+        basic_code: None,
+        implementation_code: None,
+        levels: Vec::new(),
+        licensing: None,
+        penalty: None,
+        inspection: None,
+        levy: None,
+        flowchart: None,
+        basis: Vec::new(),
+        responsibility: Vec::new(),
+        sub: Vec::new(),
+        former_codes: Vec::new(),
+        successors: Vec::new(),
+    }
+}

@@ -1,0 +1,251 @@
+//! An imported list written into a registry: a new list whole, or the files
+//! of an existing list rewritten to the imported state (its change log is
+//! not touched: `quanze adjust` records the change with its deciding
+//! document).
+
+use std::fs;
+use std::path::Path;
+
+use crate::import::Imported;
+use crate::io::{Error, io, write_atomic};
+use crate::model::{
+    AuthoritiesFile, Category, Code, DocumentsFile, Item, ItemsFile, List, Registry, Status,
+};
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Written {
+    /// The files written, relative to the registry.
+    pub files: Vec<String>,
+    /// True when the list existed and its files were rewritten.
+    pub existing: bool,
+    /// Items of the existing list in force that the import does not have:
+    /// marked cancelled from the import's date.
+    pub cancelled: Vec<Code>,
+    /// Items of the existing list matched by code or name, whose ids and
+    /// the elements no spreadsheet carries were kept.
+    pub kept: usize,
+}
+
+/// Writes `imported` into the registry at `root` (read as `reg`).
+///
+/// The list's files are written as one transaction under the list's lock;
+/// `authorities.toml` gets the authorities the import needs, and
+/// `documents.toml` is created when absent.
+///
+/// # Errors
+/// When the list is locked by another writer, or a file cannot be written.
+pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written, Error> {
+    fs::create_dir_all(root).map_err(io(root))?;
+    let id = imported.list.authority.as_str();
+    let dir = root.join(id);
+    if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::Symlink(dir));
+    }
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let _lock = crate::io::txn::lock(&dir)?;
+    crate::io::txn::recover(&dir)?;
+    let existing = reg.list(id).filter(|_| dir.join("list.toml").exists());
+    let mut list = imported.list.clone();
+    let mut written = Written {
+        files: Vec::new(),
+        existing: existing.is_some(),
+        cancelled: Vec::new(),
+        kept: 0,
+    };
+    if let Some(old) = existing {
+        merge(&mut list, old, &mut written);
+    }
+    let mut files = Vec::new();
+    for category in Category::ALL {
+        let items: Vec<Item> = list
+            .items
+            .iter()
+            .filter(|i| i.category == category)
+            .cloned()
+            .collect();
+        let rel = format!("items/{}.toml", category.id());
+        if items.is_empty() && !dir.join(&rel).exists() {
+            continue;
+        }
+        let body = toml::to_string(&ItemsFile { item: items }).map_err(|e| Error::Serialize {
+            path: dir.join(&rel),
+            message: e.to_string(),
+        })?;
+        files.push((
+            rel,
+            format!(
+                "# {} ({}) — written by `quanze import`; see docs/importing.md\n{body}",
+                category.zh(),
+                category.id()
+            ),
+        ));
+    }
+    if existing.is_none() {
+        let meta = toml::to_string(&list.meta).map_err(|e| Error::Serialize {
+            path: dir.join("list.toml"),
+            message: e.to_string(),
+        })?;
+        files.push(("list.toml".to_owned(), meta));
+    }
+    for a in &list.agreements {
+        let rel = format!("agreements/{}.toml", a.id);
+        if existing.is_some() && dir.join(&rel).exists() {
+            continue;
+        }
+        let text = toml::to_string(a).map_err(|e| Error::Serialize {
+            path: dir.join(&rel),
+            message: e.to_string(),
+        })?;
+        files.push((rel, text));
+    }
+    crate::io::txn::commit(&dir, &files)?;
+    written.files = files.iter().map(|(rel, _)| format!("{id}/{rel}")).collect();
+    if !imported.authorities.is_empty() {
+        add_authorities(root, imported)?;
+        written.files.push("authorities.toml".to_owned());
+    }
+    let docs = root.join("documents.toml");
+    if !docs.exists() {
+        let body = toml::to_string(&DocumentsFile::default()).unwrap_or_default();
+        write_atomic(
+            &docs,
+            format!("# Deciding documents, referred to by number.\n{body}").as_bytes(),
+        )?;
+        written.files.push("documents.toml".to_owned());
+    }
+    Ok(written)
+}
+
+/// `authorities.toml` with the import's authorities appended (its text, and
+/// so its comments, kept).
+fn add_authorities(root: &Path, imported: &Imported) -> Result<(), Error> {
+    let path = root.join("authorities.toml");
+    let old = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "# Every authority the registry names: list holders and grantors.\n".to_owned()
+        }
+        Err(e) => return Err(io(&path)(e)),
+    };
+    let add = toml::to_string(&AuthoritiesFile {
+        authority: imported.authorities.clone(),
+    })
+    .map_err(|e| Error::Serialize {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    let note =
+        "\n# Added by `quanze import`: check each level, and set each region (行政区划代码).\n";
+    let sep = if old.ends_with('\n') || old.is_empty() {
+        ""
+    } else {
+        "\n"
+    };
+    write_atomic(&path, format!("{old}{sep}{note}{add}").as_bytes())
+}
+
+/// The imported items, where they match items of the existing list (by
+/// code, former code or name), keep that item's id and the elements no
+/// spreadsheet carries; items of the list in force that the import does not
+/// have end on the import's date.
+fn merge(list: &mut List, old: &List, written: &mut Written) {
+    let date = list.items.first().map(|i| i.effective);
+    let mut used = std::collections::HashSet::new();
+    for item in &mut list.items {
+        let found = old.items.iter().find(|o| {
+            !used.contains(&o.id)
+                && !o.status.is_ended()
+                && (o.code == item.code
+                    || o.former_codes.contains(&item.code)
+                    || (item.code_assigned && o.category == item.category && o.name == item.name))
+        });
+        let Some(o) = found else { continue };
+        used.insert(o.id.clone());
+        written.kept += 1;
+        item.id = o.id.clone();
+        item.effective = o.effective;
+        if item.code_assigned {
+            item.code = o.code.clone();
+            item.code_assigned = o.code_assigned;
+        }
+        item.former_codes.clone_from(&o.former_codes);
+        item.source_documents.clone_from(&o.source_documents);
+        item.licensing.clone_from(&o.licensing);
+        item.penalty.clone_from(&o.penalty);
+        item.inspection.clone_from(&o.inspection);
+        item.levy.clone_from(&o.levy);
+        item.flowchart.clone_from(&o.flowchart);
+        item.levels.clone_from(&o.levels);
+        item.basic_code.clone_from(&o.basic_code);
+        item.implementation_code.clone_from(&o.implementation_code);
+        item.forwarded = o.forwarded;
+        item.shared = o.shared;
+        item.entrusted_out = o.entrusted_out;
+        if item.grantor.is_none() {
+            item.grantor.clone_from(&o.grantor);
+        }
+        // Bases: the spreadsheet prints no number or level; an unchanged
+        // basis keeps them.
+        for b in &mut item.basis {
+            if let Some(ob) = o
+                .basis
+                .iter()
+                .find(|ob| ob.title == b.title && ob.role == b.role)
+            {
+                b.number.clone_from(&ob.number);
+                b.level = ob.level;
+                b.level_inferred = ob.level_inferred;
+            }
+        }
+        for r in &mut item.responsibility {
+            if let Some(or) = o.responsibility.iter().find(|or| or.stage == r.stage) {
+                r.basis.clone_from(&or.basis);
+                r.risks.clone_from(&or.risks);
+            }
+        }
+        for s in &mut item.sub {
+            let Some(os) = o
+                .sub
+                .iter()
+                .find(|os| os.code == s.code || (s.code_assigned && os.name == s.name))
+            else {
+                continue;
+            };
+            if s.code_assigned {
+                s.code = os.code.clone();
+                s.code_assigned = os.code_assigned;
+            }
+            s.effective = os.effective;
+            s.former_codes.clone_from(&os.former_codes);
+            s.implementation_code.clone_from(&os.implementation_code);
+            s.cases.clone_from(&os.cases);
+            if let (Some(new), Some(oi)) = (s.implementation.as_mut(), os.implementation.as_ref()) {
+                new.online = new.online.or(oi.online);
+                new.charges = new.charges.clone().or_else(|| oi.charges.clone());
+                new.result = new.result.clone().or_else(|| oi.result.clone());
+                new.e_licence = new.e_licence.or(oi.e_licence);
+            }
+        }
+    }
+    // The old list's other items: ended ones as they are, the ones in force
+    // cancelled from the import's date.
+    for o in &old.items {
+        if used.contains(&o.id) {
+            continue;
+        }
+        let mut o = o.clone();
+        if let Some(date) = date
+            && !o.status.is_ended()
+        {
+            o.status = Status::Cancelled;
+            o.ended = Some(date.max(o.effective));
+            written.cancelled.push(o.code.clone());
+        }
+        list.items.push(o);
+    }
+    list.items.sort_by(Item::published_order);
+    list.meta = old.meta.clone();
+    list.agreements.clone_from(&old.agreements);
+}
