@@ -119,6 +119,7 @@ pub(crate) fn group<'a>(
         }
         if name.is_empty() {
             rejected.push(Rejection {
+                row: row.at,
                 at: place(sheet, row.at, name_col),
                 found: cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "),
                 expected: "an item name in the item column, or a sub-item name below an item with sub-items".to_owned(),
@@ -133,6 +134,7 @@ pub(crate) fn group<'a>(
         };
         let Some(category) = category else {
             rejected.push(Rejection {
+                row: row.at,
                 at: place(sheet, row.at, header.col(Field::Category).or(name_col)),
                 found: if cat_cell.is_empty() { format!("no category for {name:?}") } else { format!("category {cat_cell:?}") },
                 expected: "a category: a 事项类型 cell such as 行政许可, a sheet named after one, a section row such as 一、行政许可, or `category` in the mapping file".to_owned(),
@@ -289,13 +291,15 @@ impl Build<'_> {
             self.effective,
         );
         item.code_assigned = code.1;
-        item.body = if cell(Field::Body).is_empty() {
+        // The holder is the body of items in a sheet without a body column.
+        item.body = if h.col(Field::Body).is_none() {
             self.body.to_owned()
         } else {
             cell(Field::Body).to_owned()
         };
         item.unit = non_empty(cell(Field::Unit));
         item.source = text::source(cell(Field::Source)).ok_or_else(|| Rejection {
+            row: first.at,
             at: place(self.sheet, first.at, h.col(Field::Source)),
             found: format!("source {:?}", cell(Field::Source)),
             expected: "a source: 法定本级行使, 上级下放, 上级委托 or 授权 (or blank for the authority's own)".to_owned(),
@@ -374,12 +378,14 @@ impl Build<'_> {
         let code: Code = text
             .parse()
             .map_err(|e: crate::model::ParseError| Rejection {
+                row: g.rows[0].at,
                 at: place(self.sheet, g.rows[0].at, h.col(Field::Code)),
                 found: format!("code {text:?}"),
                 expected: e.expected.to_owned(),
             })?;
         if !codes.take(code.as_str()) {
             return Err(Rejection {
+                row: g.rows[0].at,
                 at: place(self.sheet, g.rows[0].at, h.col(Field::Code)),
                 found: format!("code {text:?} a second time"),
                 expected: "a code no other item or sub-item of the list has".to_owned(),

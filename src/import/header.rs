@@ -407,6 +407,7 @@ pub fn find(
         Some(r) => vec![r.saturating_sub(1)],
         None => (0..sheet.rows.len().min(SEARCH_ROWS)).collect(),
     };
+    let single_score = |r: usize| candidate(sheet, r, false).score();
     for r in rows {
         for two in [false, true] {
             if two && map.and_then(|m| m.header_rows) == Some(1) {
@@ -419,6 +420,14 @@ pub fn find(
                 continue;
             }
             let h = candidate(sheet, r, two);
+            // Two rows only when they say more than either row alone (a
+            // title row above a header says nothing more).
+            if two
+                && map.and_then(|m| m.header_rows) != Some(2)
+                && h.score() <= single_score(r).max(single_score(r + 1))
+            {
+                continue;
+            }
             let better = best.as_ref().is_none_or(|b| h.score() > b.score());
             if better
                 && (h.col(Field::Name).is_some() || map.is_some_and(|m| !m.columns.is_empty()))

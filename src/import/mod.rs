@@ -133,6 +133,8 @@ pub enum ImportError {
 pub struct Rejection {
     /// Where: `file!sheet D7`.
     pub at: String,
+    /// The row (1-based).
+    pub row: usize,
     /// What was found.
     pub found: String,
     /// What was expected.
@@ -457,6 +459,7 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
                 .as_deref()
                 .and_then(text::category)
                 .or(map_category);
+            let first_rejection = report.rejected.len();
             let rows = build::group(sheet, &header, sheet_category, &mut report.rejected);
             let b = build::Build {
                 header: &header,
@@ -472,6 +475,8 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
                     Err(r) => report.rejected.push(r),
                 }
             }
+            // The sheet's rejections in row order.
+            report.rejected[first_rejection..].sort_by_key(|r| r.row);
             let got = &items[before..];
             report.sheets.push(SheetReport {
                 file: path.clone(),
