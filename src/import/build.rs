@@ -9,7 +9,7 @@ use crate::import::read::Sheet;
 use crate::import::text::{self, Limit};
 use crate::import::{Grantors, Rejection};
 use crate::model::{
-    BasisRole, Category, Code, Date, Element, Handling, Id, Implementation, Item, Source, Status,
+    BasisRole, Category, Code, Date, Handling, Id, Implementation, Item, Status,
     SubItem, Unmapped,
 };
 
@@ -247,6 +247,28 @@ pub(crate) struct Build<'a> {
     pub(crate) effective: Date,
     pub(crate) body: &'a str,
     pub(crate) holder: &'a Id,
+    /// Whether the code column holds the sub-items' own codes (some item's
+    /// sub-item rows have different codes) rather than the item's code
+    /// repeated.
+    pub(crate) sub_codes: bool,
+}
+
+/// Whether the code column of these groups holds the sub-items' own codes:
+/// some item with sub-items has different codes on its rows.
+/// quanze's own catalogue says so by its layout: its 事项编码 is the unit's
+/// code.
+pub(crate) fn code_column_holds_sub_codes(groups: &[Group<'_>], header: &Header) -> bool {
+    let own = |cols: &[&str]| {
+        header.columns.len() == cols.len()
+            && header.columns.iter().zip(cols).all(|(c, h)| c.heading == *h)
+    };
+    if own(&crate::publish::catalogue::COLUMNS) || own(&crate::publish::catalogue::COLUMNS_EN) {
+        return true;
+    }
+    groups.iter().any(|g| {
+        let codes: Vec<&str> = g.rows.iter().map(|r| r.get(header, Field::Code)).collect();
+        !g.rows[0].get(header, Field::SubName).is_empty() && codes.iter().any(|c| *c != codes[0])
+    })
 }
 
 /// What building an item noticed beside the item itself.
@@ -283,7 +305,7 @@ impl Build<'_> {
         let cell = |f: Field| first.get(h, f);
         let has_subs = !cell(Field::SubName).is_empty();
         let code = self.item_code(g, codes, has_subs)?;
-        let mut item = blank_item(
+        let mut item = Item::new(
             codes.id(&code.0),
             code.0,
             cell(Field::Name),
@@ -357,7 +379,7 @@ impl Build<'_> {
         let cells: Vec<&str> = g.rows.iter().map(|r| r.get(h, Field::Code)).collect();
         let first = cells[0];
         let text =
-            if !has_subs || h.col(Field::SubCode).is_some() || cells.iter().all(|c| *c == first) {
+            if !has_subs || h.col(Field::SubCode).is_some() || !self.sub_codes {
                 first.to_owned()
             } else {
                 // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
@@ -438,9 +460,7 @@ impl Build<'_> {
                 }
             })
             .collect();
-        let own_codes = sub_codes
-            .iter()
-            .any(|c| !c.is_empty() && *c != item.code.as_str());
+        let own_codes = h.col(Field::SubCode).is_some() || self.sub_codes;
         for (k, row) in g.rows.iter().enumerate() {
             let given = if own_codes { sub_codes[k] } else { "" };
             let (code, assigned) = match given.parse::<Code>() {
@@ -533,51 +553,3 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-/// An item with only what every item has.
-pub(crate) fn blank_item(
-    id: Id,
-    code: Code,
-    name: &str,
-    category: Category,
-    effective: Date,
-) -> Item {
-    Item {
-        id,
-        code,
-        name: name.to_owned(),
-        category,
-        status: Status::InForce,
-        effective,
-        ended: None,
-        source: Source::Own,
-        grantor: None,
-        source_documents: Vec::new(),
-        body: String::new(),
-        unit: None,
-        remarks: None,
-        unmapped: Vec::new(),
-        reconstructed: Vec::<Element>::new(),
-        code_assigned: false,
-        accountability: Vec::new(),
-        accountability_basis: Vec::new(),
-        supervision: Vec::new(),
-        remedies: Vec::new(),
-        implementation: None,
-        forwarded: false,
-        entrusted_out: false,
-        shared: false,
-        basic_code: None,
-        implementation_code: None,
-        levels: Vec::new(),
-        licensing: None,
-        penalty: None,
-        inspection: None,
-        levy: None,
-        flowchart: None,
-        basis: Vec::new(),
-        responsibility: Vec::new(),
-        sub: Vec::new(),
-        former_codes: Vec::new(),
-        successors: Vec::new(),
-    }
-}

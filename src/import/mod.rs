@@ -467,6 +467,7 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
                 effective: opts.effective,
                 body: &holder_name,
                 holder: &opts.authority,
+                sub_codes: build::code_column_holds_sub_codes(&rows.groups, &header),
             };
             let before = items.len();
             for g in &rows.groups {

@@ -149,7 +149,7 @@ pub fn csv(path: &Path, bytes: &[u8]) -> Result<(Sheet, Encoding), ImportError> 
             line: e.position().map_or(0, csv::Position::line),
             message: e.to_string(),
         })?;
-        rows.push(record.iter().map(clean).collect());
+        rows.push(record.iter().map(|c| unguard(&clean(c)).to_owned()).collect());
     }
     let file: Arc<Path> = path.into();
     Ok((
@@ -160,6 +160,15 @@ pub fn csv(path: &Path, bytes: &[u8]) -> Result<(Sheet, Encoding), ImportError> 
         },
         encoding,
     ))
+}
+
+/// A CSV cell without the `'` that quanze's CSV (and the usual practice)
+/// puts before a cell a spreadsheet would run as a formula.
+fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
 }
 
 /// A cell's text as import reads it: without surrounding spaces (ideographic

@@ -983,6 +983,59 @@ fn in_force(status: Status, effective: Date, ended: Option<Date>, date: Date) ->
 }
 
 impl Item {
+    /// An item with only what every item has: in force from `effective`,
+    /// the authority's own power, with an empty body and nothing else
+    /// (every other field set by the caller).
+    ///
+    /// ```
+    /// use quanze::{Category, Item};
+    /// let mut item = Item::new("x".parse()?, "XK-001".parse()?, "许可", Category::Licensing, "2024-01-01".parse()?);
+    /// item.body = "某局".into();
+    /// assert!(item.in_force_on("2024-01-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: Id, code: Code, name: &str, category: Category, effective: Date) -> Self {
+        Self {
+            id,
+            code,
+            name: name.to_owned(),
+            category,
+            status: Status::InForce,
+            effective,
+            ended: None,
+            source: Source::Own,
+            grantor: None,
+            source_documents: Vec::new(),
+            body: String::new(),
+            unit: None,
+            remarks: None,
+            unmapped: Vec::new(),
+            reconstructed: Vec::new(),
+            code_assigned: false,
+            accountability: Vec::new(),
+            accountability_basis: Vec::new(),
+            supervision: Vec::new(),
+            remedies: Vec::new(),
+            implementation: None,
+            forwarded: false,
+            entrusted_out: false,
+            shared: false,
+            basic_code: None,
+            implementation_code: None,
+            levels: Vec::new(),
+            licensing: None,
+            penalty: None,
+            inspection: None,
+            levy: None,
+            flowchart: None,
+            basis: Vec::new(),
+            responsibility: Vec::new(),
+            sub: Vec::new(),
+            former_codes: Vec::new(),
+            successors: Vec::new(),
+        }
+    }
+
     /// Whether the item counts on `date`: it is not suspended, its effective
     /// date has come, and it has not ended by then. An item that has since
     /// ended (cancelled in 2023, say) still counts on a date before its end.
