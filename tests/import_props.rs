@@ -46,13 +46,15 @@ fn implementation() -> impl Strategy<Value = Option<Implementation>> {
                 Handling::Promised,
             ])),
         )
-            .prop_map(|(legal_days, promised_days, time_unit, handling)| Implementation {
-                legal_days,
-                promised_days,
-                time_unit,
-                handling,
-                ..Implementation::default()
-            }),
+            .prop_map(
+                |(legal_days, promised_days, time_unit, handling)| Implementation {
+                    legal_days,
+                    promised_days,
+                    time_unit,
+                    handling,
+                    ..Implementation::default()
+                },
+            ),
     )
 }
 
@@ -68,18 +70,33 @@ fn basis() -> impl Strategy<Value = LegalBasis> {
             level: BasisLevel::Law,
             number: None,
             article,
-            role: if implementing { BasisRole::Implementing } else { BasisRole::Setting },
+            role: if implementing {
+                BasisRole::Implementing
+            } else {
+                BasisRole::Setting
+            },
             reconstructed,
             level_inferred: false,
         })
 }
 
-const ELEMENTS: [Element; 4] = [Element::Code, Element::Unit, Element::SubItems, Element::Dates];
+const ELEMENTS: [Element; 4] = [
+    Element::Code,
+    Element::Unit,
+    Element::SubItems,
+    Element::Dates,
+];
 
 #[allow(clippy::type_complexity)]
 fn item(n: usize) -> impl Strategy<Value = Item> {
     (
-        (category(), word(), word(), proptest::option::of(word()), proptest::option::of(word())),
+        (
+            category(),
+            word(),
+            word(),
+            proptest::option::of(word()),
+            proptest::option::of(word()),
+        ),
         (
             prop::sample::select(vec![Source::Own, Source::Devolved, Source::Entrusted]),
             any::<bool>(),
@@ -89,7 +106,15 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
         ),
         (
             implementation(),
-            prop::collection::vec((word(), implementation(), proptest::option::of(word()), any::<bool>()), 0..4),
+            prop::collection::vec(
+                (
+                    word(),
+                    implementation(),
+                    proptest::option::of(word()),
+                    any::<bool>(),
+                ),
+                0..4,
+            ),
             prop::sample::subsequence(ELEMENTS.to_vec(), 0..3),
             any::<bool>(),
         ),
@@ -113,7 +138,8 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 item.unit = unit;
                 item.remarks = remarks;
                 item.source = source;
-                item.grantor = (source != Source::Own && granted).then(|| "province".parse().unwrap());
+                item.grantor =
+                    (source != Source::Own && granted).then(|| "province".parse().unwrap());
                 item.basis = basis;
                 item.responsibility = resp
                     .into_iter()
@@ -203,11 +229,18 @@ fn reimport(reg: &Registry, bytes: &[u8], name: &str) -> Registry {
     std::fs::write(&file, bytes).unwrap();
     let mut empty = reg.clone();
     empty.lists.clear();
-    let imported = import(&empty, &[file], &Options::new("city".parse().unwrap(), date())).unwrap();
+    let imported = import(
+        &empty,
+        &[file],
+        &Options::new("city".parse().unwrap(), date()),
+    )
+    .unwrap();
     for a in imported.authorities {
         empty.authorities.insert(a.id.clone(), a);
     }
-    empty.lists.insert(imported.list.authority.clone(), imported.list);
+    empty
+        .lists
+        .insert(imported.list.authority.clone(), imported.list);
     empty
 }
 

@@ -9,8 +9,7 @@ use crate::import::read::Sheet;
 use crate::import::text::{self, Limit};
 use crate::import::{Grantors, Rejection};
 use crate::model::{
-    BasisRole, Category, Code, Date, Handling, Id, Implementation, Item, Status,
-    SubItem, Unmapped,
+    BasisRole, Category, Code, Date, Handling, Id, Implementation, Item, Status, SubItem, Unmapped,
 };
 
 /// The mark the catalogue prints in the remarks of a unit whose code
@@ -260,7 +259,11 @@ pub(crate) struct Build<'a> {
 pub(crate) fn code_column_holds_sub_codes(groups: &[Group<'_>], header: &Header) -> bool {
     let own = |cols: &[&str]| {
         header.columns.len() == cols.len()
-            && header.columns.iter().zip(cols).all(|(c, h)| c.heading == *h)
+            && header
+                .columns
+                .iter()
+                .zip(cols)
+                .all(|(c, h)| c.heading == *h)
     };
     if own(&crate::publish::catalogue::COLUMNS) || own(&crate::publish::catalogue::COLUMNS_EN) {
         return true;
@@ -378,22 +381,21 @@ impl Build<'_> {
         let h = self.header;
         let cells: Vec<&str> = g.rows.iter().map(|r| r.get(h, Field::Code)).collect();
         let first = cells[0];
-        let text =
-            if !has_subs || h.col(Field::SubCode).is_some() || !self.sub_codes {
-                first.to_owned()
+        let text = if !has_subs || h.col(Field::SubCode).is_some() || !self.sub_codes {
+            first.to_owned()
+        } else {
+            // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
+            // the item's is the part they share before their last `-`.
+            let parents: Vec<&str> = cells
+                .iter()
+                .map(|c| c.rsplit_once('-').map_or("", |p| p.0))
+                .collect();
+            if parents.iter().all(|p| *p == parents[0]) {
+                parents[0].to_owned()
             } else {
-                // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
-                // the item's is the part they share before their last `-`.
-                let parents: Vec<&str> = cells
-                    .iter()
-                    .map(|c| c.rsplit_once('-').map_or("", |p| p.0))
-                    .collect();
-                if parents.iter().all(|p| *p == parents[0]) {
-                    parents[0].to_owned()
-                } else {
-                    String::new()
-                }
-            };
+                String::new()
+            }
+        };
         if text.is_empty() {
             return Ok((codes.assign(g.category), true));
         }
@@ -552,4 +554,3 @@ impl Build<'_> {
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
-

@@ -149,7 +149,12 @@ pub fn csv(path: &Path, bytes: &[u8]) -> Result<(Sheet, Encoding), ImportError> 
             line: e.position().map_or(0, csv::Position::line),
             message: e.to_string(),
         })?;
-        rows.push(record.iter().map(|c| unguard(&clean(c)).to_owned()).collect());
+        rows.push(
+            record
+                .iter()
+                .map(|c| unguard(&clean(c)).to_owned())
+                .collect(),
+        );
     }
     let file: Arc<Path> = path.into();
     Ok((

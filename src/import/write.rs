@@ -58,7 +58,10 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
         merge(&mut list, old, &mut written);
     }
     let mut files = Vec::new();
-    for category in Category::ALL {
+    if let Some(old) = existing {
+        files = crate::record::rewrite_items(old, &dir, list.items.clone())?;
+    }
+    for category in Category::ALL.into_iter().filter(|_| existing.is_none()) {
         let items: Vec<Item> = list
             .items
             .iter()
@@ -66,7 +69,7 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
             .cloned()
             .collect();
         let rel = format!("items/{}.toml", category.id());
-        if items.is_empty() && !dir.join(&rel).exists() {
+        if items.is_empty() {
             continue;
         }
         let body = toml::to_string(&ItemsFile { item: items }).map_err(|e| Error::Serialize {
@@ -100,7 +103,9 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
         })?;
         files.push((rel, text));
     }
-    crate::io::txn::commit(&dir, &files)?;
+    if !files.is_empty() {
+        crate::io::txn::commit(&dir, &files)?;
+    }
     written.files = files.iter().map(|(rel, _)| format!("{id}/{rel}")).collect();
     if !imported.authorities.is_empty() {
         add_authorities(root, imported)?;
@@ -186,6 +191,12 @@ fn merge(list: &mut List, old: &List, written: &mut Written) {
         if item.grantor.is_none() {
             item.grantor.clone_from(&o.grantor);
         }
+        keep_unchanged_cells(item, o);
+        merge_implementation(
+            &mut item.implementation,
+            o.implementation.as_ref(),
+            o.category,
+        );
         // Bases: the spreadsheet prints no number or level; an unchanged
         // basis keeps them.
         for b in &mut item.basis {
@@ -221,12 +232,11 @@ fn merge(list: &mut List, old: &List, written: &mut Written) {
             s.former_codes.clone_from(&os.former_codes);
             s.implementation_code.clone_from(&os.implementation_code);
             s.cases.clone_from(&os.cases);
-            if let (Some(new), Some(oi)) = (s.implementation.as_mut(), os.implementation.as_ref()) {
-                new.online = new.online.or(oi.online);
-                new.charges = new.charges.clone().or_else(|| oi.charges.clone());
-                new.result = new.result.clone().or_else(|| oi.result.clone());
-                new.e_licence = new.e_licence.or(oi.e_licence);
-            }
+            merge_implementation(
+                &mut s.implementation,
+                os.implementation.as_ref(),
+                o.category,
+            );
         }
     }
     // The old list's other items: ended ones as they are, the ones in force
@@ -248,4 +258,52 @@ fn merge(list: &mut List, old: &List, written: &mut Written) {
     list.items.sort_by(Item::published_order);
     list.meta = old.meta.clone();
     list.agreements.clone_from(&old.agreements);
+}
+
+/// Where the imported item's cell reads as the existing item's would be
+/// published, the existing values stay: a flat catalogue drops a clause's
+/// final stop, a basis's number and level, a stage's own bases.
+fn keep_unchanged_cells(item: &mut Item, o: &Item) {
+    use crate::model::BasisRole;
+    use crate::publish::catalogue::{basis_text, clauses, responsibility_text};
+    if [BasisRole::Setting, BasisRole::Implementing]
+        .iter()
+        .all(|r| basis_text(item, *r) == basis_text(o, *r))
+    {
+        item.basis.clone_from(&o.basis);
+    }
+    if responsibility_text(item) == responsibility_text(o) {
+        item.responsibility.clone_from(&o.responsibility);
+    }
+    for (new, old) in [
+        (&mut item.accountability, &o.accountability),
+        (&mut item.accountability_basis, &o.accountability_basis),
+        (&mut item.supervision, &o.supervision),
+        (&mut item.remedies, &o.remedies),
+    ] {
+        if clauses(new) == clauses(old) {
+            new.clone_from(old);
+        }
+    }
+}
+
+/// A unit's elements no flat catalogue carries (online, charges, result,
+/// electronic licence, the unit when it is the class's own) kept from the
+/// existing unit.
+fn merge_implementation(
+    new: &mut Option<crate::model::Implementation>,
+    old: Option<&crate::model::Implementation>,
+    category: Category,
+) {
+    let (Some(new), Some(old)) = (new.as_mut(), old) else {
+        return;
+    };
+    new.online = new.online.or(old.online);
+    new.charges = new.charges.clone().or_else(|| old.charges.clone());
+    new.result = new.result.clone().or_else(|| old.result.clone());
+    new.e_licence = new.e_licence.or(old.e_licence);
+    // The same unit, stated or not.
+    if new.unit(category) == old.unit(category) {
+        new.time_unit = old.time_unit;
+    }
 }

@@ -426,7 +426,8 @@ pub const UNVERIFIED: &str = "未经核验:本目录所依据的调整记录未�
 /// The marker of reconstructed data in published text.
 pub const RECONSTRUCTED: &str = "重构";
 
-fn basis_text(item: &Item, role: BasisRole) -> String {
+/// The 设定依据 or 实施依据 cell of an item.
+pub(crate) fn basis_text(item: &Item, role: BasisRole) -> String {
     item.basis
         .iter()
         .filter(|b| b.role == role)
@@ -441,13 +442,22 @@ fn basis_text(item: &Item, role: BasisRole) -> String {
         .join(";")
 }
 
+/// The 责任事项 cell of an item: `stage:duty` clauses.
+pub(crate) fn responsibility_text(item: &Item) -> String {
+    item.responsibility
+        .iter()
+        .map(|r| format!("{}:{}", r.stage, clause(&r.duty)))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// A sentence as one clause of a `;`-separated cell: without its final stop.
 fn clause(s: &str) -> &str {
     s.trim_end().trim_end_matches(['。', ';', '；'])
 }
 
 /// Sentences as one `;`-separated cell.
-fn clauses(texts: &[String]) -> String {
+pub(crate) fn clauses(texts: &[String]) -> String {
     texts
         .iter()
         .map(|t| clause(t))
@@ -520,12 +530,7 @@ impl Row {
                 .and_then(|i| i.handling)
                 .map(|h| h.zh().to_owned())
                 .unwrap_or_default(),
-            responsibility: item
-                .responsibility
-                .iter()
-                .map(|r| format!("{}:{}", r.stage, clause(&r.duty)))
-                .collect::<Vec<_>>()
-                .join(";"),
+            responsibility: responsibility_text(item),
             accountability: clauses(&item.accountability),
             accountability_basis: clauses(&item.accountability_basis),
             supervision: clauses(&item.supervision),

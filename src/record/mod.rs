@@ -1130,6 +1130,20 @@ fn insert_new_item(
 }
 
 /// The item files that change, with their new text.
+/// The item files of `list` rewritten to hold `items`, each changed
+/// record rewritten in place with its comments, new ones inserted in their
+/// category's file (for `quanze import` into an existing list).
+///
+/// # Errors
+/// When a file cannot be read or parsed.
+pub(crate) fn rewrite_items(
+    list: &List,
+    list_dir: &Path,
+    items: Vec<Item>,
+) -> Result<Vec<(String, String)>, Error> {
+    item_files(list, list_dir, &State::new(items, Vec::new()))
+}
+
 fn item_files(list: &List, list_dir: &Path, state: &State) -> Result<Vec<(String, String)>, Error> {
     // Where each item is: file and index in it.
     let mut place: HashMap<&Id, (PathBuf, usize)> = HashMap::new();

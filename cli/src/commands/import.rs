@@ -86,6 +86,18 @@ pub(crate) fn run(ctx: &Ctx, a: &ImportArgs) -> Result<ExitCode, Failure> {
             s.push_str(&check_text(&check));
             match &written {
                 None => s.push_str("dry run: nothing was written\n"),
+                Some(w)
+                    if w.existing
+                        && w.files.iter().all(|f| {
+                            f.ends_with("authorities.toml") || f.ends_with("documents.toml")
+                        }) =>
+                {
+                    let _ = writeln!(
+                        s,
+                        "the files of the existing list `{}` already hold the imported state: nothing to record",
+                        imported.list.authority
+                    );
+                }
                 Some(w) if w.existing => {
                     let _ = writeln!(
                         s,
