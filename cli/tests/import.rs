@@ -1,0 +1,404 @@
+//! `quanze import` as a bureau uses it: a registry started from its
+//! spreadsheet, spreadsheets written by an independent writer (openpyxl),
+//! rejected rows that write nothing, an existing list rewritten for
+//! `adjust` to record, and a second writer refused.
+
+// Test helpers may panic: a panic is a test failure with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+mod repo;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn quanze(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quanze"))
+        .arg("--registry")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn counts(root: &Path, authority: &str) -> serde_json::Value {
+    let o = quanze(
+        root,
+        &[
+            "stats",
+            authority,
+            "--as-of",
+            "2021-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let stats: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut out = serde_json::Map::new();
+    for (k, v) in stats["categories"].as_object().unwrap() {
+        if v["items"].as_u64() != Some(0) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+const SHEET: &str = "序号,事项名称,子项名称,事项类型,设定依据,法定时限,承诺时限,办件类型\n\
+    1,民用爆炸物品销售许可,核发,行政许可,《民用爆炸物品安全管理条例》第十八条,30个工作日,15个工作日,承诺件\n\
+    ,,变更,,,30个工作日,即办,即办件\n\
+    2,对盗窃电能的处罚,,行政处罚,《中华人民共和国电力法》第七十一条,90日,,\n";
+
+/// From nothing to a checked registry: import writes authorities.toml,
+/// documents.toml and the list; stats counts the sheet; check passes with
+/// the warnings the sheet leaves (codes assigned, no penalty provision).
+#[test]
+fn a_new_registry_starts_from_a_spreadsheet() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let sheet = tmp.path().join("清单.csv");
+    fs::write(&sheet, SHEET).unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "test-gxj",
+            "--name",
+            "测试市工业和信息化局",
+            "--effective",
+            "2021-01-01",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("B \"事项名称\" -> name"), "{out}");
+    assert!(out.contains("2 item(s), 3 unit(s) for `test-gxj`"), "{out}");
+    for f in [
+        "authorities.toml",
+        "documents.toml",
+        "test-gxj/list.toml",
+        "test-gxj/items/licensing.toml",
+        "test-gxj/items/penalty.toml",
+    ] {
+        assert!(root.join(f).is_file(), "{f}");
+    }
+    assert_eq!(
+        counts(&root, "test-gxj"),
+        serde_json::json!({"licensing": {"items": 1, "units": 2}, "penalty": {"items": 1, "units": 1}})
+    );
+    let check = quanze(&root, &["check", "--as-of", "2021-12-31"]);
+    assert!(check.status.success(), "{}", text(&check));
+    assert!(
+        text(&check).contains("warning[penalty-provision]"),
+        "{}",
+        text(&check)
+    );
+    // The catalogue marks the assigned codes.
+    let publish = quanze(
+        &root,
+        &[
+            "publish",
+            "test-gxj",
+            "--as-of",
+            "2021-12-31",
+            "--format",
+            "csv",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert!(publish.status.success(), "{}", text(&publish));
+    let csv = fs::read_to_string(tmp.path().join("test-gxj-1.0.0.csv")).unwrap();
+    assert_eq!(csv.matches("[编码为导入时编排]").count(), 3, "{csv}");
+}
+
+#[test]
+fn a_rejected_row_fails_the_import_and_writes_nothing() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let sheet = tmp.path().join("list.csv");
+    fs::write(&sheet, format!("{SHEET}3,某事项,,行政审核,,,,\n")).unwrap();
+    let o = quanze(
+        &root,
+        &["import", "--authority", "t", sheet.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("rejected: list.csv D5: found category \"行政审核\": expected a category"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 row(s) cannot be imported; nothing was written"),
+        "{err}"
+    );
+    assert!(!root.exists(), "nothing is written");
+    // --keep-going imports the others and says what it left.
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "t",
+            "--keep-going",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("rejected (--keep-going): list.csv D5"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("2 item(s), 3 unit(s)"), "{}", text(&o));
+}
+
+/// A list that exists: the sheet rewrites only the records that changed,
+/// the change log is untouched, and `adjust` records the difference.
+#[test]
+fn an_existing_list_is_rewritten_for_adjust_to_record() {
+    repo::at_top();
+    let (_tmp, root, _) = common::scratch_registry();
+    let out = tempfile::tempdir().unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2024-07-01",
+            "--format",
+            "csv",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let published = out.path().join("guangzhou-gxj-5.0.1.csv");
+    let before = fs::read(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
+    // The list's own catalogue: nothing to record.
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--effective",
+            "2024-07-01",
+            published.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("already hold the imported state"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(
+        fs::read(root.join("guangzhou-gxj/items/licensing.toml")).unwrap(),
+        before
+    );
+    // A renamed item: one record changes, its comments kept.
+    let edited = out.path().join("edited.csv");
+    let csv = fs::read_to_string(&published).unwrap();
+    fs::write(
+        &edited,
+        csv.replace("民用爆炸物品销售许可", "民用爆炸物品销售许可(含储存)"),
+    )
+    .unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--effective",
+            "2024-07-01",
+            edited.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("quanze adjust guangzhou-gxj"),
+        "{}",
+        text(&o)
+    );
+    let after = fs::read_to_string(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
+    assert!(after.contains("name = \"民用爆炸物品销售许可(含储存)\""));
+    assert!(
+        after.contains("# RECONSTRUCTION (重构数据)"),
+        "the file's comments are kept"
+    );
+    assert!(!root.join("guangzhou-gxj/changelog/5.0.2.toml").exists());
+    let o = quanze(
+        &root,
+        &[
+            "adjust",
+            "guangzhou-gxj",
+            "--version",
+            "5.0.2",
+            "--date",
+            "2024-08-01",
+            "--decided-by",
+            "穗工信〔2024〕(重构)1号",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let entry = fs::read_to_string(root.join("guangzhou-gxj/changelog/5.0.2.toml")).unwrap();
+    assert!(entry.contains("民用爆炸物品销售许可(含储存)"), "{entry}");
+    let check = quanze(&root, &["check", "guangzhou-gxj"]);
+    assert!(check.status.success(), "{}", text(&check));
+}
+
+#[test]
+fn a_second_writer_and_a_planted_link_are_refused() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let sheet = tmp.path().join("list.csv");
+    fs::write(&sheet, SHEET).unwrap();
+    fs::create_dir_all(root.join("t")).unwrap();
+    let lock = quanze::io::lock(&root.join("t")).unwrap();
+    let o = quanze(
+        &root,
+        &["import", "--authority", "t", sheet.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(!root.join("t/list.toml").exists());
+    drop(lock);
+    #[cfg(unix)]
+    {
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("u")).unwrap();
+        let o = quanze(
+            &root,
+            &["import", "--authority", "u", sheet.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert_eq!(
+            fs::read_dir(&elsewhere).unwrap().count(),
+            0,
+            "nothing written through the link"
+        );
+    }
+}
+
+#[test]
+fn a_dry_run_writes_nothing_and_json_reports_the_columns() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let sheet = tmp.path().join("list.csv");
+    fs::write(&sheet, SHEET).unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "t",
+            "--dry-run",
+            "--json",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(!root.exists());
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["written"], false);
+    assert_eq!(j["units"], 3);
+    assert_eq!(
+        j["report"]["sheets"][0]["header"]["columns"][1]["field"],
+        "name"
+    );
+    assert_eq!(j["report"]["sheets"][0]["encoding"], "utf8");
+    assert_eq!(j["report"]["assigned_codes"], 4);
+}
+
+/// Spreadsheets written by openpyxl and Python's codecs in the layouts
+/// bureaus publish (scripts/import-fixtures.py): merged cells, two header
+/// rows, a title row, one sheet per category, no codes; codes and a type
+/// column with repeated cells; GBK and UTF-8-with-BOM CSVs with section
+/// rows. The counts each must give are worked out by the script. CI sets
+/// QUANZE_PYTHON to a virtual environment with openpyxl and
+/// QUANZE_REQUIRE_OPENPYXL=1; elsewhere the test says when it did not run.
+#[test]
+fn openpyxl_layouts_import_to_the_counts_of_their_rows() {
+    repo::at_top();
+    let python = std::env::var("QUANZE_PYTHON").unwrap_or_else(|_| "python3".into());
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sheets");
+    let ran = Command::new(&python)
+        .arg("scripts/import-fixtures.py")
+        .arg(&out)
+        .output();
+    let Some(ran) = ran.ok().filter(|o| o.status.success()) else {
+        assert!(
+            std::env::var_os("QUANZE_REQUIRE_OPENPYXL").is_none(),
+            "scripts/import-fixtures.py did not run with {python}, but QUANZE_REQUIRE_OPENPYXL is set"
+        );
+        eprintln!("the openpyxl layouts did not run: no openpyxl for {python}");
+        return;
+    };
+    drop(ran);
+    let expected: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("expected.json")).unwrap()).unwrap();
+    for (n, (file, counts_expected)) in expected.as_object().unwrap().iter().enumerate() {
+        if file.ends_with(".xlsx") && !cfg!(feature = "xlsx") {
+            continue;
+        }
+        let root = tmp.path().join(format!("registry-{n}"));
+        let authority = format!("t{n}");
+        let o = quanze(
+            &root,
+            &[
+                "import",
+                "--authority",
+                &authority,
+                "--name",
+                "测试市工业和信息化局",
+                "--effective",
+                "2021-01-01",
+                out.join(file).to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{file}: {}", text(&o));
+        assert_eq!(
+            &counts(&root, &authority),
+            counts_expected,
+            "{file}: {}",
+            text(&o)
+        );
+        // Check finds only what the sheet lacks: a CSV whose only basis
+        // column is 实施依据 has no setting bases; the workbooks are clean.
+        let check = quanze(&root, &["check", "--as-of", "2021-12-31"]);
+        let report = text(&check);
+        let errors: std::collections::BTreeSet<&str> = report
+            .lines()
+            .filter_map(|l| l.strip_prefix("error[")?.split(']').next())
+            .collect();
+        if file.ends_with(".xlsx") {
+            assert!(check.status.success(), "{file}: {report}");
+        } else {
+            assert_eq!(
+                errors,
+                ["missing-setting-basis"].into_iter().collect(),
+                "{file}: {report}"
+            );
+        }
+    }
+}
