@@ -197,8 +197,8 @@ fn bless() -> bool {
 
 /// Runs a walkthrough page on a copy of the bundled registry, in order:
 /// ```diff blocks (`--- PATH`, then ` ` context, `-` old and `+` new lines)
-/// are applied to the copy, ```toml blocks headed `# file: PATH` are written
-/// beside it, and each ```text block after `<!-- quanze: ARGS -->` must be what
+/// are applied to the copy, ```toml blocks headed `# file: PATH` and any
+/// block after a `<!-- file: PATH -->` line are written beside it, and each ```text block after `<!-- quanze: ARGS -->` must be what
 /// `quanze ARGS` prints (stdout, then stderr) at that point, run in the copy's
 /// parent directory. With `INSTA_UPDATE=always` the output blocks are rewritten.
 fn walk_page(page: &str) -> usize {
@@ -236,6 +236,10 @@ fn walk_page(page: &str) -> usize {
         }
         let args = previous
             .strip_prefix("<!-- quanze: ")
+            .and_then(|r| r.strip_suffix(" -->"))
+            .map(str::to_owned);
+        let mut previous_file = previous
+            .strip_prefix("<!-- file: ")
             .and_then(|r| r.strip_suffix(" -->"))
             .map(str::to_owned);
         previous.clear();
@@ -300,6 +304,14 @@ fn walk_page(page: &str) -> usize {
                 fs::write(&file, text.replacen(&old, &new, 1)).unwrap();
                 rewritten.push_str(&body);
             }
+            // A data file the page shows: `<!-- file: PATH -->` before it.
+            (_, None) if previous_file.is_some() => {
+                let path = previous_file.take().unwrap_or_default();
+                let target = tmp.path().join(&path);
+                fs::create_dir_all(target.parent().unwrap()).unwrap();
+                fs::write(target, &body).unwrap();
+                rewritten.push_str(&body);
+            }
             ("toml", _) if body.starts_with("# file: ") => {
                 let path = body
                     .lines()
@@ -343,5 +355,24 @@ fn adjusting_md_documents_every_operation() {
             "docs/adjusting.md states another bump or rule for `{}`",
             k.id()
         );
+    }
+}
+
+#[test]
+fn importing_md_examples_are_true() {
+    repo::at_top();
+    assert!(walk_page("docs/importing.md") >= 5);
+}
+
+#[test]
+fn importing_md_lists_every_heading_synonym() {
+    repo::at_top();
+    let md = fs::read_to_string("docs/importing.md").unwrap();
+    for f in quanze::import::Field::ALL {
+        if f == quanze::import::Field::Ignore {
+            continue;
+        }
+        let row = format!("| `{}` | {} |", f.id(), f.synonyms_text());
+        assert!(md.contains(&row), "docs/importing.md lacks the row: {row}");
     }
 }

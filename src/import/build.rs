@@ -12,9 +12,7 @@ use crate::model::{
     BasisRole, Category, Code, Date, Handling, Id, Implementation, Item, Status, SubItem, Unmapped,
 };
 
-/// The mark the catalogue prints in the remarks of a unit whose code
-/// import assigned.
-pub const ASSIGNED_MARK: &str = "[编码为导入时编排]";
+use crate::publish::catalogue::ASSIGNED as ASSIGNED_MARK;
 
 /// One data row: where it is and its cells.
 pub(crate) struct Row<'a> {

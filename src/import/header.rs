@@ -184,6 +184,16 @@ impl Field {
         }
     }
 
+    /// The headings that mean this field as docs/importing.md lists them:
+    /// `事项名称, 职权名称`; a heading of several parts as `子项…编码`.
+    pub fn synonyms_text(self) -> String {
+        self.synonyms()
+            .iter()
+            .map(|p| p.join("…"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The field of a mapping-file value (`name`, `sub-name`, …).
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.id() == id)

@@ -333,53 +333,76 @@ pub fn level_of_name(name: &str) -> Level {
     }
 }
 
-/// Imports `files` as the list of `opts.authority`.
-///
-/// Each file is read by its extension: `.xlsx`/`.xlsm` as a workbook (every
-/// sheet), `.json` as quanze's JSON catalogue, anything else as CSV (UTF-8,
-/// UTF-16 or GB18030).
-///
-/// # Errors
-/// When a file cannot be read, a sheet has no header, or (without
-/// `keep_going`) any row is rejected: [`ImportError::Rejected`] lists them.
-pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Imported, ImportError> {
-    let holder_name = opts
-        .name
-        .clone()
-        .or_else(|| {
-            reg.authority(opts.authority.as_str())
-                .map(|a| a.name.clone())
+/// The state of one import across its files.
+struct Session<'a> {
+    reg: &'a Registry,
+    opts: &'a Options,
+    holder_name: String,
+    map_category: Option<crate::model::Category>,
+    report: Report,
+    grantors: Grantors<'a>,
+    codes: build::Codes,
+    notices: build::Notices,
+    items: Vec<Item>,
+    agreements: Vec<crate::model::Agreement>,
+    json_meta: Option<(Option<String>, bool)>,
+}
+
+/// `file sheet "name"`, as the report names a sheet.
+fn sheet_label(path: &Path, sheet: &Sheet) -> String {
+    format!(
+        "{}{}",
+        path.display(),
+        sheet
+            .name
+            .as_deref()
+            .map(|n| format!(" sheet {n:?}"))
+            .unwrap_or_default()
+    )
+}
+
+impl<'a> Session<'a> {
+    fn new(reg: &'a Registry, opts: &'a Options) -> Result<Self, ImportError> {
+        let holder_name = opts
+            .name
+            .clone()
+            .or_else(|| {
+                reg.authority(opts.authority.as_str())
+                    .map(|a| a.name.clone())
+            })
+            .unwrap_or_else(|| opts.authority.to_string());
+        let map_category = match opts.map.as_ref().and_then(|(m, p)| Some((m.category.as_deref()?, p))) {
+            Some((c, p)) => Some(text::category(c).ok_or_else(|| ImportError::Mapping {
+                path: p.clone(),
+                key: "category".to_owned(),
+                message: format!("unknown category {c:?}: expected a category id such as `licensing` or a name such as 行政许可"),
+            })?),
+            None => None,
+        };
+        Ok(Self {
+            reg,
+            opts,
+            holder_name,
+            map_category,
+            report: Report::default(),
+            grantors: Grantors::new(reg),
+            codes: build::Codes::default(),
+            notices: build::Notices::default(),
+            items: Vec::new(),
+            agreements: Vec::new(),
+            json_meta: None,
         })
-        .unwrap_or_else(|| opts.authority.to_string());
-    let mut report = Report::default();
-    let mut grantors = Grantors::new(reg);
-    let mut codes = build::Codes::default();
-    let mut notices = build::Notices::default();
-    let mut items: Vec<Item> = Vec::new();
-    let mut agreements = Vec::new();
-    let mut json_meta = None;
-    let (map, map_path) = match &opts.map {
-        Some((m, p)) => (Some(m), Some(p.as_path())),
-        None => (None, None),
-    };
-    let map_category = match map.and_then(|m| m.category.as_deref()) {
-        Some(c) => Some(text::category(c).ok_or_else(|| ImportError::Mapping {
-            path: map_path.map(Path::to_path_buf).unwrap_or_default(),
-            key: "category".to_owned(),
-            message: format!("unknown category {c:?}: expected a category id such as `licensing` or a name such as 行政许可"),
-        })?),
-        None => None,
-    };
-    for path in files {
-        let size = std::fs::metadata(path)
-            .map_err(|source| ImportError::Io {
-                path: path.clone(),
-                source,
-            })?
-            .len();
+    }
+
+    fn file(&mut self, path: &Path) -> Result<(), ImportError> {
+        let io_error = |source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io_error)?.len();
         if size > read::MAX_BYTES {
             return Err(ImportError::TooLarge {
-                path: path.clone(),
+                path: path.to_owned(),
                 size,
                 max: read::MAX_BYTES,
             });
@@ -389,33 +412,12 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         if ext == "json" {
-            let read = json::read(path, &opts.authority)?;
-            report.sheets.push(SheetReport {
-                file: path.clone(),
-                sheet: None,
-                encoding: Encoding::Json,
-                header: None,
-                items: read.items.len(),
-                units: read.items.iter().map(|i| i.sub.len().max(1)).sum(),
-                sections: 0,
-                notes: Vec::new(),
-            });
-            for i in &read.items {
-                codes.reserve(i);
-            }
-            report.left_out.extend(read.left_out);
-            json_meta = Some((read.note, read.reconstructed));
-            items.extend(read.items);
-            agreements.extend(read.agreements);
-            continue;
+            return self.json(path);
         }
         let (sheets, encoding) = if matches!(ext.as_str(), "xlsx" | "xlsm") {
             (read::xlsx(path)?, Encoding::Xlsx)
         } else {
-            let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let bytes = std::fs::read(path).map_err(io_error)?;
             let (s, e) = read::csv(path, &bytes)?;
             (vec![s], e)
         };
@@ -425,116 +427,175 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
             if sheet.rows.iter().all(|r| r.iter().all(String::is_empty)) {
                 continue;
             }
-            // A workbook's sheet without a list header (an overview, notes)
-            // is reported and passed over; a file with none fails.
-            let header = match header::find(sheet, map, map_path) {
-                Ok(h) => h,
+            match self.sheet(path, sheet, encoding) {
+                Ok(true) => found = true,
+                Ok(false) => {}
                 Err(e @ ImportError::NoHeader { .. }) => {
-                    report.skipped_sheets.push(format!(
-                        "{}{}: no row of it is a list's header",
-                        path.display(),
-                        sheet
-                            .name
-                            .as_deref()
-                            .map(|n| format!(" sheet {n:?}"))
-                            .unwrap_or_default()
-                    ));
                     first_error.get_or_insert(e);
-                    continue;
                 }
                 Err(e) => return Err(e),
-            };
-            // The agreements sheet of a catalogue: its rows are not units.
-            if header.columns.iter().any(|c| c.heading.contains("协议")) {
-                report.skipped_sheets.push(format!(
-                    "{}{}: an agreements sheet (spreadsheets do not carry whole agreements: the JSON catalogue does, or add each under agreements/)",
-                    path.display(),
-                    sheet.name.as_deref().map(|n| format!(" sheet {n:?}")).unwrap_or_default()
+            }
+        }
+        if found {
+            return Ok(());
+        }
+        Err(first_error.unwrap_or(ImportError::NoHeader {
+            path: path.to_owned(),
+            sheet: None,
+        }))
+    }
+
+    fn json(&mut self, path: &Path) -> Result<(), ImportError> {
+        let read = json::read(path, &self.opts.authority)?;
+        self.report.sheets.push(SheetReport {
+            file: path.to_owned(),
+            sheet: None,
+            encoding: Encoding::Json,
+            header: None,
+            items: read.items.len(),
+            units: read.items.iter().map(|i| i.sub.len().max(1)).sum(),
+            sections: 0,
+            notes: Vec::new(),
+        });
+        for i in &read.items {
+            self.codes.reserve(i);
+        }
+        self.report.left_out.extend(read.left_out);
+        self.json_meta = Some((read.note, read.reconstructed));
+        self.items.extend(read.items);
+        self.agreements.extend(read.agreements);
+        Ok(())
+    }
+
+    /// One sheet: whether it held a list. A sheet without a list header
+    /// (an overview, notes) or an agreements sheet is reported and passed
+    /// over; its error comes back for a file with no list at all.
+    fn sheet(
+        &mut self,
+        path: &Path,
+        sheet: &Sheet,
+        encoding: Encoding,
+    ) -> Result<bool, ImportError> {
+        let (map, map_path) = match &self.opts.map {
+            Some((m, p)) => (Some(m), Some(p.as_path())),
+            None => (None, None),
+        };
+        let header = match header::find(sheet, map, map_path) {
+            Ok(h) => h,
+            Err(e @ ImportError::NoHeader { .. }) => {
+                self.report.skipped_sheets.push(format!(
+                    "{}: no row of it is a list's header",
+                    sheet_label(path, sheet)
                 ));
-                continue;
+                return Err(e);
             }
-            found = true;
-            let sheet_category = sheet
-                .name
-                .as_deref()
-                .and_then(text::category)
-                .or(map_category);
-            let first_rejection = report.rejected.len();
-            let rows = build::group(sheet, &header, sheet_category, &mut report.rejected);
-            let b = build::Build {
-                header: &header,
-                sheet,
-                effective: opts.effective,
-                body: &holder_name,
-                holder: &opts.authority,
-                sub_codes: build::code_column_holds_sub_codes(&rows.groups, &header),
-            };
-            let before = items.len();
-            for g in &rows.groups {
-                match b.item(g, &mut codes, &mut grantors, &mut notices) {
-                    Ok(item) => items.push(item),
-                    Err(r) => report.rejected.push(r),
-                }
+            Err(e) => return Err(e),
+        };
+        if header.columns.iter().any(|c| c.heading.contains("协议")) {
+            self.report.skipped_sheets.push(format!(
+                "{}: an agreements sheet (spreadsheets do not carry whole agreements: the JSON catalogue does, or add each under agreements/)",
+                sheet_label(path, sheet)
+            ));
+            return Ok(false);
+        }
+        let sheet_category = sheet
+            .name
+            .as_deref()
+            .and_then(text::category)
+            .or(self.map_category);
+        let first_rejection = self.report.rejected.len();
+        let rows = build::group(sheet, &header, sheet_category, &mut self.report.rejected);
+        let b = build::Build {
+            header: &header,
+            sheet,
+            effective: self.opts.effective,
+            body: &self.holder_name,
+            holder: &self.opts.authority,
+            sub_codes: build::code_column_holds_sub_codes(&rows.groups, &header),
+        };
+        let before = self.items.len();
+        for g in &rows.groups {
+            match b.item(g, &mut self.codes, &mut self.grantors, &mut self.notices) {
+                Ok(item) => self.items.push(item),
+                Err(r) => self.report.rejected.push(r),
             }
-            // The sheet's rejections in row order.
-            report.rejected[first_rejection..].sort_by_key(|r| r.row);
-            let got = &items[before..];
-            report.sheets.push(SheetReport {
-                file: path.clone(),
-                sheet: sheet.name.clone(),
-                encoding,
-                items: got.len(),
-                units: got.iter().map(|i| i.sub.len().max(1)).sum(),
-                sections: rows.sections,
-                notes: rows.notes,
-                header: Some(header),
-            });
         }
-        if !found {
-            return Err(first_error.unwrap_or(ImportError::NoHeader {
-                path: path.clone(),
-                sheet: None,
-            }));
+        // The sheet's rejections in row order.
+        self.report.rejected[first_rejection..].sort_by_key(|r| r.row);
+        let got = &self.items[before..];
+        self.report.sheets.push(SheetReport {
+            file: path.to_owned(),
+            sheet: sheet.name.clone(),
+            encoding,
+            items: got.len(),
+            units: got.iter().map(|i| i.sub.len().max(1)).sum(),
+            sections: rows.sections,
+            notes: rows.notes,
+            header: Some(header),
+        });
+        Ok(true)
+    }
+
+    fn finish(mut self) -> Result<Imported, ImportError> {
+        if !self.report.rejected.is_empty() && !self.opts.keep_going {
+            return Err(ImportError::Rejected(self.report.rejected));
         }
+        self.items.sort_by(Item::published_order);
+        let report = &mut self.report;
+        report.assigned_codes = self.codes.assigned;
+        report.inferred_levels = self.notices.inferred_levels;
+        report.unreadable_limits = self.notices.unreadable_limits;
+        report.unmapped_cells = self.items.iter().map(|i| i.unmapped.len()).sum();
+        report.authorities_added = self.grantors.added.iter().map(|a| a.id.clone()).collect();
+        let mut authorities = self.grantors.added;
+        let opts = self.opts;
+        if self.reg.authority(opts.authority.as_str()).is_none() {
+            authorities.insert(
+                0,
+                Authority {
+                    id: opts.authority.clone(),
+                    name: self.holder_name.clone(),
+                    name_en: None,
+                    level: level_of_name(&self.holder_name),
+                    region: "000000".to_owned(),
+                },
+            );
+        }
+        let meta = ListMeta {
+            title: format!("{}权责清单", self.holder_name),
+            version: "1.0.0"
+                .parse::<Version>()
+                .map_err(|e| ImportError::Option(e.to_string()))?,
+            note: self.json_meta.clone().and_then(|m| m.0),
+            reconstructed: self.json_meta.is_some_and(|m| m.1),
+            head: None,
+            rules: crate::model::RuleSettings::default(),
+        };
+        let mut list = List::new(opts.authority.clone(), meta);
+        list.items = self.items;
+        list.agreements = self.agreements;
+        Ok(Imported {
+            list,
+            authorities,
+            report: self.report,
+        })
     }
-    if !report.rejected.is_empty() && !opts.keep_going {
-        return Err(ImportError::Rejected(report.rejected));
+}
+
+/// Imports `files` as the list of `opts.authority`.
+///
+/// Each file is read by its extension: `.xlsx`/`.xlsm` as a workbook (every
+/// sheet), `.json` as quanze's JSON catalogue, anything else as CSV (UTF-8,
+/// UTF-16 or GB18030).
+///
+/// # Errors
+/// When a file cannot be read, a file has no sheet with a list header, or
+/// (without `keep_going`) any row is rejected: [`ImportError::Rejected`]
+/// lists them.
+pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Imported, ImportError> {
+    let mut session = Session::new(reg, opts)?;
+    for path in files {
+        session.file(path)?;
     }
-    items.sort_by(Item::published_order);
-    report.assigned_codes = codes.assigned;
-    report.inferred_levels = notices.inferred_levels;
-    report.unreadable_limits = notices.unreadable_limits;
-    report.unmapped_cells = items.iter().map(|i| i.unmapped.len()).sum();
-    report.authorities_added = grantors.added.iter().map(|a| a.id.clone()).collect();
-    let mut authorities = grantors.added;
-    if reg.authority(opts.authority.as_str()).is_none() {
-        authorities.insert(
-            0,
-            Authority {
-                id: opts.authority.clone(),
-                name: holder_name.clone(),
-                name_en: None,
-                level: level_of_name(&holder_name),
-                region: "000000".to_owned(),
-            },
-        );
-    }
-    let meta = ListMeta {
-        title: format!("{holder_name}权责清单"),
-        version: "1.0.0"
-            .parse::<Version>()
-            .map_err(|e| ImportError::Option(e.to_string()))?,
-        note: json_meta.clone().and_then(|m| m.0),
-        reconstructed: json_meta.is_some_and(|m| m.1),
-        head: None,
-        rules: crate::model::RuleSettings::default(),
-    };
-    let mut list = List::new(opts.authority.clone(), meta);
-    list.items = items;
-    list.agreements = agreements;
-    Ok(Imported {
-        list,
-        authorities,
-        report,
-    })
+    session.finish()
 }

@@ -423,6 +423,10 @@ pub fn columns(lang: Lang) -> [&'static str; 20] {
 /// The mark of a catalogue published from a history that does not verify.
 pub const UNVERIFIED: &str = "未经核验:本目录所依据的调整记录未通过核验(哈希链断开或存在未记录的变更),不得作为正式公布文本。Unverified: the change log this catalogue was made from does not verify.";
 
+/// The mark printed in the remarks of a unit whose code `quanze import`
+/// assigned (the source had none): not an official code.
+pub const ASSIGNED: &str = "[编码为导入时编排]";
+
 /// The marker of reconstructed data in published text.
 pub const RECONSTRUCTED: &str = "重构";
 
@@ -506,7 +510,7 @@ impl Row {
             if !remarks.is_empty() {
                 remarks.push(' ');
             }
-            remarks.push_str(crate::import::build::ASSIGNED_MARK);
+            remarks.push_str(ASSIGNED);
         }
         Self {
             seq,

@@ -239,6 +239,9 @@ fn basis_rows(lang: Lang, item: &Item, rows: &mut Vec<(&'static str, String)>) {
             s.push_str(a);
         }
         let _ = write!(s, " ({}", b.level.zh());
+        if b.level_inferred {
+            s.push_str(l(",按名称推定", ", inferred from the title"));
+        }
         if let Some(n) = &b.number {
             let _ = write!(s, ", {n}");
         }
