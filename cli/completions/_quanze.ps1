@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
+            [CompletionResult]::new('diff-files', 'diff-files', [CompletionResultType]::ParameterValue, 'Compare two spreadsheets or published catalogues without a registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -301,6 +302,19 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'quanze;diff-files' {
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'A mapping file for both (see `quanze import --map`)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The date both lists are read as in force on (default: today); the comparison is titled with it')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'quanze;schema' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every schema into this directory instead')
             [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
@@ -333,6 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply an operations file: record it as a new change-log entry and update the list files')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
+            [CompletionResult]::new('diff-files', 'diff-files', [CompletionResultType]::ParameterValue, 'Compare two spreadsheets or published catalogues without a registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -395,6 +410,9 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             break
         }
         'quanze;help;import' {
+            break
+        }
+        'quanze;help;diff-files' {
             break
         }
         'quanze;help;schema' {

@@ -43,6 +43,9 @@ _quanze() {
             quanze,diff)
                 cmd="quanze__subcmd__diff"
                 ;;
+            quanze,diff-files)
+                cmd="quanze__subcmd__diff__subcmd__files"
+                ;;
             quanze,export)
                 cmd="quanze__subcmd__export"
                 ;;
@@ -109,6 +112,9 @@ _quanze() {
             quanze__subcmd__help,diff)
                 cmd="quanze__subcmd__help__subcmd__diff"
                 ;;
+            quanze__subcmd__help,diff-files)
+                cmd="quanze__subcmd__help__subcmd__diff__subcmd__files"
+                ;;
             quanze__subcmd__help,export)
                 cmd="quanze__subcmd__help__subcmd__export"
                 ;;
@@ -155,7 +161,7 @@ _quanze() {
 
     case "${cmd}" in
         quanze)
-            opts="-h -V --registry --cache --color --unverified --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust import schema help"
+            opts="-h -V --registry --cache --color --unverified --jobs --help --version completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust import diff-files schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,6 +540,48 @@ _quanze() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        quanze__subcmd__diff__subcmd__files)
+            opts="-h --map --as-of --format --registry --cache --color --unverified --jobs --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text md html csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         quanze__subcmd__export)
             opts="-h --as-of --registry --cache --color --unverified --jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -569,7 +617,7 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__help)
-            opts="completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust import schema help"
+            opts="completions man check stats show log history resolve diff changes prune-cache audit crosswalk compare publish export verify-catalogue apply adjust import diff-files schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -695,6 +743,20 @@ _quanze() {
             return 0
             ;;
         quanze__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        quanze__subcmd__help__subcmd__diff__subcmd__files)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
             cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
+            cand diff-files 'Compare two spreadsheets or published catalogues without a registry'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -277,6 +278,18 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'quanze;diff-files'= {
+            cand --map 'A mapping file for both (see `quanze import --map`)'
+            cand --as-of 'The date both lists are read as in force on (default: today); the comparison is titled with it'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'quanze;schema'= {
             cand --out 'Write every schema into this directory instead'
             cand --registry 'The registry directory'
@@ -308,6 +321,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand apply 'Apply an operations file: record it as a new change-log entry and update the list files'
             cand adjust 'Record the difference between the edited list files and the head of the change log'
             cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
+            cand diff-files 'Compare two spreadsheets or published catalogues without a registry'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -350,6 +364,8 @@ set edit:completion:arg-completer[quanze] = {|@words|
         &'quanze;help;adjust'= {
         }
         &'quanze;help;import'= {
+        }
+        &'quanze;help;diff-files'= {
         }
         &'quanze;help;schema'= {
         }

@@ -212,9 +212,35 @@ pub enum Command {
     /// with its deciding document. Exit status 1 when any row is rejected
     /// (nothing is written) unless --keep-going.
     Import(ImportArgs),
+    /// Compare two spreadsheets or published catalogues without a registry
+    ///
+    /// Both files are imported in memory (as `quanze import` reads them) and
+    /// compared: items matched by code, else by category and name, else by
+    /// similar names (a rename, with its similarity); the differences of
+    /// matched items by column; what only one side has.
+    DiffFiles(DiffFilesArgs),
     /// Print the JSON Schema of a registry file kind.
     #[cfg(feature = "schema")]
     Schema(SchemaArgs),
+}
+
+/// Compare two spreadsheets or published catalogues without a registry.
+#[derive(clap::Args)]
+pub struct DiffFilesArgs {
+    /// The older file (.xlsx, .csv, .txt or quanze's .json catalogue).
+    pub old: PathBuf,
+    /// The newer file.
+    pub new: PathBuf,
+    /// A mapping file for both (see `quanze import --map`).
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// The date both lists are read as in force on (default: today); the
+    /// comparison is titled with it.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Compare))]
+    pub format: Format,
 }
 
 /// Import a list from spreadsheets or quanze's own catalogues.

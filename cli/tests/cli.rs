@@ -500,6 +500,7 @@ fn every_format_a_command_offers_is_one_the_library_renders() {
         ("audit", Report::Audit),
         ("crosswalk", Report::Crosswalk),
         ("compare", Report::Compare),
+        ("diff-files", Report::Compare),
         ("publish", Report::Catalogue),
     ];
     for (name, report) in expected {

@@ -402,3 +402,78 @@ fn openpyxl_layouts_import_to_the_counts_of_their_rows() {
         }
     }
 }
+
+/// Two published spreadsheets compared without a registry: a GBK CSV of
+/// 2019 against a UTF-8 one of 2021, no codes; a changed limit, a rename
+/// (matched by similar names, with its similarity), an item dropped and
+/// one added.
+#[test]
+fn two_spreadsheets_are_compared_without_a_registry() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let y2019 = "事项名称,子项名称,事项类型,法定时限,承诺时限\n\
+        民用爆炸物品销售许可,核发,行政许可,30个工作日,15个工作日\n\
+        成品油零售经营资格审批,,行政许可,20个工作日,20个工作日\n\
+        对盗窃电能的处罚,,行政处罚,90日,\n";
+    let y2021 = "事项名称,子项名称,事项类型,法定时限,承诺时限\n\
+        民用爆炸物品销售许可,核发,行政许可,30个工作日,10个工作日\n\
+        对盗窃电能行为的处罚,,行政处罚,90日,\n\
+        无线电台(站)设置审批,,行政许可,20个工作日,5个工作日\n";
+    let old = tmp.path().join("2019.csv");
+    fs::write(&old, encoding_rs::GBK.encode(y2019).0).unwrap();
+    let new = tmp.path().join("2021.csv");
+    fs::write(&new, y2021).unwrap();
+    let o = quanze(
+        tmp.path(),
+        &[
+            "diff-files",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--as-of",
+            "2021-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let matched = c["matched"].as_array().unwrap();
+    assert_eq!(matched.len(), 2, "{c}");
+    let by: Vec<&str> = matched.iter().map(|p| p["by"].as_str().unwrap()).collect();
+    assert_eq!(by, ["name", "similar"]);
+    let renamed = &matched[1];
+    assert_eq!(renamed["right"]["name"], "对盗窃电能行为的处罚");
+    let pct = renamed["similarity"].as_u64().unwrap();
+    assert!((60..100).contains(&pct), "{pct}");
+    let limit = &matched[0]["differences"][0];
+    assert_eq!(
+        limit["path"], "sub[XK-001-01].implementation.promised_days",
+        "{limit}"
+    );
+    assert_eq!(
+        (limit["before"].as_u64(), limit["after"].as_u64()),
+        (Some(15), Some(10))
+    );
+    assert_eq!(c["only_left"][0]["name"], "成品油零售经营资格审批");
+    assert_eq!(c["only_right"][0]["name"], "无线电台(站)设置审批");
+    // Every report format renders it.
+    for format in ["text", "md", "html", "csv"] {
+        let o = quanze(
+            tmp.path(),
+            &[
+                "diff-files",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--as-of",
+                "2021-12-31",
+                "--format",
+                format,
+            ],
+        );
+        assert!(o.status.success(), "{format}: {}", text(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("对盗窃电能行为的处罚"),
+            "{format}"
+        );
+    }
+}

@@ -599,3 +599,75 @@ pub fn import(reg: &Registry, files: &[PathBuf], opts: &Options) -> Result<Impor
     }
     session.finish()
 }
+
+/// Two importable files compared without a registry: the 2019 and 2021
+/// spreadsheets of a bureau, or one bureau's sheet against another's.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FileComparison {
+    /// The comparison: items matched by code where both sides have real
+    /// codes, else by category and normalized name, then by similar names
+    /// (renames, with their similarity); and what only one side has.
+    pub comparison: crate::query::crosswalk::Comparison,
+    /// What reading the old file found (rows it could not import included).
+    pub old: Report,
+    /// What reading the new file found.
+    pub new: Report,
+}
+
+/// The similarity from which two names of the same category are taken for a
+/// rename when nothing else matches them.
+pub const RENAME_SIMILARITY: f64 = 0.6;
+
+/// Imports `old` and `new` in memory (as lists `old` and `new`, in force on
+/// `date`; rows that cannot be imported are left out and reported) and
+/// compares them.
+///
+/// # Errors
+/// When either file cannot be read.
+pub fn compare_files(
+    old: &Path,
+    new: &Path,
+    map: Option<&(Mapping, PathBuf)>,
+    date: Date,
+) -> Result<FileComparison, ImportError> {
+    let mut reg = Registry::new(".");
+    let mut lists = Vec::new();
+    for (id, path) in [("old", old), ("new", new)] {
+        let id: Id = id
+            .parse()
+            .map_err(|e: crate::model::ParseError| ImportError::Option(e.to_string()))?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut opts = Options::new(id.clone(), date);
+        opts.name = Some(name);
+        opts.map = map.cloned();
+        opts.keep_going = true;
+        let imported = import(&reg, &[path.to_owned()], &opts)?;
+        for a in imported.authorities {
+            reg.authorities.insert(a.id.clone(), a);
+        }
+        lists.push((imported.list, imported.report));
+    }
+    let (new_list, new_report) = lists
+        .pop()
+        .ok_or_else(|| ImportError::Option("no file".into()))?;
+    let (old_list, old_report) = lists
+        .pop()
+        .ok_or_else(|| ImportError::Option("no file".into()))?;
+    let comparison = crate::query::crosswalk::compare_similar(
+        &reg,
+        &old_list,
+        &reg,
+        &new_list,
+        date,
+        RENAME_SIMILARITY,
+    );
+    Ok(FileComparison {
+        comparison,
+        old: old_report,
+        new: new_report,
+    })
+}

@@ -382,11 +382,7 @@ pub(crate) fn comparison_rows(c: &Comparison) -> Vec<[String; 7]> {
     for p in &c.matched {
         let d: Vec<String> = p.differences.iter().map(field_line).collect();
         rows.push([
-            if p.by == "code" {
-                "共有(按编码)".to_owned()
-            } else {
-                "共有(按名称)".to_owned()
-            },
+            format!("共有(按{})", p.how()),
             p.left.category.zh().to_owned(),
             p.left.code.clone(),
             p.left.name.clone(),

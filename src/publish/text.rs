@@ -117,7 +117,7 @@ impl Renderer for Text {
                 p.left.name,
                 p.right.code,
                 p.right.name,
-                if p.by == "code" { "编码" } else { "名称" }
+                p.how()
             );
             for f in &p.differences {
                 let _ = writeln!(s, "      {}", indent(&field_line(f), 8));

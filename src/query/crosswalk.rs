@@ -198,6 +198,102 @@ pub struct Pair {
     /// Their differences in the elements that should agree across
     /// authorities: name, category, sub-items, time limits, legal bases.
     pub differences: Vec<FieldChange>,
+    /// For a pair matched by `similar` names (a rename): how alike the
+    /// normalized names are, in percent (character bigrams, Dice).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<u8>,
+}
+
+impl Pair {
+    /// How the pair was matched, as reports print it: 编码, 名称, or
+    /// 名称相近 83%.
+    pub fn how(&self) -> String {
+        match (self.by, self.similarity) {
+            ("code", _) => "编码".to_owned(),
+            (_, Some(p)) => format!("名称相近 {p}%"),
+            _ => "名称".to_owned(),
+        }
+    }
+}
+
+/// How alike two names are, in [0, 1]: the Dice coefficient of the
+/// character bigrams of their normalized forms.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = normalize(s).chars().collect();
+        if c.len() == 1 {
+            return vec![(c[0], c[0])];
+        }
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, mut y) = (grams(a), grams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let total = x.len() + y.len();
+    let mut common = 0usize;
+    for g in &x {
+        if let Some(i) = y.iter().position(|h| h == g) {
+            y.swap_remove(i);
+            common += 1;
+        }
+    }
+    (2 * common) as f64 / total as f64
+}
+
+/// [`compare`], then the items only one side has paired by similar names
+/// within a category (renames), best first, where the names are at least
+/// `threshold` alike; each such pair shows its similarity.
+pub fn compare_similar(
+    left_reg: &Registry,
+    left: &List,
+    right_reg: &Registry,
+    right: &List,
+    date: Date,
+    threshold: f64,
+) -> Comparison {
+    let mut c = compare(left_reg, left, right_reg, right, date);
+    let l = left.as_of(date).unwrap_or_else(|_| left.clone());
+    let r = right.as_of(date).unwrap_or_else(|_| right.clone());
+    let find = |list: &List, id: &Id| list.items.iter().find(|i| &i.id == id).cloned();
+    let mut scored = Vec::new();
+    for (i, a) in c.only_left.iter().enumerate() {
+        for (j, b) in c.only_right.iter().enumerate() {
+            if a.category == b.category {
+                let s = similarity(&a.name, &b.name);
+                if s >= threshold {
+                    scored.push((s, i, j));
+                }
+            }
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_l, mut used_r) = (HashSet::new(), HashSet::new());
+    for (s, i, j) in scored {
+        if used_l.contains(&i) || used_r.contains(&j) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (find(&l, &c.only_left[i].id), find(&r, &c.only_right[j].id))
+        else {
+            continue;
+        };
+        used_l.insert(i);
+        used_r.insert(j);
+        let mut p = pair(&a, &b, "similar");
+        p.similarity = Some((s * 100.0).round().clamp(0.0, 100.0) as u8);
+        c.matched.push(p);
+    }
+    let mut k = 0;
+    c.only_left.retain(|_| {
+        k += 1;
+        !used_l.contains(&(k - 1))
+    });
+    let mut k = 0;
+    c.only_right.retain(|_| {
+        k += 1;
+        !used_r.contains(&(k - 1))
+    });
+    c
 }
 
 /// Two authorities' lists compared on a date.
@@ -272,11 +368,14 @@ pub fn compare(
         a.category == b.category && (x == y || x.contains(&y) || y.contains(&x))
     };
     for a in &li {
-        if let Some((n, b)) = ri
-            .iter()
-            .enumerate()
-            .find(|(n, b)| !used_r.contains(n) && b.code == a.code && compatible(a, b))
-        {
+        if let Some((n, b)) = ri.iter().enumerate().find(|(n, b)| {
+            // A code `quanze import` made up matches nothing.
+            !used_r.contains(n)
+                && b.code == a.code
+                && !a.code_assigned
+                && !b.code_assigned
+                && compatible(a, b)
+        }) {
             used_r.insert(n);
             matched.push(pair(a, b, "code"));
         } else {
@@ -336,5 +435,22 @@ fn pair(a: &Item, b: &Item, by: &'static str) -> Pair {
         right: ref_of(b),
         by,
         differences,
+        similarity: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::similarity;
+
+    #[test]
+    fn similar_names_score_by_shared_bigrams() {
+        assert!((similarity("对盗窃电能的处罚", "对盗窃电能的处罚") - 1.0).abs() < 1e-9);
+        // 7 and 9 bigrams, 6 shared: 12 / 16.
+        assert!((similarity("对盗窃电能的处罚", "对盗窃电能行为的处罚") - 0.75).abs() < 1e-9);
+        assert!(similarity("民用爆炸物品销售许可", "无线电台设置审批") < 0.2);
+        assert_eq!(similarity("", "许可"), 0.0);
+        // Punctuation and spaces do not count.
+        assert!((similarity("无线电台(站)设置", "无线电台站设置") - 1.0).abs() < 1e-9);
     }
 }

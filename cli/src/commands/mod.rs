@@ -9,6 +9,7 @@ mod check;
 mod compare;
 mod crosswalk;
 mod diff;
+mod diff_files;
 mod export;
 mod history;
 mod import;
@@ -57,6 +58,7 @@ pub(crate) fn run(ctx: &Ctx, command: Command) -> Result<ExitCode, Failure> {
         Command::Apply(a) => apply::run(ctx, &a),
         Command::Adjust(a) => adjust::run(ctx, &a),
         Command::Import(a) => import::run(ctx, &a),
+        Command::DiffFiles(a) => diff_files::run(ctx, &a),
         #[cfg(feature = "schema")]
         Command::Schema(a) => schema::run(ctx, &a),
     }
