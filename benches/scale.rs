@@ -112,6 +112,9 @@ fn main() {
     if want("cache") {
         caches(dir, as_of, items);
     }
+    if want("import") {
+        import(dir, as_of);
+    }
 
     // The same change for the peers: every list's first and last version,
     // one row per unit, keyed by authority and unit.
@@ -526,4 +529,112 @@ fn cell(s: &str) -> String {
     } else {
         s.to_owned()
     }
+}
+
+/// Import: a 10,000-row bureau spreadsheet in GBK (section rows, no codes,
+/// the item's cells blank on its sub-item rows, limits in words), and the
+/// first list's own CSV catalogue; each timed whole and for reading and
+/// decoding the file alone.
+fn import(dir: &Path, as_of: Date) {
+    use quanze::import::{Options, import};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut sheet = String::from("序号,事项名称,子项名称,事项类型,设定依据,法定时限,承诺时限\n");
+    let mut rows = 0;
+    let mut n = 0;
+    for (k, cat) in ["行政许可", "行政处罚", "行政检查", "其他行政权力"]
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(sheet, "{}、{cat}", ["一", "二", "三", "四"][k]);
+        while rows < 2_500 * (k + 1) {
+            n += 1;
+            let subs = if k == 0 { 3 } else { 1 };
+            for j in 0..subs {
+                let (seq, name) = if j == 0 {
+                    (n.to_string(), format!("第{n}项{cat}事项"))
+                } else {
+                    (String::new(), String::new())
+                };
+                let basis = if j == 0 {
+                    format!(
+                        "1.《中华人民共和国某法》第{}条;2.《广东省某条例》第{}条",
+                        n % 90 + 1,
+                        n % 40 + 1
+                    )
+                } else {
+                    String::new()
+                };
+                let sub = if subs > 1 {
+                    ["新办", "变更", "延续"][j]
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    sheet,
+                    "{seq},{name},{sub},,{basis},20个工作日,{}",
+                    if j == 1 {
+                        "即办".to_owned()
+                    } else {
+                        format!("{}个工作日", n % 15 + 1)
+                    }
+                );
+                rows += 1;
+            }
+        }
+    }
+    let (gbk, _, _) = encoding_rs::GBK.encode(&sheet);
+    let file = tmp.path().join("sheet.csv");
+    std::fs::write(&file, &gbk).unwrap();
+    let reg = Registry::new(tmp.path());
+    let opts = Options::new("bench-import".parse().unwrap(), as_of);
+    let t = Instant::now();
+    let bytes = std::fs::read(&file).unwrap();
+    let _ = quanze::import::read::csv(&file, &bytes).unwrap();
+    let read_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let imported = import(&reg, std::slice::from_ref(&file), &opts).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let units: usize = imported.list.items.iter().map(|i| i.sub.len().max(1)).sum();
+    assert_eq!(units, rows);
+    report_row(&format!("import {rows}-row GBK sheet"), secs, rows);
+    report_row("  of which reading and decoding the file", read_secs, rows);
+
+    // The first list's own CSV catalogue, read back.
+    let name = list_names(dir).into_iter().next().unwrap();
+    let reg = Registry::load_with(dir, &LoadOptions::default().only([name.clone()]))
+        .unwrap()
+        .registry;
+    let list = reg.list(&name).unwrap();
+    let cat = Catalogue::build(
+        &reg,
+        list,
+        &Selection {
+            at: None,
+            as_of: Some(as_of),
+        },
+    )
+    .unwrap();
+    let csv = Csv.catalogue(&cat, Lang::Zh).unwrap();
+    let file = tmp.path().join("catalogue.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let rows = csv.iter().filter(|&&b| b == b'\n').count() - 1;
+    let t = Instant::now();
+    let imported = import(
+        &reg,
+        std::slice::from_ref(&file),
+        &Options::new("bench-copy".parse().unwrap(), as_of),
+    )
+    .unwrap();
+    report_row(
+        &format!("import a {rows}-row CSV catalogue"),
+        t.elapsed().as_secs_f64(),
+        rows,
+    );
+    let units = |items: &mut dyn Iterator<Item = &quanze::Item>| -> usize {
+        items.map(|i| i.subs_on(as_of).count().max(1)).sum()
+    };
+    assert_eq!(
+        units(&mut imported.list.items.iter()),
+        units(&mut list.items_on(as_of))
+    );
 }

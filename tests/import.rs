@@ -407,3 +407,214 @@ fn bytes_in_no_encoding_are_refused_with_their_place() {
     );
     assert!(err.to_string().contains("list.csv:2: byte"), "{err}");
 }
+
+/// Lines in two encodings are refused, not read as mojibake.
+#[test]
+fn a_csv_in_two_encodings_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut bytes = encoding_rs::GBK
+        .encode("事项名称,事项类型\n甲许可,行政许可\n")
+        .0
+        .into_owned();
+    bytes.extend_from_slice("燃气经营许可,行政许可\n".as_bytes());
+    let file = write(tmp.path(), "list.csv", &bytes);
+    let err = import(
+        &Registry::new(tmp.path()),
+        &[file],
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::MixedEncoding {
+                utf8_line: 3,
+                other_line: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+/// The rows a CSV of merged cells leaves: a sub-item name alone (even one
+/// that names a category) continues the item; a section row ends it, so
+/// an item of the same name after it is a new item; a note in the name
+/// column is a note; a row with a control character is refused.
+#[test]
+fn rows_of_merged_sheets_are_read_as_they_were_meant() {
+    let text = "事项名称,子项名称,事项类型,法定时限,承诺时限\n\
+                一、行政许可,,,,\n\
+                燃气经营许可,新办,,20个工作日,10个工作日\n\
+                ,变更,,,\n\
+                ,其他,,,\n\
+                二、行政确认,,,,\n\
+                燃气经营许可,新办,,,\n\
+                注:本清单自2024年1月1日起施行。,,,,\n\
+                对盗窃电能的处罚,,行政处罚,30天,10个工作日\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "list.csv", text.as_bytes());
+    let imported = import(
+        &Registry::new(tmp.path()),
+        &[file],
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap();
+    let items = &imported.list.items;
+    let got: Vec<(Category, &str, usize)> = items
+        .iter()
+        .map(|i| (i.category, i.name.as_str(), i.sub.len()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Category::Licensing, "燃气经营许可", 3),
+            (Category::Penalty, "对盗窃电能的处罚", 0),
+            (Category::Confirmation, "燃气经营许可", 1),
+        ]
+    );
+    assert_eq!(imported.report.sheets[0].notes.len(), 1);
+    // 30天 and 10个工作日: the promise in another unit is kept as a note.
+    let cf = &items[1];
+    let imp = cf.implementation.as_ref().unwrap();
+    assert_eq!((imp.legal_days, imp.promised_days), (Some(30), None));
+    assert_eq!(cf.unmapped[0].value, "10个工作日");
+    assert_eq!(imported.report.unreadable_limits.len(), 1);
+
+    let bad = write(
+        tmp.path(),
+        "bad.csv",
+        "事项名称,事项类型\n甲\u{1b}[31m许可,行政许可\n".as_bytes(),
+    );
+    let err = import(&Registry::new(tmp.path()), &[bad], &opts("t", "2021-01-01")).unwrap_err();
+    let ImportError::Rejected(rows) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        (rows[0].at.as_str(), rows[0].found.as_str()),
+        ("bad.csv A2", "the control character U+001B")
+    );
+}
+
+/// An item's code repeated on its rows stays the item's, even when another
+/// item of the sheet has its sub-items' own codes.
+#[test]
+fn each_item_says_whether_its_code_column_holds_sub_item_codes() {
+    let text = "事项编码,事项名称,子项名称,事项类型\n\
+                440100-XK-001,甲许可,新办,行政许可\n\
+                440100-XK-001,甲许可,变更,行政许可\n\
+                440100-XK-002-01,乙许可,新办,行政许可\n\
+                440100-XK-002-02,乙许可,变更,行政许可\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "list.csv", text.as_bytes());
+    let imported = import(
+        &Registry::new(tmp.path()),
+        &[file],
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap();
+    let items = &imported.list.items;
+    assert_eq!(
+        (items[0].code.as_str(), items[0].code_assigned),
+        ("440100-XK-001", false)
+    );
+    assert_eq!(items[0].sub[1].code.as_str(), "440100-XK-001-02");
+    assert!(items[0].sub[1].code_assigned);
+    assert_eq!(
+        (items[1].code.as_str(), items[1].code_assigned),
+        ("440100-XK-002", false)
+    );
+    assert_eq!(items[1].sub[1].code.as_str(), "440100-XK-002-02");
+    assert!(!items[1].sub[1].code_assigned);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("list.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let err = import(
+        &Registry::new(tmp.path()),
+        &[fifo],
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::NotAFile { .. }), "{err}");
+}
+
+/// A workbook made by rust_xlsxwriter: a hidden sheet is passed over and
+/// named, a name merged across the sub-item column makes no sub-item, a
+/// cell far beyond the list's columns is refused (not allocated), dates
+/// are dates.
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbooks_with_hidden_sheets_far_cells_and_merges() {
+    use rust_xlsxwriter::{Format as XFormat, Workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("行政许可").unwrap();
+    for (c, h) in ["事项名称", "子项名称", "备注"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.merge_range(1, 0, 1, 1, "无线电台执照核发", &XFormat::new())
+        .unwrap();
+    ws.write_string(2, 0, "燃气经营许可").unwrap();
+    ws.write_string(2, 1, "新办").unwrap();
+    ws.write_number_with_format(2, 2, 45352.0, &XFormat::new().set_num_format("yyyy-mm-dd"))
+        .unwrap();
+    let hidden = wb.add_worksheet().set_name("2019版(作废)").unwrap();
+    hidden.write_string(0, 0, "事项名称").unwrap();
+    hidden.write_string(1, 0, "作废事项").unwrap();
+    hidden.set_hidden(true);
+    let file = tmp.path().join("list.xlsx");
+    wb.save(&file).unwrap();
+    let imported = import(
+        &Registry::new(tmp.path()),
+        std::slice::from_ref(&file),
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap();
+    let items = &imported.list.items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    let radio = items.iter().find(|i| i.name == "无线电台执照核发").unwrap();
+    assert!(
+        radio.sub.is_empty(),
+        "a name merged across makes no sub-item"
+    );
+    let gas = items.iter().find(|i| i.name == "燃气经营许可").unwrap();
+    assert_eq!(
+        gas.sub[0].remarks.as_deref().or(gas.remarks.as_deref()),
+        Some("2024-03-01")
+    );
+    assert!(
+        imported
+            .report
+            .skipped_sheets
+            .iter()
+            .any(|s| s.contains("hidden"))
+    );
+
+    let mut far = Workbook::new();
+    let ws = far.add_worksheet();
+    ws.write_string(0, 0, "事项名称").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    let file = tmp.path().join("far.xlsx");
+    far.save(&file).unwrap();
+    let err = import(
+        &Registry::new(tmp.path()),
+        &[file],
+        &opts("t", "2021-01-01"),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("cell XFD1048576: beyond column"),
+        "{err}"
+    );
+}

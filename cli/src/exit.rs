@@ -96,8 +96,17 @@ impl From<quanze::import::ImportError> for Failure {
     fn from(e: quanze::import::ImportError) -> Self {
         use quanze::import::ImportError as E;
         match e {
-            E::Io { .. } | E::TooLarge { .. } => Self::Io(e.to_string()),
+            // A file that cannot be read as a spreadsheet: exit 2.
+            E::Io { .. }
+            | E::TooLarge { .. }
+            | E::NotAFile { .. }
+            | E::Encoding { .. }
+            | E::MixedEncoding { .. }
+            | E::Csv { .. }
+            | E::Xlsx { .. }
+            | E::Json { .. } => Self::Io(e.to_string()),
             E::Option(m) => Self::Usage(m),
+            E::Mapping { .. } => Self::Usage(e.to_string()),
             other => Self::Problem(other.to_string()),
         }
     }

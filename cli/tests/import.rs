@@ -477,3 +477,131 @@ fn two_spreadsheets_are_compared_without_a_registry() {
         );
     }
 }
+
+/// Re-imports into an existing list keep each item's identity: a sheet
+/// without codes with an item inserted first matches the others by name; a
+/// new row gets a code the list never used (not an ended item's); a
+/// sub-item the sheet no longer has is cancelled, not deleted; and
+/// `adjust`, dated as the import, records it all.
+#[test]
+fn re_imports_keep_identities_and_never_reuse_codes() {
+    repo::at_top();
+    let (_tmp, root, _) = common::scratch_registry();
+    let out = tempfile::tempdir().unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2024-07-01",
+            "--format",
+            "csv",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
+    // XK-001-03 (延续) removed; a new licence without a code appended.
+    let mut lines: Vec<&str> = csv.lines().filter(|l| !l.contains(",XK-001-03,")).collect();
+    let new_row = "99,,燃气经营许可,,行政许可,广州市工业和信息化局,,法定本级行使,,《城镇燃气管理条例》第十五条,,20个工作日,10个工作日,承诺件,,,,,,";
+    lines.push(new_row);
+    let edited = out.path().join("edited.csv");
+    fs::write(&edited, lines.join("\r\n") + "\r\n").unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--effective",
+            "2024-08-01",
+            edited.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("--date 2024-08-01"), "{}", text(&o));
+    let licensing = fs::read_to_string(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
+    // XK-005 and XK-013 ended long ago: the new item gets a code no item had.
+    assert!(licensing.contains("name = \"燃气经营许可\""));
+    for used in [
+        "code = \"XK-005\"\nname = \"燃气",
+        "code = \"XK-013\"\nname = \"燃气",
+    ] {
+        assert!(!licensing.contains(used), "an ended code was reused");
+    }
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    assert!(!text(&check).contains("duplicate-code"), "{}", text(&check));
+    let o = quanze(
+        &root,
+        &[
+            "adjust",
+            "guangzhou-gxj",
+            "--version",
+            "6.0.0",
+            "--date",
+            "2024-08-01",
+            "--decided-by",
+            "穗工信〔2024〕(重构)1号",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let entry = fs::read_to_string(root.join("guangzhou-gxj/changelog/6.0.0.toml")).unwrap();
+    assert!(entry.contains("燃气经营许可"), "{entry}");
+    assert!(
+        entry.contains("XK-001-03"),
+        "the removed sub-item's end is recorded: {entry}"
+    );
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    assert!(check.status.success(), "{}", text(&check));
+
+    // A list import made, re-imported with an item inserted first: the
+    // others keep their ids.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let first = tmp.path().join("first.csv");
+    fs::write(&first, SHEET).unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "t",
+            "--effective",
+            "2021-01-01",
+            first.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let before = fs::read_to_string(root.join("t/items/licensing.toml")).unwrap();
+    let second = tmp.path().join("second.csv");
+    let mut rows: Vec<&str> = SHEET.lines().collect();
+    rows.insert(
+        1,
+        "0,燃气经营许可,,行政许可,《城镇燃气管理条例》第十五条,20个工作日,10个工作日,承诺件",
+    );
+    fs::write(&second, rows.join("\n") + "\n").unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "t",
+            "--effective",
+            "2021-01-01",
+            second.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let after = fs::read_to_string(root.join("t/items/licensing.toml")).unwrap();
+    let block = |t: &str, name: &str| -> String {
+        let i = t.find(&format!("name = \"{name}\"")).unwrap();
+        t[..i].rsplit("[[item]]").next().unwrap().to_owned()
+    };
+    assert_eq!(
+        block(&before, "民用爆炸物品销售许可"),
+        block(&after, "民用爆炸物品销售许可"),
+        "the item kept its id and code"
+    );
+}

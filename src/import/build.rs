@@ -73,6 +73,7 @@ pub(crate) fn group<'a>(
     let name_col = header.col(Field::Name);
     let sub_col = header.col(Field::SubName);
     let mut current = default_category;
+    let mut section_break = false;
     let first = header.row - 1 + header.rows;
     for (r, cells) in sheet.rows.iter().enumerate().skip(first) {
         let row = Row { at: r + 1, cells };
@@ -81,33 +82,60 @@ pub(crate) fn group<'a>(
             out.blank += 1;
             continue;
         }
+        // Control characters (an escape, a bell, a NUL) are no part of any
+        // list's text: the row is refused, naming the cell.
+        if let Some(c) = filled.iter().copied().find(|&c| {
+            cells[c]
+                .chars()
+                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+        }) {
+            let bad = cells[c]
+                .chars()
+                .find(|ch| ch.is_control() && *ch != '\n' && *ch != '\t')
+                .unwrap_or(' ');
+            rejected.push(Rejection {
+                row: row.at,
+                at: place(sheet, row.at, Some(c)),
+                found: format!("the control character U+{:04X}", bad as u32),
+                expected: "text without control characters (only line breaks and tabs)".to_owned(),
+            });
+            continue;
+        }
         let name = row.get(header, Field::Name);
         let sub = row.get(header, Field::SubName);
         // A row with one cell, or with the same text in every cell (a
         // merged row across the table), is a section row or a note.
-        let single = filled.iter().all(|&c| cells[c] == cells[filled[0]]);
+        // A sub-item name alone is a sub-item row (a CSV of merged cells).
+        let single = filled.iter().all(|&c| cells[c] == cells[filled[0]])
+            && sub_col.is_none_or(|s| filled != [s]);
         if single && (filled.len() == 1 || name_col.is_some_and(|n| filled.contains(&n))) {
             let t = &cells[filled[0]];
             if let Some(c) = text::category(t) {
                 current = Some(c);
                 out.sections += 1;
+                // The rows after a section row start a new item.
+                section_break = true;
                 continue;
             }
-            if filled.len() > 1 || name_col.is_none_or(|n| filled != [n]) {
+            if filled.len() > 1 || name_col.is_none_or(|n| filled != [n]) || is_note(t) {
                 out.notes.push((row.at, t.clone()));
                 continue;
             }
         }
-        let continues = out.groups.last().is_some_and(|g| {
-            let first = &g.rows[0];
-            let first_sub = sub_col
-                .and_then(|c| first.cells.get(c))
-                .is_some_and(|s| !s.is_empty());
-            !sub.is_empty()
+        let continues = !section_break
+            && out.groups.last().is_some_and(|g| {
+                let first = &g.rows[0];
+                let first_sub = sub_col
+                    .and_then(|c| first.cells.get(c))
+                    .is_some_and(|s| !s.is_empty());
+                !sub.is_empty()
                 && first_sub
                 && (name.is_empty() || name == first.get(header, Field::Name))
                 && category_cell_agrees(&row, first, header)
-        });
+                // An item has no two sub-items of one name: a repeated one
+                // starts the next item of the same name.
+                && !g.rows.iter().any(|r| r.get(header, Field::SubName) == sub)
+            });
         if continues {
             if let Some(g) = out.groups.last_mut() {
                 g.rows.push(row);
@@ -138,12 +166,23 @@ pub(crate) fn group<'a>(
             });
             continue;
         };
+        section_break = false;
         out.groups.push(Group {
             category,
             rows: vec![row],
         });
     }
     out
+}
+
+/// A note under a table: `注:`, `说明:`, `备注:`, `注1.` and the like.
+fn is_note(t: &str) -> bool {
+    let mut c = t.chars();
+    match (c.next(), c.next(), c.next()) {
+        (Some('注'), Some(x), _) => ":：、.．1234567890一".contains(x),
+        (Some('说' | '备'), Some('明' | '注'), Some(x)) => ":：".contains(x),
+        _ => false,
+    }
 }
 
 fn category_cell_agrees(row: &Row<'_>, first: &Row<'_>, header: &Header) -> bool {
@@ -155,12 +194,32 @@ fn category_cell_agrees(row: &Row<'_>, first: &Row<'_>, header: &Header) -> bool
 #[derive(Default)]
 pub(crate) struct Codes {
     taken: HashSet<String>,
+    /// Codes of the existing list (ended ones and former codes included):
+    /// an imported row may carry one, an assigned code never is one, since
+    /// codes are never reused.
+    avoid: HashSet<String>,
     ids: HashSet<String>,
     next: HashMap<Category, usize>,
     pub(crate) assigned: usize,
 }
 
 impl Codes {
+    /// Codes that assigned codes must not be: the existing list's.
+    pub(crate) fn avoid_list(&mut self, list: &crate::model::List) {
+        for i in &list.items {
+            self.avoid.extend(
+                std::iter::once(&i.code)
+                    .chain(&i.former_codes)
+                    .chain(
+                        i.sub
+                            .iter()
+                            .flat_map(|s| std::iter::once(&s.code).chain(&s.former_codes)),
+                    )
+                    .map(ToString::to_string),
+            );
+        }
+    }
+
     /// Reserves the codes and id of an item read whole (from a JSON
     /// catalogue).
     pub(crate) fn reserve(&mut self, item: &Item) {
@@ -168,6 +227,10 @@ impl Codes {
         self.taken
             .extend(item.sub.iter().map(|s| s.code.to_string()));
         self.ids.insert(item.id.to_string());
+    }
+
+    pub(crate) fn is_taken(&self, code: &str) -> bool {
+        self.taken.contains(code)
     }
 
     fn take(&mut self, code: &str) -> bool {
@@ -179,7 +242,7 @@ impl Codes {
             let n = self.next.entry(category).or_insert(0);
             *n += 1;
             let code = format!("{}-{:03}", category.letters(), n);
-            if self.taken.insert(code.clone()) {
+            if !self.avoid.contains(&code) && self.taken.insert(code.clone()) {
                 self.assigned += 1;
                 return code.parse().unwrap_or_else(|_| unreachable_code());
             }
@@ -190,7 +253,7 @@ impl Codes {
         let mut k = n;
         loop {
             let code = format!("{item}-{k:02}");
-            if self.taken.insert(code.clone()) {
+            if !self.avoid.contains(&code) && self.taken.insert(code.clone()) {
                 self.assigned += 1;
                 return code.parse().unwrap_or_else(|_| unreachable_code());
             }
@@ -244,17 +307,16 @@ pub(crate) struct Build<'a> {
     pub(crate) effective: Date,
     pub(crate) body: &'a str,
     pub(crate) holder: &'a Id,
-    /// Whether the code column holds the sub-items' own codes (some item's
-    /// sub-item rows have different codes) rather than the item's code
-    /// repeated.
+    /// Whether the code column holds the sub-items' own codes on every item
+    /// (quanze's own catalogue), rather than the item's code repeated.
     pub(crate) sub_codes: bool,
 }
 
-/// Whether the code column of these groups holds the sub-items' own codes:
-/// some item with sub-items has different codes on its rows.
-/// quanze's own catalogue says so by its layout: its 事项编码 is the unit's
-/// code.
-pub(crate) fn code_column_holds_sub_codes(groups: &[Group<'_>], header: &Header) -> bool {
+/// Whether the code column holds the sub-items' own codes on every item:
+/// quanze's own catalogue says so by its layout (its 事项编码 is the unit's
+/// code). Elsewhere each item says so itself, by different codes on its
+/// rows ([`Group::own_codes`]).
+pub(crate) fn code_column_holds_sub_codes(header: &Header) -> bool {
     let own = |cols: &[&str]| {
         header.columns.len() == cols.len()
             && header
@@ -263,13 +325,19 @@ pub(crate) fn code_column_holds_sub_codes(groups: &[Group<'_>], header: &Header)
                 .zip(cols)
                 .all(|(c, h)| c.heading == *h)
     };
-    if own(&crate::publish::catalogue::COLUMNS) || own(&crate::publish::catalogue::COLUMNS_EN) {
-        return true;
+    own(&crate::publish::catalogue::COLUMNS) || own(&crate::publish::catalogue::COLUMNS_EN)
+}
+
+impl Group<'_> {
+    /// Whether this item's rows carry different codes: its sub-items' own.
+    fn own_codes(&self, header: &Header) -> bool {
+        let codes: Vec<&str> = self
+            .rows
+            .iter()
+            .map(|r| r.get(header, Field::Code))
+            .collect();
+        codes.iter().any(|c| *c != codes[0])
     }
-    groups.iter().any(|g| {
-        let codes: Vec<&str> = g.rows.iter().map(|r| r.get(header, Field::Code)).collect();
-        !g.rows[0].get(header, Field::SubName).is_empty() && codes.iter().any(|c| *c != codes[0])
-    })
 }
 
 /// What building an item noticed beside the item itself.
@@ -379,7 +447,9 @@ impl Build<'_> {
         let h = self.header;
         let cells: Vec<&str> = g.rows.iter().map(|r| r.get(h, Field::Code)).collect();
         let first = cells[0];
-        let text = if !has_subs || h.col(Field::SubCode).is_some() || !self.sub_codes {
+        let derived =
+            has_subs && h.col(Field::SubCode).is_none() && (self.sub_codes || g.own_codes(h));
+        let text = if !derived {
             first.to_owned()
         } else {
             // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
@@ -394,7 +464,14 @@ impl Build<'_> {
                 String::new()
             }
         };
-        if text.is_empty() {
+        // A code derived from the sub-items' that is no code, or taken, is
+        // only a guess that failed: the item gets an assigned one.
+        let usable = !text.is_empty()
+            && (!derived
+                || text
+                    .parse::<Code>()
+                    .is_ok_and(|c| !codes.is_taken(c.as_str())));
+        if !usable {
             return Ok((codes.assign(g.category), true));
         }
         let code: Code = text
@@ -460,7 +537,7 @@ impl Build<'_> {
                 }
             })
             .collect();
-        let own_codes = h.col(Field::SubCode).is_some() || self.sub_codes;
+        let own_codes = h.col(Field::SubCode).is_some() || self.sub_codes || g.own_codes(h);
         for (k, row) in g.rows.iter().enumerate() {
             let given = if own_codes { sub_codes[k] } else { "" };
             let (code, assigned) = match given.parse::<Code>() {
@@ -519,6 +596,20 @@ impl Build<'_> {
                     continue;
                 }
             };
+            // One unit holds both limits: a promise in another unit than
+            // the legal limit is kept as a note, not coerced.
+            if let (Some(a), Some(b)) = (unit, u)
+                && a != b
+            {
+                notices.unreadable_limits.push(format!(
+                    "{}: {t:?} (in another unit than the legal limit)",
+                    place(self.sheet, row.at, h.col(f))
+                ));
+                if let Some(c) = h.col(f) {
+                    self.note(item, row, c, t);
+                }
+                continue;
+            }
             unit = unit.or(u);
             if f == Field::LegalDays {
                 imp.legal_days = Some(n);

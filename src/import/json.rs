@@ -46,7 +46,8 @@ pub(crate) fn read(path: &Path, holder: &Id) -> Result<Read, ImportError> {
         path: path.to_owned(),
         source,
     })?;
-    let c: Catalogue = serde_json::from_str(&text).map_err(|e| ImportError::Json {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let c: Catalogue = serde_json::from_str(text).map_err(|e| ImportError::Json {
         path: path.to_owned(),
         line: e.line(),
         column: e.column(),

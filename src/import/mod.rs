@@ -72,6 +72,22 @@ pub enum ImportError {
         /// The encodings tried.
         expected: &'static str,
     },
+    /// A CSV with lines in two encodings.
+    #[error("{}: line {utf8_line} is UTF-8 but line {other_line} is not: expected one encoding for the whole file (save it again as UTF-8)", path.display())]
+    MixedEncoding {
+        /// The file.
+        path: PathBuf,
+        /// A line in UTF-8.
+        utf8_line: usize,
+        /// A line that is not.
+        other_line: usize,
+    },
+    /// A file that is no regular file (a directory, a FIFO, a device).
+    #[error("{}: not a regular file: expected a spreadsheet file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// A CSV that the CSV reader refuses.
     #[error("{}:{line}: {message}", path.display())]
     Csv {
@@ -257,6 +273,9 @@ pub struct Imported {
     pub authorities: Vec<Authority>,
     /// What was read.
     pub report: Report,
+    /// The day the imported items are in force from (and items of an
+    /// existing list that the import does not have end on).
+    pub effective: Date,
 }
 
 /// Grantors named in a sheet, resolved to authorities by name or id.
@@ -291,7 +310,11 @@ impl<'a> Grantors<'a> {
         }
         let mut k = self.added.len() + 1;
         let id: Id = loop {
-            let candidate = format!("{holder}-grantor-{k}");
+            // Within the 64 characters of an id, however long the holder's.
+            let suffix = format!("-grantor-{k}");
+            let mut prefix = holder.as_str().to_owned();
+            prefix.truncate(64 - suffix.len());
+            let candidate = format!("{}{suffix}", prefix.trim_end_matches('-'));
             if let Ok(id) = candidate.parse::<Id>()
                 && !self.known.iter().any(|(_, i)| *i == id)
             {
@@ -299,7 +322,9 @@ impl<'a> Grantors<'a> {
             }
             k += 1;
             if k > 10_000 {
-                break holder.clone();
+                break format!("grantor-{k}")
+                    .parse()
+                    .unwrap_or_else(|_| holder.clone());
             }
         };
         self.added.push(Authority {
@@ -379,6 +404,10 @@ impl<'a> Session<'a> {
             })?),
             None => None,
         };
+        let mut codes = build::Codes::default();
+        if let Some(list) = reg.list(opts.authority.as_str()) {
+            codes.avoid_list(list);
+        }
         Ok(Self {
             reg,
             opts,
@@ -386,7 +415,7 @@ impl<'a> Session<'a> {
             map_category,
             report: Report::default(),
             grantors: Grantors::new(reg),
-            codes: build::Codes::default(),
+            codes,
             notices: build::Notices::default(),
             items: Vec::new(),
             agreements: Vec::new(),
@@ -399,7 +428,14 @@ impl<'a> Session<'a> {
             path: path.to_owned(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(io_error)?.len();
+        let meta = std::fs::metadata(path).map_err(io_error)?;
+        // A FIFO would be waited on for ever, a device read without end.
+        if !meta.is_file() {
+            return Err(ImportError::NotAFile {
+                path: path.to_owned(),
+            });
+        }
+        let size = meta.len();
         if size > read::MAX_BYTES {
             return Err(ImportError::TooLarge {
                 path: path.to_owned(),
@@ -415,7 +451,13 @@ impl<'a> Session<'a> {
             return self.json(path);
         }
         let (sheets, encoding) = if matches!(ext.as_str(), "xlsx" | "xlsm") {
-            (read::xlsx(path)?, Encoding::Xlsx)
+            let book = read::xlsx(path)?;
+            for h in book.hidden {
+                self.report
+                    .skipped_sheets
+                    .push(format!("{} sheet {h:?}: a hidden sheet", path.display()));
+            }
+            (book.sheets, Encoding::Xlsx)
         } else {
             let bytes = std::fs::read(path).map_err(io_error)?;
             let (s, e) = read::csv(path, &bytes)?;
@@ -457,13 +499,32 @@ impl<'a> Session<'a> {
             sections: 0,
             notes: Vec::new(),
         });
-        for i in &read.items {
-            self.codes.reserve(i);
+        for i in read.items {
+            // An item read twice (the same catalogue given twice, or two
+            // that share items) is refused, not written twice.
+            if self.codes.is_taken(i.code.as_str()) || self.items.iter().any(|x| x.id == i.id) {
+                self.report.rejected.push(Rejection {
+                    at: path.display().to_string(),
+                    row: 0,
+                    found: format!("item `{}` ({}) a second time", i.code, i.id),
+                    expected: "each item once among the files imported".to_owned(),
+                });
+                continue;
+            }
+            self.codes.reserve(&i);
+            self.items.push(i);
         }
         self.report.left_out.extend(read.left_out);
         self.json_meta = Some((read.note, read.reconstructed));
-        self.items.extend(read.items);
-        self.agreements.extend(read.agreements);
+        for a in read.agreements {
+            if !self
+                .agreements
+                .iter()
+                .any(|x: &crate::model::Agreement| x.id == a.id)
+            {
+                self.agreements.push(a);
+            }
+        }
         Ok(())
     }
 
@@ -511,7 +572,7 @@ impl<'a> Session<'a> {
             effective: self.opts.effective,
             body: &self.holder_name,
             holder: &self.opts.authority,
-            sub_codes: build::code_column_holds_sub_codes(&rows.groups, &header),
+            sub_codes: build::code_column_holds_sub_codes(&header),
         };
         let before = self.items.len();
         for g in &rows.groups {
@@ -578,6 +639,7 @@ impl<'a> Session<'a> {
             list,
             authorities,
             report: self.report,
+            effective: opts.effective,
         })
     }
 }

@@ -99,7 +99,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), ImportErr
             decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
         read += n;
         match result {
-            encoding_rs::DecoderResult::InputEmpty => return Ok((out, Encoding::Gb18030)),
+            encoding_rs::DecoderResult::InputEmpty => {
+                mixed(path, bytes)?;
+                return Ok((out, Encoding::Gb18030));
+            }
             encoding_rs::DecoderResult::OutputFull => out.reserve(bytes.len() - read + 16),
             encoding_rs::DecoderResult::Malformed(bad, _) => {
                 let at = read.saturating_sub(usize::from(bad));
@@ -107,6 +110,31 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), ImportErr
             }
         }
     }
+}
+
+/// Some lines in UTF-8 and some not: two encodings in one file, which no
+/// one decoding reads right.
+fn mixed(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
+    let mut utf8_line = None;
+    let mut other_line = None;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            utf8_line.get_or_insert(n + 1);
+        } else {
+            other_line.get_or_insert(n + 1);
+        }
+    }
+    if let (Some(u), Some(o)) = (utf8_line, other_line) {
+        return Err(ImportError::MixedEncoding {
+            path: path.to_owned(),
+            utf8_line: u,
+            other_line: o,
+        });
+    }
+    Ok(())
 }
 
 fn bad_bytes(path: &Path, bytes: &[u8], at: usize, expected: &'static str) -> ImportError {
@@ -183,31 +211,128 @@ pub(crate) fn clean(s: &str) -> String {
         .replace("\r\n", "\n")
 }
 
-/// Reads every sheet of an XLSX workbook, filling each merged region with
-/// its top-left cell.
+/// The most columns a sheet may use (far more than any list has).
+pub const MAX_COLUMNS: u32 = 512;
+/// The longest cell import reads.
+pub const MAX_CELL_BYTES: usize = 1 << 20;
+/// The most text a workbook may hold.
+pub const MAX_TEXT_BYTES: usize = 256 << 20;
+
+/// A workbook as read: its visible sheets, and the names of the hidden ones.
+#[derive(Debug, Clone, Default)]
+pub struct Workbook {
+    /// The visible sheets.
+    pub sheets: Vec<Sheet>,
+    /// Hidden sheets (passed over).
+    pub hidden: Vec<String>,
+}
+
+/// A cell's text: numbers without a trailing `.0`, dates as `2024-03-01`.
+#[cfg(feature = "xlsx")]
+fn cell_text(v: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef as D;
+    match v {
+        D::Int(i) => i.to_string(),
+        D::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        D::Float(f) => f.to_string(),
+        D::String(s) => s.clone(),
+        D::SharedString(s) => (*s).to_owned(),
+        D::Bool(b) => b.to_string(),
+        D::DateTime(d) => excel_date(d.as_f64()),
+        D::DateTimeIso(s) | D::DurationIso(s) => s.clone(),
+        D::Error(e) => format!("#{e:?}"),
+        D::Empty => String::new(),
+    }
+}
+
+/// An Excel serial date (days since 1899-12-30) as `YYYY-MM-DD`, with the
+/// time of day when it has one.
+#[cfg(feature = "xlsx")]
+fn excel_date(serial: f64) -> String {
+    let days = serial.floor();
+    let epoch = jiff::civil::date(1899, 12, 30);
+    let Ok(date) = epoch.checked_add(jiff::Span::new().days(days as i64)) else {
+        return serial.to_string();
+    };
+    let secs = ((serial - days) * 86_400.0).round() as i64;
+    if secs == 0 {
+        date.to_string()
+    } else {
+        format!("{date} {:02}:{:02}", secs / 3600, secs % 3600 / 60)
+    }
+}
+
+/// Reads every visible sheet of an XLSX workbook, cell by cell (so a cell
+/// placed far away costs nothing), filling each merged region down its
+/// first column from its top-left cell (an item's cells merged over its
+/// sub-item rows); a region merged across keeps its text in its first
+/// column only, so a name merged over the sub-item column makes no sub-item.
 ///
 /// # Errors
-/// When the workbook cannot be read.
+/// When the workbook cannot be read, or a cell is beyond column 512, longer
+/// than 1 MiB, or the workbook holds more than 256 MiB of text.
 #[cfg(feature = "xlsx")]
-pub fn xlsx(path: &Path) -> Result<Vec<Sheet>, ImportError> {
-    use calamine::{Reader as _, Xlsx, open_workbook};
+pub fn xlsx(path: &Path) -> Result<Workbook, ImportError> {
+    use calamine::{Reader as _, SheetVisible, Xlsx, open_workbook};
     let fail = |e: &dyn std::fmt::Display| ImportError::Xlsx {
         path: path.to_owned(),
-        message: e.to_string(),
+        message: format!("not a readable XLSX workbook: {e}"),
     };
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| fail(&e))?;
     let file: Arc<Path> = path.into();
-    let mut sheets = Vec::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| fail(&e))?;
+    let mut book = Workbook::default();
+    let mut total = 0usize;
+    let sheets: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    for (name, visible) in sheets {
+        if !visible {
+            book.hidden.push(name);
+            continue;
+        }
         let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let (height, width) = range.get_size();
-        let width = width + c0 as usize;
-        let mut rows = vec![vec![String::new(); width]; height + r0 as usize];
-        for (r, row) in range.rows().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                rows[r + r0 as usize][c + c0 as usize] = clean(&cell.to_string());
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        {
+            let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| fail(&e))? {
+                let (r, c) = cell.get_position();
+                let text = clean(&cell_text(cell.get_value()));
+                if text.is_empty() {
+                    continue;
+                }
+                let at = || format!("{}{}", column_letters(c as usize), r + 1);
+                let too = |what: String| ImportError::Xlsx {
+                    path: path.to_owned(),
+                    message: format!("sheet {name:?} cell {}: {what}", at()),
+                };
+                if c >= MAX_COLUMNS {
+                    return Err(too(format!(
+                        "beyond column {}: expected a list of at most {MAX_COLUMNS} columns",
+                        column_letters(MAX_COLUMNS as usize - 1)
+                    )));
+                }
+                if text.len() > MAX_CELL_BYTES {
+                    return Err(too(format!(
+                        "{} bytes: expected a cell of at most {MAX_CELL_BYTES} bytes",
+                        text.len()
+                    )));
+                }
+                total += text.len();
+                if total > MAX_TEXT_BYTES {
+                    return Err(too(format!(
+                        "the workbook holds more than {MAX_TEXT_BYTES} bytes of text"
+                    )));
+                }
+                let (r, c) = (r as usize, c as usize);
+                if rows.len() <= r {
+                    rows.resize(r + 1, Vec::new());
+                }
+                if rows[r].len() <= c {
+                    rows[r].resize(c + 1, String::new());
+                }
+                rows[r][c] = text;
             }
         }
         for m in merged {
@@ -215,21 +340,21 @@ pub fn xlsx(path: &Path) -> Result<Vec<Sheet>, ImportError> {
             let Some(value) = rows.get(top).and_then(|r| r.get(left)).cloned() else {
                 continue;
             };
-            for r in top..=(m.end.0 as usize).min(rows.len().saturating_sub(1)) {
-                for c in left..=(m.end.1 as usize).min(width.saturating_sub(1)) {
-                    if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
-                        cell.clone_from(&value);
-                    }
+            let bottom = (m.end.0 as usize).min(rows.len().saturating_sub(1));
+            for row in rows.iter_mut().take(bottom + 1).skip(top + 1) {
+                if row.len() <= left {
+                    row.resize(left + 1, String::new());
                 }
+                row[left].clone_from(&value);
             }
         }
-        sheets.push(Sheet {
+        book.sheets.push(Sheet {
             file: file.clone(),
             name: Some(name),
             rows,
         });
     }
-    Ok(sheets)
+    Ok(book)
 }
 
 /// Without the `xlsx` feature an XLSX file is refused with the way to read it.
@@ -237,7 +362,7 @@ pub fn xlsx(path: &Path) -> Result<Vec<Sheet>, ImportError> {
 /// # Errors
 /// Always.
 #[cfg(not(feature = "xlsx"))]
-pub fn xlsx(path: &Path) -> Result<Vec<Sheet>, ImportError> {
+pub fn xlsx(path: &Path) -> Result<Workbook, ImportError> {
     Err(ImportError::Xlsx {
         path: path.to_owned(),
         message: "this quanze was built without XLSX support; build it with `--features xlsx`, or save the sheet as CSV".to_owned(),

@@ -11,6 +11,14 @@ use crate::model::{
 /// variants (行政确权, 其他职权, …). Numbering (`一、`) and counts (`(13项)`)
 /// around the name are ignored.
 pub fn category(text: &str) -> Option<Category> {
+    // A sheet's name may carry its table number: `表2 行政处罚`, `附件1-行政许可`.
+    let text = text.trim();
+    let text = ["表", "附件", "附表"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .map_or(text, |rest| {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit() || " -_—、.：:".contains(c))
+        });
     let t = strip_numbering(text);
     let t: String = t
         .chars()
@@ -122,11 +130,24 @@ pub enum Limit {
 /// `二十个工作日`, `即办`, `当场办结`, blanks. `None` when the text is none
 /// of these.
 pub fn limit(text: &str) -> Option<Limit> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // Full-width digits as ASCII; `20个工作日内` as `20个工作日`.
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let t = t
+        .strip_suffix("以内")
+        .or_else(|| t.strip_suffix('内'))
+        .unwrap_or(&t)
+        .to_owned();
     if t.is_empty()
         || matches!(
             t.as_str(),
-            "无" | "/" | "-" | "—" | "——" | "无时限" | "不适用"
+            "无" | "/" | "／" | "-" | "—" | "——" | "无时限" | "不适用"
         )
     {
         return Some(Limit::None);
@@ -460,6 +481,8 @@ mod tests {
         assert_eq!(category("公共服务事项"), Some(Category::PublicService));
         assert_eq!(category("（二）行政处罚类"), Some(Category::Penalty));
         assert_eq!(category("民用爆炸物品销售许可"), None);
+        assert_eq!(category("表2 行政处罚"), Some(Category::Penalty));
+        assert_eq!(category("附件1-行政许可"), Some(Category::Licensing));
         assert_eq!(category(""), None);
     }
 
@@ -496,6 +519,15 @@ mod tests {
         assert_eq!(limit("/"), Some(Limit::None));
         assert_eq!(limit("视情况而定"), None);
         assert_eq!(limit("20个月"), None);
+        assert_eq!(
+            limit("20个工作日内"),
+            Some(Limit::Days(20, Some(TimeUnit::WorkingDays)))
+        );
+        assert_eq!(
+            limit("１０个工作日"),
+            Some(Limit::Days(10, Some(TimeUnit::WorkingDays)))
+        );
+        assert_eq!(limit("／"), Some(Limit::None));
     }
 
     #[test]

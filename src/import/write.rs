@@ -47,16 +47,8 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
     let _lock = crate::io::txn::lock(&dir)?;
     crate::io::txn::recover(&dir)?;
     let existing = reg.list(id).filter(|_| dir.join("list.toml").exists());
-    let mut list = imported.list.clone();
-    let mut written = Written {
-        files: Vec::new(),
-        existing: existing.is_some(),
-        cancelled: Vec::new(),
-        kept: 0,
-    };
-    if let Some(old) = existing {
-        merge(&mut list, old, &mut written);
-    }
+    let (list, mut written) = merged(reg, imported);
+    written.existing = existing.is_some();
     let mut files = Vec::new();
     if let Some(old) = existing {
         files = crate::record::rewrite_items(old, &dir, list.items.clone())?;
@@ -151,113 +143,174 @@ fn add_authorities(root: &Path, imported: &Imported) -> Result<(), Error> {
     write_atomic(&path, format!("{old}{sep}{note}{add}").as_bytes())
 }
 
-/// The imported items, where they match items of the existing list (by
-/// code, former code or name), keep that item's id and the elements no
-/// spreadsheet carries; items of the list in force that the import does not
-/// have end on the import's date.
-fn merge(list: &mut List, old: &List, written: &mut Written) {
-    let date = list.items.first().map(|i| i.effective);
-    let mut used = std::collections::HashSet::new();
+/// The list an import leaves: the imported list itself for a new list, or
+/// merged into the existing one ([`merge`]). What `check` will say of the
+/// result is said of this.
+pub fn merged(reg: &Registry, imported: &Imported) -> (List, Written) {
+    let mut list = imported.list.clone();
+    let mut written = Written {
+        files: Vec::new(),
+        existing: false,
+        cancelled: Vec::new(),
+        kept: 0,
+    };
+    if let Some(old) = reg.list(list.authority.as_str()) {
+        written.existing = true;
+        merge(&mut list, old, imported.effective, &mut written);
+    }
+    (list, written)
+}
+
+/// The imported items, where they match items of the existing list in
+/// force (by code or former code; an item whose code import assigned, by
+/// category and name only), keep that item's id and the elements no
+/// spreadsheet carries; items and sub-items of the list in force that the
+/// import does not have end on `date`, cancelled.
+fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Written) {
+    use std::collections::{HashMap, HashSet};
+    let live: Vec<&Item> = old.items.iter().filter(|o| !o.status.is_ended()).collect();
+    let mut by_code: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<(Category, &str), Vec<usize>> = HashMap::new();
+    for (n, o) in live.iter().enumerate() {
+        for c in std::iter::once(&o.code).chain(&o.former_codes) {
+            by_code.entry(c.as_str()).or_insert(n);
+        }
+        by_name
+            .entry((o.category, o.name.as_str()))
+            .or_default()
+            .push(n);
+    }
+    let mut used: HashSet<usize> = HashSet::new();
     for item in &mut list.items {
-        let found = old.items.iter().find(|o| {
-            !used.contains(&o.id)
-                && !o.status.is_ended()
-                && (o.code == item.code
-                    || o.former_codes.contains(&item.code)
-                    || (item.code_assigned && o.category == item.category && o.name == item.name))
-        });
-        let Some(o) = found else { continue };
-        used.insert(o.id.clone());
+        let found = if item.code_assigned {
+            by_name
+                .get(&(item.category, item.name.as_str()))
+                .and_then(|v| v.iter().copied().find(|n| !used.contains(n)))
+        } else {
+            by_code
+                .get(item.code.as_str())
+                .copied()
+                .filter(|n| !used.contains(n))
+        };
+        let Some(n) = found else { continue };
+        used.insert(n);
         written.kept += 1;
-        item.id = o.id.clone();
-        item.effective = o.effective;
-        if item.code_assigned {
-            item.code = o.code.clone();
-            item.code_assigned = o.code_assigned;
-        }
-        item.former_codes.clone_from(&o.former_codes);
-        item.source_documents.clone_from(&o.source_documents);
-        item.licensing.clone_from(&o.licensing);
-        item.penalty.clone_from(&o.penalty);
-        item.inspection.clone_from(&o.inspection);
-        item.levy.clone_from(&o.levy);
-        item.flowchart.clone_from(&o.flowchart);
-        item.levels.clone_from(&o.levels);
-        item.basic_code.clone_from(&o.basic_code);
-        item.implementation_code.clone_from(&o.implementation_code);
-        item.forwarded = o.forwarded;
-        item.shared = o.shared;
-        item.entrusted_out = o.entrusted_out;
-        if item.grantor.is_none() {
-            item.grantor.clone_from(&o.grantor);
-        }
-        keep_unchanged_cells(item, o);
-        merge_implementation(
-            &mut item.implementation,
-            o.implementation.as_ref(),
-            o.category,
-        );
-        // Bases: the spreadsheet prints no number or level; an unchanged
-        // basis keeps them.
-        for b in &mut item.basis {
-            if let Some(ob) = o
-                .basis
-                .iter()
-                .find(|ob| ob.title == b.title && ob.role == b.role)
-            {
-                b.number.clone_from(&ob.number);
-                b.level = ob.level;
-                b.level_inferred = ob.level_inferred;
-            }
-        }
-        for r in &mut item.responsibility {
-            if let Some(or) = o.responsibility.iter().find(|or| or.stage == r.stage) {
-                r.basis.clone_from(&or.basis);
-                r.risks.clone_from(&or.risks);
-            }
-        }
-        for s in &mut item.sub {
-            let Some(os) = o
-                .sub
-                .iter()
-                .find(|os| os.code == s.code || (s.code_assigned && os.name == s.name))
-            else {
-                continue;
-            };
-            if s.code_assigned {
-                s.code = os.code.clone();
-                s.code_assigned = os.code_assigned;
-            }
-            s.effective = os.effective;
-            s.former_codes.clone_from(&os.former_codes);
-            s.implementation_code.clone_from(&os.implementation_code);
-            s.cases.clone_from(&os.cases);
-            merge_implementation(
-                &mut s.implementation,
-                os.implementation.as_ref(),
-                o.category,
-            );
-        }
+        keep(item, live[n], date);
     }
     // The old list's other items: ended ones as they are, the ones in force
     // cancelled from the import's date.
+    let kept: HashSet<&crate::model::Id> = list.items.iter().map(|i| &i.id).collect();
+    let mut rest = Vec::new();
     for o in &old.items {
-        if used.contains(&o.id) {
+        if kept.contains(&o.id) {
             continue;
         }
         let mut o = o.clone();
-        if let Some(date) = date
-            && !o.status.is_ended()
-        {
+        if !o.status.is_ended() {
             o.status = Status::Cancelled;
             o.ended = Some(date.max(o.effective));
             written.cancelled.push(o.code.clone());
         }
-        list.items.push(o);
+        rest.push(o);
     }
+    list.items.extend(rest);
     list.items.sort_by(Item::published_order);
     list.meta = old.meta.clone();
     list.agreements.clone_from(&old.agreements);
+}
+
+/// The imported `item` as the existing item `o`: its id, dates and the
+/// elements no spreadsheet carries.
+fn keep(item: &mut Item, o: &Item, date: crate::model::Date) {
+    item.id = o.id.clone();
+    item.effective = o.effective;
+    if item.code_assigned {
+        item.code = o.code.clone();
+        item.code_assigned = o.code_assigned;
+    }
+    item.former_codes.clone_from(&o.former_codes);
+    item.source_documents.clone_from(&o.source_documents);
+    item.licensing.clone_from(&o.licensing);
+    item.penalty.clone_from(&o.penalty);
+    item.inspection.clone_from(&o.inspection);
+    item.levy.clone_from(&o.levy);
+    item.flowchart.clone_from(&o.flowchart);
+    item.levels.clone_from(&o.levels);
+    item.basic_code.clone_from(&o.basic_code);
+    item.implementation_code.clone_from(&o.implementation_code);
+    item.forwarded = o.forwarded;
+    item.shared = o.shared;
+    item.entrusted_out = o.entrusted_out;
+    if item.grantor.is_none() {
+        item.grantor.clone_from(&o.grantor);
+    }
+    keep_unchanged_cells(item, o);
+    merge_implementation(
+        &mut item.implementation,
+        o.implementation.as_ref(),
+        o.category,
+    );
+    // Bases: the spreadsheet prints no number or level; an unchanged basis
+    // keeps them.
+    for b in &mut item.basis {
+        if let Some(ob) = o
+            .basis
+            .iter()
+            .find(|ob| ob.title == b.title && ob.role == b.role)
+        {
+            b.number.clone_from(&ob.number);
+            b.level = ob.level;
+            b.level_inferred = ob.level_inferred;
+        }
+    }
+    for r in &mut item.responsibility {
+        if let Some(or) = o.responsibility.iter().find(|or| or.stage == r.stage) {
+            r.basis.clone_from(&or.basis);
+            r.risks.clone_from(&or.risks);
+        }
+    }
+    let mut matched = std::collections::HashSet::new();
+    for s in &mut item.sub {
+        // A code import assigned matches by name only.
+        let Some(os) = o.sub.iter().find(|os| {
+            !matched.contains(&os.code)
+                && !os.status.is_ended()
+                && if s.code_assigned {
+                    os.name == s.name
+                } else {
+                    os.code == s.code
+                }
+        }) else {
+            continue;
+        };
+        matched.insert(os.code.clone());
+        if s.code_assigned {
+            s.code = os.code.clone();
+            s.code_assigned = os.code_assigned;
+        }
+        s.effective = os.effective;
+        s.former_codes.clone_from(&os.former_codes);
+        s.implementation_code.clone_from(&os.implementation_code);
+        s.cases.clone_from(&os.cases);
+        merge_implementation(
+            &mut s.implementation,
+            os.implementation.as_ref(),
+            o.category,
+        );
+    }
+    // Sub-items the sheet no longer has: kept as records, the ones in force
+    // cancelled from the import's date (codes are never reused).
+    for os in &o.sub {
+        if matched.contains(&os.code) || item.sub.iter().any(|s| s.code == os.code) {
+            continue;
+        }
+        let mut os = os.clone();
+        if !os.status.is_ended() {
+            os.status = Status::Cancelled;
+            os.ended = Some(date.max(os.effective.unwrap_or(o.effective)));
+        }
+        item.sub.push(os);
+    }
 }
 
 /// Where the imported item's cell reads as the existing item's would be

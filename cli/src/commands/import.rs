@@ -101,12 +101,13 @@ pub(crate) fn run(ctx: &Ctx, a: &ImportArgs) -> Result<ExitCode, Failure> {
                 Some(w) if w.existing => {
                     let _ = writeln!(
                         s,
-                        "rewrote the files of the existing list `{}` ({} item(s) matched and kept their ids; {} item(s) not in the sheet marked cancelled from {}); the change log is untouched: record the change with\n  quanze adjust {} --version VERSION --date DATE --decided-by NUMBER",
+                        "rewrote the files of the existing list `{}` ({} item(s) matched and kept their ids; {} item(s) not in the sheet marked cancelled from {}); the change log is untouched: record the change, dated the day the import takes effect, with\n  quanze adjust {} --version VERSION --date {} --decided-by NUMBER",
                         imported.list.authority,
                         w.kept,
                         w.cancelled.len(),
                         opts.effective,
-                        imported.list.authority
+                        imported.list.authority,
+                        opts.effective
                     );
                 }
                 Some(w) => {
@@ -126,7 +127,8 @@ fn after_check(reg: &Registry, imported: &Imported, date: Date) -> Vec<Diagnosti
     for a in &imported.authorities {
         reg.authorities.insert(a.id.clone(), a.clone());
     }
-    let list = &imported.list;
+    // The list as the import leaves it: merged into an existing one.
+    let (list, _) = import::write::merged(&reg, imported);
     let date = list
         .items
         .iter()
@@ -134,7 +136,7 @@ fn after_check(reg: &Registry, imported: &Imported, date: Date) -> Vec<Diagnosti
         .max()
         .unwrap_or(date)
         .max(date);
-    reg.validate_list(list, date)
+    reg.validate_list(&list, date)
 }
 
 fn report_text(r: &Report) -> String {
