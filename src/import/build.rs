@@ -74,6 +74,7 @@ pub(crate) fn group<'a>(
     let sub_col = header.col(Field::SubName);
     let mut current = default_category;
     let mut section_break = false;
+    let own = code_column_holds_sub_codes(header);
     let first = header.row - 1 + header.rows;
     for (r, cells) in sheet.rows.iter().enumerate().skip(first) {
         let row = Row { at: r + 1, cells };
@@ -135,6 +136,9 @@ pub(crate) fn group<'a>(
                 // An item has no two sub-items of one name: a repeated one
                 // starts the next item of the same name.
                 && !g.rows.iter().any(|r| r.get(header, Field::SubName) == sub)
+                // quanze's own catalogue prints every item cell on every row:
+                // a row whose item cells differ is another item.
+                && (!own || same_item_cells(&row, first, header))
             });
         if continues {
             if let Some(g) = out.groups.last_mut() {
@@ -183,6 +187,15 @@ fn is_note(t: &str) -> bool {
         (Some('说' | '备'), Some('明' | '注'), Some(x)) => ":：".contains(x),
         _ => false,
     }
+}
+
+/// Whether two rows say the same in every item cell (not the unit's).
+fn same_item_cells(row: &Row<'_>, first: &Row<'_>, header: &Header) -> bool {
+    header.columns.iter().enumerate().all(|(c, col)| {
+        col.field.is_none_or(Field::per_unit)
+            || row.cells.get(c).map_or("", String::as_str)
+                == first.cells.get(c).map_or("", String::as_str)
+    })
 }
 
 fn category_cell_agrees(row: &Row<'_>, first: &Row<'_>, header: &Header) -> bool {

@@ -197,8 +197,8 @@ fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Wr
         written.kept += 1;
         keep(item, live[n], date);
     }
-    // The old list's other items: ended ones as they are, the ones in force
-    // cancelled from the import's date.
+    // The old list's other items: the ones in force on the import's date
+    // cancelled from it, the others (ended, suspended, later) as they are.
     let kept: HashSet<&crate::model::Id> = list.items.iter().map(|i| &i.id).collect();
     let mut rest = Vec::new();
     for o in &old.items {
@@ -206,7 +206,9 @@ fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Wr
             continue;
         }
         let mut o = o.clone();
-        if !o.status.is_ended() {
+        // Only what is in force on the date is in a catalogue of it: a
+        // suspended item, or one in force from later, stays as it is.
+        if o.in_force_on(date) {
             o.status = Status::Cancelled;
             o.ended = Some(date.max(o.effective));
             written.cancelled.push(o.code.clone());
