@@ -618,3 +618,18 @@ fn workbooks_with_hidden_sheets_far_cells_and_merges() {
         "{err}"
     );
 }
+
+#[test]
+fn a_mapping_file_with_impossible_rows_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "list.csv", "事项名称\n甲\n".as_bytes());
+    for (text, key) in [
+        ("header_row = 0", "header_row"),
+        ("header_rows = 3", "header_rows"),
+    ] {
+        let mut o = opts("t", "2021-01-01");
+        o.map = Some((toml::from_str(text).unwrap(), PathBuf::from("map.toml")));
+        let err = import(&Registry::new(tmp.path()), std::slice::from_ref(&file), &o).unwrap_err();
+        assert!(err.to_string().contains(&format!("key `{key}`")), "{err}");
+    }
+}

@@ -605,3 +605,44 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
         "the item kept its id and code"
     );
 }
+
+/// Imports of new lists at the same moment: each adds its authority to
+/// authorities.toml, none is lost, and the registry checks.
+#[test]
+fn concurrent_imports_lose_no_authority() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("registry");
+    let sheet = tmp.path().join("list.csv");
+    fs::write(&sheet, SHEET).unwrap();
+    let children: Vec<_> = (0..8)
+        .map(|n| {
+            Command::new(env!("CARGO_BIN_EXE_quanze"))
+                .arg("--registry")
+                .arg(&root)
+                .args([
+                    "import",
+                    "--authority",
+                    &format!("bureau-{n}"),
+                    "--effective",
+                    "2021-01-01",
+                ])
+                .arg(&sheet)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let authorities = fs::read_to_string(root.join("authorities.toml")).unwrap();
+    for n in 0..8 {
+        assert!(
+            authorities.contains(&format!("id = \"bureau-{n}\"")),
+            "bureau-{n} lost:\n{authorities}"
+        );
+    }
+    let check = quanze(&root, &["check", "--as-of", "2021-12-31"]);
+    assert!(check.status.success(), "{}", text(&check));
+}

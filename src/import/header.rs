@@ -411,6 +411,9 @@ pub fn find(
     map: Option<&Mapping>,
     map_path: Option<&Path>,
 ) -> Result<Header, ImportError> {
+    if let Some(m) = map {
+        m.validate(map_path.unwrap_or_else(|| Path::new("")))?;
+    }
     let mut best: Option<Header> = None;
     let fixed = map.and_then(|m| m.header_row);
     let rows: Vec<usize> = match fixed {
@@ -517,6 +520,31 @@ fn apply_mapping(
         header.columns[at].mapped = true;
     }
     Ok(())
+}
+
+impl Mapping {
+    /// Refuses settings that cannot be: a header row 0, a header of more
+    /// than two rows.
+    ///
+    /// # Errors
+    /// [`ImportError::Mapping`] naming the key.
+    pub fn validate(&self, path: &Path) -> Result<(), ImportError> {
+        let bad = |key: &str, message: String| ImportError::Mapping {
+            path: path.to_owned(),
+            key: key.to_owned(),
+            message,
+        };
+        if self.header_row == Some(0) {
+            return Err(bad(
+                "header_row",
+                "0: expected the first header row, counted from 1".to_owned(),
+            ));
+        }
+        if let Some(n) = self.header_rows.filter(|n| !(1..=2).contains(n)) {
+            return Err(bad("header_rows", format!("{n}: expected 1 or 2")));
+        }
+        Ok(())
+    }
 }
 
 /// The mapping file: what import cannot find by itself.

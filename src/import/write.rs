@@ -119,6 +119,12 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
 /// so its comments, kept).
 fn add_authorities(root: &Path, imported: &Imported) -> Result<(), Error> {
     let path = root.join("authorities.toml");
+    // Two imports append one at a time; an authority another import added
+    // meanwhile is not added twice.
+    let _lock = crate::io::txn::lock_wait(&root.join(".authorities.lock"))?;
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::Symlink(path));
+    }
     let old = match fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -126,13 +132,21 @@ fn add_authorities(root: &Path, imported: &Imported) -> Result<(), Error> {
         }
         Err(e) => return Err(io(&path)(e)),
     };
-    let add = toml::to_string(&AuthoritiesFile {
-        authority: imported.authorities.clone(),
-    })
-    .map_err(|e| Error::Serialize {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
+    let known: AuthoritiesFile = toml::from_str(&old).unwrap_or_default();
+    let fresh: Vec<_> = imported
+        .authorities
+        .iter()
+        .filter(|a| !known.authority.iter().any(|k| k.id == a.id))
+        .cloned()
+        .collect();
+    if fresh.is_empty() {
+        return Ok(());
+    }
+    let add =
+        toml::to_string(&AuthoritiesFile { authority: fresh }).map_err(|e| Error::Serialize {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
     let note =
         "\n# Added by `quanze import`: check each level, and set each region (行政区划代码).\n";
     let sep = if old.ends_with('\n') || old.is_empty() {

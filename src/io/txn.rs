@@ -79,6 +79,24 @@ pub(crate) fn read_guard(list_dir: &Path) -> Option<fs::File> {
     Some(file)
 }
 
+/// Takes an exclusive lock on the lock file `path` (made if absent, never
+/// followed through a link), waiting for another holder: for a short
+/// read-modify-write of a registry file (`authorities.toml` by `import`).
+///
+/// # Errors
+/// When the lock file cannot be opened or locked.
+pub(crate) fn lock_wait(path: &Path) -> Result<ListLock, Error> {
+    let file = open_lock(path, true).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::Symlink(path.to_owned())
+        } else {
+            io(path)(e)
+        }
+    })?;
+    file.lock().map_err(io(path))?;
+    Ok(ListLock { _file: file })
+}
+
 /// Takes the lock of the list in `list_dir`, without waiting.
 ///
 /// # Errors
