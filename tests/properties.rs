@@ -197,20 +197,7 @@ fn basis() -> impl Strategy<Value = LegalBasis> {
         )
 }
 
-const ELEMENTS: [Element; 12] = [
-    Element::Existence,
-    Element::Code,
-    Element::Name,
-    Element::Source,
-    Element::Body,
-    Element::Unit,
-    Element::SubItems,
-    Element::Responsibilities,
-    Element::Accountability,
-    Element::Implementation,
-    Element::Dates,
-    Element::Remarks,
-];
+const ELEMENTS: [Element; 12] = Element::ALL;
 
 /// An item numbered `n` (codes are made unique from `n`).
 fn item(n: usize) -> impl Strategy<Value = Item> {

@@ -441,7 +441,7 @@ pub fn reconstructed_mark(remarks: &str) -> (Vec<Element>, String) {
     };
     let mut elements = Vec::new();
     for name in inner[..end].split('、') {
-        match ELEMENTS.iter().find(|e| e.zh() == name) {
+        match Element::ALL.iter().find(|e| e.zh() == name) {
             Some(e) => elements.push(*e),
             None => return (Vec::new(), remarks.to_owned()),
         }
@@ -449,21 +449,6 @@ pub fn reconstructed_mark(remarks: &str) -> (Vec<Element>, String) {
     let rest = format!("{}{}", &remarks[..start], &inner[end + 1..]);
     (elements, rest.trim_end().to_owned())
 }
-
-const ELEMENTS: [Element; 12] = [
-    Element::Existence,
-    Element::Code,
-    Element::Name,
-    Element::Source,
-    Element::Body,
-    Element::Unit,
-    Element::SubItems,
-    Element::Responsibilities,
-    Element::Accountability,
-    Element::Implementation,
-    Element::Dates,
-    Element::Remarks,
-];
 
 #[cfg(test)]
 mod tests {

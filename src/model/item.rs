@@ -746,6 +746,22 @@ pub enum Element {
 }
 
 impl Element {
+    /// Every element, in the order of the enum.
+    pub const ALL: [Self; 12] = [
+        Self::Existence,
+        Self::Code,
+        Self::Name,
+        Self::Source,
+        Self::Body,
+        Self::Unit,
+        Self::SubItems,
+        Self::Responsibilities,
+        Self::Accountability,
+        Self::Implementation,
+        Self::Dates,
+        Self::Remarks,
+    ];
+
     /// The Chinese name.
     pub fn zh(self) -> &'static str {
         match self {
