@@ -5,8 +5,10 @@
 //! The texts are drawn from Chinese and ASCII text and punctuation, but not
 //! from the separators the flat formats use to join several values in one
 //! cell (`;`, `；`, the `:` after a stage, `《》` around a title), nor with
-//! surrounding spaces, which import trims: docs/importing.md says what a
-//! flat catalogue cannot carry. The JSON catalogue carries any text.
+//! surrounding spaces, which import trims; and, as in any list, item names
+//! are unique and sub-item names unique within their item: docs/importing.md
+//! says what a flat catalogue cannot carry. The JSON catalogue carries any
+//! text.
 
 // Test helpers may panic: a panic is a test failure with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -160,7 +162,9 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                     item.sub.push(SubItem {
                         code: format!("{code}-{:02}", k + 1).parse().unwrap(),
                         code_assigned: assigned,
-                        name,
+                        // Sub-item names are unique within an item, as in
+                        // any list (a repeated one starts the next item).
+                        name: format!("{name}{k}"),
                         status: Status::InForce,
                         effective: None,
                         ended: None,

@@ -123,6 +123,25 @@ fn a_new_registry_starts_from_a_spreadsheet() {
     assert!(publish.status.success(), "{}", text(&publish));
     let csv = fs::read_to_string(tmp.path().join("test-gxj-1.0.0.csv")).unwrap();
     assert_eq!(csv.matches("[编码为导入时编排]").count(), 3, "{csv}");
+    // Its own catalogue imported again changes nothing: the assigned marks
+    // (and the item's, which a catalogue does not print) stay.
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "test-gxj",
+            "--effective",
+            "2021-01-01",
+            tmp.path().join("test-gxj-1.0.0.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("already hold the imported state"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]
@@ -645,4 +664,172 @@ fn concurrent_imports_lose_no_authority() {
     }
     let check = quanze(&root, &["check", "--as-of", "2021-12-31"]);
     assert!(check.status.success(), "{}", text(&check));
+}
+
+/// Into the bundled list: rows refused under --keep-going are not cancelled;
+/// a retired code (an ended item's, a former code) is refused; a new
+/// sub-item of an existing item is numbered after that item's own; a
+/// round trip of a list import made keeps `code_assigned`.
+#[test]
+fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
+    repo::at_top();
+    let (_tmp, root, _) = common::scratch_registry();
+    let out = tempfile::tempdir().unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2024-07-01",
+            "--format",
+            "csv",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    let sheet = |name: &str, rows: &[String]| {
+        let p = out.path().join(name);
+        fs::write(&p, rows.join("\r\n") + "\r\n").unwrap();
+        p
+    };
+    // CF-021's row with a control character, under --keep-going.
+    let edited: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            if r.contains(",CF-021,") {
+                r.replacen(",CF-021,", ",CF-021,\u{7}", 1)
+            } else {
+                (*r).to_owned()
+            }
+        })
+        .collect();
+    let f = sheet("bel.csv", &edited);
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--keep-going",
+            "--effective",
+            "2024-08-01",
+            f.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let penalty = fs::read_to_string(root.join("guangzhou-gxj/items/penalty.toml")).unwrap();
+    let at = penalty.find("code = \"CF-021\"").unwrap();
+    let block = penalty[at..].split("[[item]]").next().unwrap();
+    assert!(
+        !block.contains("cancelled"),
+        "a refused row is not cancelled: {block}"
+    );
+    assert!(text(&o).contains("rejected (--keep-going)"), "{}", text(&o));
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    assert!(
+        check.status.success(),
+        "a refused row is not cancelled: {}",
+        text(&check)
+    );
+
+    // A retired code on a new row is refused with its place.
+    let mut with_retired: Vec<String> = rows.iter().map(|r| (*r).to_owned()).collect();
+    with_retired.push("99,XK-005,又一许可,,行政许可,广州市工业和信息化局,,法定本级行使,,《某条例》第一条,,20个工作日,10个工作日,承诺件,,,,,,".to_owned());
+    let f = sheet("retired.csv", &with_retired);
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--effective",
+            "2024-08-01",
+            f.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("code \"XK-005\", which the list retired"),
+        "{}",
+        text(&o)
+    );
+
+    // A new sub-item, without a code, of XK-001: XK-001-04.
+    let mut with_sub: Vec<String> = rows.iter().map(|r| (*r).to_owned()).collect();
+    let last = with_sub
+        .iter()
+        .rposition(|r| r.contains(",XK-001-0"))
+        .unwrap();
+    let added = with_sub[last]
+        .replacen(",XK-001-03,", ",,", 1)
+        .replacen(",延续,", ",补办,", 1);
+    with_sub.insert(last + 1, added);
+    let f = sheet("sub.csv", &with_sub);
+    let o = quanze(
+        &root,
+        &[
+            "import",
+            "--authority",
+            "guangzhou-gxj",
+            "--effective",
+            "2024-08-01",
+            f.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let licensing = fs::read_to_string(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
+    assert!(
+        licensing.contains("code = \"XK-001-04\"\ncode_assigned = true\nname = \"补办\""),
+        "{licensing}"
+    );
+}
+
+/// diff-files between two versions of one list: a recode shows as a code
+/// change, a move to another category as a category change.
+#[test]
+fn diff_files_shows_recodes_and_category_moves() {
+    repo::at_top();
+    let tmp = tempfile::tempdir().unwrap();
+    let old = tmp.path().join("old.csv");
+    let new = tmp.path().join("new.csv");
+    fs::write(&old, "事项编码,事项名称,事项类型\nXK-013,成品油零售经营资格审批,行政许可\nQT-001,技术改造投资项目备案,其他行政权力\n").unwrap();
+    fs::write(&new, "事项编码,事项名称,事项类型\nXK-015,成品油零售经营资格审批,行政许可\nXK-016,技术改造投资项目备案,行政许可\n").unwrap();
+    let o = quanze(
+        tmp.path(),
+        &[
+            "diff-files",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["matched"].as_array().unwrap().len(), 2, "{c}");
+    assert!(
+        c["only_left"].as_array().unwrap().is_empty()
+            && c["only_right"].as_array().unwrap().is_empty(),
+        "{c}"
+    );
+    let paths: Vec<Vec<&str>> = c["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p["differences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["path"].as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(paths, vec![vec!["code"], vec!["code", "category"]]);
 }

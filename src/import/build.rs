@@ -85,20 +85,17 @@ pub(crate) fn group<'a>(
         }
         // Control characters (an escape, a bell, a NUL) are no part of any
         // list's text: the row is refused, naming the cell.
-        if let Some(c) = filled.iter().copied().find(|&c| {
-            cells[c]
-                .chars()
-                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
-        }) {
-            let bad = cells[c]
-                .chars()
-                .find(|ch| ch.is_control() && *ch != '\n' && *ch != '\t')
-                .unwrap_or(' ');
+        if let Some(c) = filled
+            .iter()
+            .copied()
+            .find(|&c| cells[c].chars().any(forbidden))
+        {
+            let bad = cells[c].chars().find(|ch| forbidden(*ch)).unwrap_or(' ');
             rejected.push(Rejection {
                 row: row.at,
                 at: place(sheet, row.at, Some(c)),
                 found: format!("the control character U+{:04X}", bad as u32),
-                expected: "text without control characters (only line breaks and tabs)".to_owned(),
+                expected: "text without control characters (only line breaks and tabs) or bidirectional overrides".to_owned(),
             });
             continue;
         }
@@ -179,6 +176,14 @@ pub(crate) fn group<'a>(
     out
 }
 
+/// A character no list text holds: a control character other than a line
+/// break or tab, or a bidirectional override that makes text read other
+/// than it is stored.
+fn forbidden(ch: char) -> bool {
+    (ch.is_control() && ch != '\n' && ch != '\t')
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A note under a table: `注:`, `说明:`, `备注:`, `注1.` and the like.
 fn is_note(t: &str) -> bool {
     let mut c = t.chars();
@@ -211,15 +216,50 @@ pub(crate) struct Codes {
     /// an imported row may carry one, an assigned code never is one, since
     /// codes are never reused.
     avoid: HashSet<String>,
+    /// Of those, the codes of ended records and former codes: a row may not
+    /// carry one (codes are never reused).
+    retired: HashSet<String>,
     ids: HashSet<String>,
     next: HashMap<Category, usize>,
     pub(crate) assigned: usize,
 }
 
 impl Codes {
+    /// Codes that assigned codes must not be: those a sheet carries (an
+    /// assigned code is never one a later row brings).
+    pub(crate) fn avoid_sheet(&mut self, sheet: &Sheet, header: &Header) {
+        for col in [header.col(Field::Code), header.col(Field::SubCode)]
+            .into_iter()
+            .flatten()
+        {
+            self.avoid.extend(
+                sheet
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(col))
+                    .filter(|c| !c.is_empty())
+                    .cloned(),
+            );
+        }
+    }
+
     /// Codes that assigned codes must not be: the existing list's.
     pub(crate) fn avoid_list(&mut self, list: &crate::model::List) {
         for i in &list.items {
+            // Codes that can never come back: ended items' and sub-items',
+            // and every former code.
+            if i.status.is_ended() {
+                self.retired.insert(i.code.to_string());
+            }
+            self.retired
+                .extend(i.former_codes.iter().map(ToString::to_string));
+            for s in &i.sub {
+                if s.status.is_ended() {
+                    self.retired.insert(s.code.to_string());
+                }
+                self.retired
+                    .extend(s.former_codes.iter().map(ToString::to_string));
+            }
             self.avoid.extend(
                 std::iter::once(&i.code)
                     .chain(&i.former_codes)
@@ -240,6 +280,10 @@ impl Codes {
         self.taken
             .extend(item.sub.iter().map(|s| s.code.to_string()));
         self.ids.insert(item.id.to_string());
+    }
+
+    pub(crate) fn is_retired(&self, code: &str) -> bool {
+        self.retired.contains(code)
     }
 
     pub(crate) fn is_taken(&self, code: &str) -> bool {
@@ -467,11 +511,13 @@ impl Build<'_> {
         } else {
             // Sub-items' own codes in the code column (XK-001-01, XK-001-02):
             // the item's is the part they share before their last `-`.
+            // A new sub-item's blank cell says nothing of it.
             let parents: Vec<&str> = cells
                 .iter()
-                .map(|c| c.rsplit_once('-').map_or("", |p| p.0))
+                .filter(|c| !c.is_empty())
+                .map(|c| c.rfind(['-', '.']).map_or("", |i| &c[..i]))
                 .collect();
-            if parents.iter().all(|p| *p == parents[0]) {
+            if !parents.is_empty() && parents.iter().all(|p| *p == parents[0]) {
                 parents[0].to_owned()
             } else {
                 String::new()
@@ -495,6 +541,14 @@ impl Build<'_> {
                 found: format!("code {text:?}"),
                 expected: e.expected.to_owned(),
             })?;
+        if codes.is_retired(code.as_str()) {
+            return Err(Rejection {
+                row: g.rows[0].at,
+                at: place(self.sheet, g.rows[0].at, h.col(Field::Code)),
+                found: format!("code {text:?}, which the list retired (an ended item's, or a former code)"),
+                expected: "a code the list never used: codes are never reused (`quanze resolve` shows where an old code went)".to_owned(),
+            });
+        }
         if !codes.take(code.as_str()) {
             return Err(Rejection {
                 row: g.rows[0].at,
@@ -554,7 +608,7 @@ impl Build<'_> {
         for (k, row) in g.rows.iter().enumerate() {
             let given = if own_codes { sub_codes[k] } else { "" };
             let (code, assigned) = match given.parse::<Code>() {
-                Ok(c) if codes.take(c.as_str()) => (c, false),
+                Ok(c) if !codes.is_retired(c.as_str()) && codes.take(c.as_str()) => (c, false),
                 Ok(_) | Err(_) => {
                     if !given.is_empty() {
                         self.note(
@@ -593,6 +647,7 @@ impl Build<'_> {
         let h = self.header;
         let mut imp = Implementation::default();
         let mut unit = None;
+        let mut seen_bare = None;
         for f in [Field::LegalDays, Field::PromisedDays] {
             let t = row.get(h, f);
             let (n, u, immediate) = match text::limit(t) {
@@ -611,7 +666,9 @@ impl Build<'_> {
             };
             // One unit holds both limits: a promise in another unit than
             // the legal limit is kept as a note, not coerced.
-            if let (Some(a), Some(b)) = (unit, u)
+            // A bare number is in the class's unit.
+            let stated = u.or(Some(item.category.time_unit())).filter(|_| !immediate);
+            if let (Some(a), Some(b)) = (unit.or(seen_bare), stated)
                 && a != b
             {
                 notices.unreadable_limits.push(format!(
@@ -624,6 +681,9 @@ impl Build<'_> {
                 continue;
             }
             unit = unit.or(u);
+            if u.is_none() && !immediate {
+                seen_bare = seen_bare.or(Some(item.category.time_unit()));
+            }
             if f == Field::LegalDays {
                 imp.legal_days = Some(n);
             } else {

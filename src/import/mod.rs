@@ -564,6 +564,7 @@ impl<'a> Session<'a> {
             .as_deref()
             .and_then(text::category)
             .or(self.map_category);
+        self.codes.avoid_sheet(sheet, &header);
         let first_rejection = self.report.rejected.len();
         let rows = build::group(sheet, &header, sheet_category, &mut self.report.rejected);
         let b = build::Build {

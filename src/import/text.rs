@@ -365,7 +365,7 @@ pub fn level_of(title: &str) -> (BasisLevel, bool) {
             && !t.starts_with("中华人民共和国")
             && !t.starts_with("国务院")
     });
-    let level = if t.ends_with('法')
+    let level = if t.ends_with('法') && !t.ends_with("办法")
         || t.starts_with("中华人民共和国") && t.contains('法') && !t.ends_with("条例")
     {
         BasisLevel::Law
@@ -546,6 +546,10 @@ mod tests {
         assert_eq!(b[1].number.as_deref(), Some("国发〔2020〕13号"));
         assert_eq!(b[1].article.as_deref(), Some("附件"));
         assert_eq!(b[1].level, BasisLevel::NormativeDocument);
+        assert_eq!(
+            level_of("成品油市场管理办法").0,
+            BasisLevel::NormativeDocument
+        );
         let plain = bases("中华人民共和国节约能源法第十二条", BasisRole::Implementing);
         assert_eq!(plain[0].title, "中华人民共和国节约能源法");
         assert_eq!(plain[0].article.as_deref(), Some("第十二条"));

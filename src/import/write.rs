@@ -170,7 +170,11 @@ pub fn merged(reg: &Registry, imported: &Imported) -> (List, Written) {
     };
     if let Some(old) = reg.list(list.authority.as_str()) {
         written.existing = true;
-        merge(&mut list, old, imported.effective, &mut written);
+        // Rows refused (and left out by --keep-going) are not rows the
+        // sheet lacks: nothing is cancelled then.
+        let cancel = imported.report.rejected.is_empty();
+        merge(&mut list, old, imported.effective, cancel, &mut written);
+        list.log.clone_from(&old.log);
     }
     (list, written)
 }
@@ -180,7 +184,13 @@ pub fn merged(reg: &Registry, imported: &Imported) -> (List, Written) {
 /// category and name only), keep that item's id and the elements no
 /// spreadsheet carries; items and sub-items of the list in force that the
 /// import does not have end on `date`, cancelled.
-fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Written) {
+fn merge(
+    list: &mut List,
+    old: &List,
+    date: crate::model::Date,
+    cancel: bool,
+    written: &mut Written,
+) {
     use std::collections::{HashMap, HashSet};
     let live: Vec<&Item> = old.items.iter().filter(|o| !o.status.is_ended()).collect();
     let mut by_code: HashMap<&str, usize> = HashMap::new();
@@ -209,7 +219,7 @@ fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Wr
         let Some(n) = found else { continue };
         used.insert(n);
         written.kept += 1;
-        keep(item, live[n], date);
+        keep(item, live[n], date, cancel);
     }
     // The old list's other items: the ones in force on the import's date
     // cancelled from it, the others (ended, suspended, later) as they are.
@@ -222,7 +232,7 @@ fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Wr
         let mut o = o.clone();
         // Only what is in force on the date is in a catalogue of it: a
         // suspended item, or one in force from later, stays as it is.
-        if o.in_force_on(date) {
+        if cancel && o.in_force_on(date) {
             o.status = Status::Cancelled;
             o.ended = Some(date.max(o.effective));
             written.cancelled.push(o.code.clone());
@@ -237,10 +247,12 @@ fn merge(list: &mut List, old: &List, date: crate::model::Date, written: &mut Wr
 
 /// The imported `item` as the existing item `o`: its id, dates and the
 /// elements no spreadsheet carries.
-fn keep(item: &mut Item, o: &Item, date: crate::model::Date) {
+fn keep(item: &mut Item, o: &Item, date: crate::model::Date, cancel: bool) {
     item.id = o.id.clone();
     item.effective = o.effective;
-    if item.code_assigned {
+    // A catalogue does not print an item's own code where it has
+    // sub-items: the existing code, and whether it was assigned, stay.
+    if item.code_assigned || (!item.sub.is_empty() && item.code == o.code) {
         item.code = o.code.clone();
         item.code_assigned = o.code_assigned;
     }
@@ -314,6 +326,26 @@ fn keep(item: &mut Item, o: &Item, date: crate::model::Date) {
             o.category,
         );
     }
+    // New sub-items with assigned codes: numbered after the item's own.
+    let mut next = o.sub.len() + 1;
+    for s in item
+        .sub
+        .iter_mut()
+        .filter(|s| s.code_assigned && !matched.contains(&s.code))
+    {
+        loop {
+            let code = format!("{}-{next:02}", o.code);
+            next += 1;
+            if !o.sub.iter().any(|os| {
+                os.code.as_str() == code || os.former_codes.iter().any(|f| f.as_str() == code)
+            }) {
+                if let Ok(c) = code.parse() {
+                    s.code = c;
+                }
+                break;
+            }
+        }
+    }
     // Sub-items the sheet no longer has: kept as records, the ones in force
     // cancelled from the import's date (codes are never reused).
     for os in &o.sub {
@@ -321,7 +353,7 @@ fn keep(item: &mut Item, o: &Item, date: crate::model::Date) {
             continue;
         }
         let mut os = os.clone();
-        if !os.status.is_ended() {
+        if cancel && !os.status.is_ended() {
             os.status = Status::Cancelled;
             os.ended = Some(date.max(os.effective.unwrap_or(o.effective)));
         }

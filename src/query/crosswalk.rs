@@ -283,6 +283,23 @@ pub fn compare_similar(
         p.similarity = Some((s * 100.0).round().clamp(0.0, 100.0) as u8);
         c.matched.push(p);
     }
+    // An item that moved to another category keeps its name.
+    for (i, a) in c.only_left.iter().enumerate() {
+        if used_l.contains(&i) {
+            continue;
+        }
+        let j =
+            c.only_right.iter().enumerate().position(|(j, b)| {
+                !used_r.contains(&j) && normalize(&a.name) == normalize(&b.name)
+            });
+        let Some(j) = j else { continue };
+        let (Some(x), Some(y)) = (find(&l, &a.id), find(&r, &c.only_right[j].id)) else {
+            continue;
+        };
+        used_l.insert(i);
+        used_r.insert(j);
+        c.matched.push(pair(&x, &y, "name"));
+    }
     let mut k = 0;
     c.only_left.retain(|_| {
         k += 1;
@@ -293,6 +310,22 @@ pub fn compare_similar(
         k += 1;
         !used_r.contains(&(k - 1))
     });
+    // Between two versions of one list a changed code is a change (a
+    // recode); a code import assigned is none.
+    for p in &mut c.matched {
+        let assigned =
+            |list: &List, id: &Id| list.items.iter().any(|i| &i.id == id && i.code_assigned);
+        if p.left.code != p.right.code && !assigned(&l, &p.left.id) && !assigned(&r, &p.right.id) {
+            p.differences.insert(
+                0,
+                FieldChange {
+                    path: "code".to_owned(),
+                    before: Some(serde_json::Value::String(p.left.code.clone())),
+                    after: Some(serde_json::Value::String(p.right.code.clone())),
+                },
+            );
+        }
+    }
     c
 }
 

@@ -36,6 +36,15 @@ pub(crate) fn run(ctx: &Ctx, a: &ImportArgs) -> Result<ExitCode, Failure> {
     let imported = match import::import(&reg, &a.files, &opts) {
         Ok(i) => i,
         Err(ImportError::Rejected(rows)) => {
+            if a.json {
+                let json = serde_json::json!({
+                    "authority": a.authority.as_str(),
+                    "written": false,
+                    "rejected": rows,
+                });
+                let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+                print(&quanze::diag::escape_json_hazards(format!("{text}\n")));
+            }
             let mut s = String::new();
             for r in &rows {
                 let _ = writeln!(s, "rejected: {r}");
