@@ -54,6 +54,25 @@ fn counts(root: &Path, authority: &str) -> serde_json::Value {
     serde_json::Value::Object(out)
 }
 
+/// The bundled list's CSV catalogue at 2024-07-01 (version 5.0.1), written
+/// into `out` from the registry at `root`.
+fn publish_bundled(root: &Path, out: &Path) {
+    let o = quanze(
+        root,
+        &[
+            "publish",
+            "guangzhou-gxj",
+            "--as-of",
+            "2024-07-01",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+}
+
 const SHEET: &str = "序号,事项名称,子项名称,事项类型,设定依据,法定时限,承诺时限,办件类型\n\
     1,民用爆炸物品销售许可,核发,行政许可,《民用爆炸物品安全管理条例》第十八条,30个工作日,15个工作日,承诺件\n\
     ,,变更,,,30个工作日,即办,即办件\n\
@@ -193,20 +212,7 @@ fn an_existing_list_is_rewritten_for_adjust_to_record() {
     repo::at_top();
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
-    let o = quanze(
-        &root,
-        &[
-            "publish",
-            "guangzhou-gxj",
-            "--as-of",
-            "2024-07-01",
-            "--format",
-            "csv",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    publish_bundled(&root, out.path());
     let published = out.path().join("guangzhou-gxj-5.0.1.csv");
     let before = fs::read(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
     // The list's own catalogue: nothing to record.
@@ -507,20 +513,7 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
     repo::at_top();
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
-    let o = quanze(
-        &root,
-        &[
-            "publish",
-            "guangzhou-gxj",
-            "--as-of",
-            "2024-07-01",
-            "--format",
-            "csv",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    publish_bundled(&root, out.path());
     let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
     // XK-001-03 (延续) removed; a new licence without a code appended.
     let mut lines: Vec<&str> = csv.lines().filter(|l| !l.contains(",XK-001-03,")).collect();
@@ -675,20 +668,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
     repo::at_top();
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
-    let o = quanze(
-        &root,
-        &[
-            "publish",
-            "guangzhou-gxj",
-            "--as-of",
-            "2024-07-01",
-            "--format",
-            "csv",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    publish_bundled(&root, out.path());
     let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     let sheet = |name: &str, rows: &[String]| {

@@ -42,7 +42,6 @@ pub(crate) struct SheetRows<'a> {
     pub(crate) groups: Vec<Group<'a>>,
     pub(crate) sections: usize,
     pub(crate) notes: Vec<(usize, String)>,
-    pub(crate) blank: usize,
 }
 
 /// Where a cell is, as reports and notes name it: `file!sheet D7`.
@@ -80,7 +79,6 @@ pub(crate) fn group<'a>(
         let row = Row { at: r + 1, cells };
         let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].is_empty()).collect();
         if filled.is_empty() {
-            out.blank += 1;
             continue;
         }
         // Control characters (an escape, a bell, a NUL) are no part of any

@@ -279,14 +279,13 @@ pub struct Imported {
 }
 
 /// Grantors named in a sheet, resolved to authorities by name or id.
-pub(crate) struct Grantors<'a> {
+pub(crate) struct Grantors {
     known: Vec<(String, Id)>,
     pub(crate) added: Vec<Authority>,
-    _reg: &'a Registry,
 }
 
-impl<'a> Grantors<'a> {
-    fn new(reg: &'a Registry) -> Self {
+impl Grantors {
+    fn new(reg: &Registry) -> Self {
         Self {
             known: reg
                 .authorities
@@ -294,7 +293,6 @@ impl<'a> Grantors<'a> {
                 .map(|a| (a.name.clone(), a.id.clone()))
                 .collect(),
             added: Vec::new(),
-            _reg: reg,
         }
     }
 
@@ -365,7 +363,7 @@ struct Session<'a> {
     holder_name: String,
     map_category: Option<crate::model::Category>,
     report: Report,
-    grantors: Grantors<'a>,
+    grantors: Grantors,
     codes: build::Codes,
     notices: build::Notices,
     items: Vec<Item>,
