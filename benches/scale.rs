@@ -115,6 +115,9 @@ fn main() {
     if want("import") {
         import(dir, as_of);
     }
+    if want("upstream") {
+        upstream(dir, as_of, items);
+    }
 
     // The same change for the peers: every list's first and last version,
     // one row per unit, keyed by authority and unit.
@@ -212,6 +215,7 @@ fn caches(dir: &Path, as_of: Date, items: usize) {
             reason: None,
             ops: Vec::new(),
             hash: quanze::HashAlg::Sha256,
+            answers: Vec::new(),
         },
         false,
     );
@@ -636,5 +640,38 @@ fn import(dir: &Path, as_of: Date) {
     assert_eq!(
         units(&mut imported.list.items.iter()),
         units(&mut list.items_on(as_of))
+    );
+}
+
+/// The upstream queries over every list: the impact of one law and the
+/// pending effects of the laws log (the synthetic `law-1` is amended, so
+/// every item citing it has one), from a registry in memory and cold
+/// (read, then asked).
+fn upstream(dir: &Path, as_of: Date, items: usize) {
+    let t = Instant::now();
+    let reg = Registry::load(dir).unwrap().registry;
+    let load = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let impact = quanze::query::upstream::impact(&reg, "law-1", None, as_of).unwrap();
+    let impact_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let effects = quanze::query::upstream::effects(&reg, None, as_of).unwrap();
+    let pending_secs = t.elapsed().as_secs_f64();
+    report_row(
+        "impact of one law, every list (registry read)",
+        impact_secs,
+        items,
+    );
+    report_row("pending, every list (registry read)", pending_secs, items);
+    report_row(
+        "impact of one law, cold (read + impact)",
+        load + impact_secs,
+        items,
+    );
+    report_row("pending, cold (read + pending)", load + pending_secs, items);
+    eprintln!(
+        "  upstream: {} citation(s) of law-1, {} pending effect(s)",
+        impact.items.len(),
+        effects.len()
     );
 }

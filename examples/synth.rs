@@ -183,9 +183,10 @@ impl Gen {
         }
         let mut item: Item = toml::from_str(&text).unwrap();
         for _ in 0..(1 + self.rng.below(2)) {
-            let (title, level, number) = LAWS[self.rng.below(LAWS.len())];
+            let k = self.rng.below(LAWS.len());
+            let (title, level, number) = LAWS[k];
             let basis = format!(
-                "title = \"{title}\"\nlevel = \"{level}\"\nnumber = \"{number}\"\narticle = \"{}\"\n",
+                "title = \"{title}\"\nlaw = \"law-{k}\"\nlevel = \"{level}\"\nnumber = \"{number}\"\narticle = \"{}\"\n",
                 article(&mut self.rng)
             );
             item.basis.push(toml::from_str(&basis).unwrap());
@@ -679,6 +680,7 @@ fn main() {
         &root.join("documents.toml"),
         "[[document]]\nnumber = \"省府令第1号\"\ntitle = \"关于调整一批行政职权事项的决定\"\nissuer = \"省人民政府\"\ndate = \"2019-06-01\"\n",
     );
+    laws(root);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|s| {
@@ -698,5 +700,42 @@ fn main() {
         "wrote {} authorities × {m} items, {k} adjustments each, into {}",
         n,
         root.display()
+    );
+}
+
+/// `laws/`: the laws the items cite, enacted in a first entry of the laws
+/// log and one of them (`law-1`) amended in a second, so that every item
+/// citing it has a pending effect.
+fn laws(root: &Path) {
+    let decision = "\n[[decided_by]]\nnumber = \"省府令第1号\"\ntitle = \"关于调整一批行政职权事项的决定\"\nissuer = \"省人民政府\"\ndate = \"2019-06-01\"\n";
+    let mut first = format!("version = \"1.0.0\"\ndate = \"2019-01-01\"\n{decision}");
+    for (k, (title, level, number)) in LAWS.iter().enumerate() {
+        let _ = write!(
+            first,
+            "\n[[event]]\nkind = \"enact\"\n\n[event.law]\nid = \"law-{k}\"\ntitle = \"{title}\"\nlevel = \"{level}\"\nissuer = \"国务院\"\nnumber = \"{number}\"\neffective = \"2000-01-01\"\n"
+        );
+    }
+    let hash = |t: &str| HashAlg::Sha256.hash(&quanze::canonical_bytes(t));
+    let second = format!(
+        "version = \"1.1.0\"\ndate = \"2020-06-01\"\nprevious = \"{}\"\n{decision}\n[[event]]\nkind = \"amend\"\nlaw = \"law-1\"\n",
+        hash(&first)
+    );
+    let entries: Vec<quanze::LawEntry> = [&first, &second]
+        .iter()
+        .map(|t| toml::from_str(t).unwrap())
+        .collect();
+    let laws = quanze::history::replay_laws(&entries).unwrap();
+    let file = quanze::LawsFile {
+        version: Some("1.1.0".parse().unwrap()),
+        head: Some(hash(&second)),
+        note: None,
+        law: laws.last().unwrap().clone(),
+    };
+    let dir = root.join("laws");
+    write(&dir.join("changelog/1.0.0.toml"), &first);
+    write(&dir.join("changelog/1.1.0.toml"), &second);
+    write(
+        &dir.join("laws.toml"),
+        &toml::to_string_pretty(&file).unwrap(),
     );
 }

@@ -22,6 +22,12 @@ def kind_of(root: pathlib.Path, path: pathlib.Path):
         return "authorities"
     if rel == ("documents.toml",):
         return "documents"
+    if rel == ("calendar.toml",):
+        return "calendar"
+    if rel == ("laws", "laws.toml"):
+        return "laws"
+    if len(rel) == 3 and rel[:2] == ("laws", "changelog"):
+        return "laws-changelog"
     if len(rel) == 2 and rel[1] == "list.toml":
         return "list"
     if len(rel) == 3 and rel[1] in ("items", "agreements", "statistics", "changelog"):

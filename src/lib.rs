@@ -67,6 +67,10 @@ pub use model::{
     Responsibility, RiskLevel, RiskPoint, RuleSettings, Source, Stage, Statistics, Status, SubItem,
     TimeUnit, Unmapped, Version, canonical_bytes,
 };
+pub use model::{
+    Amendment, Calendar, CalendarYear, Deviation, Law, LawEntry, LawEvent, Laws, LawsFile,
+    LoggedLawEntry, ParentKind, ParentList, ParentRef, Repeal, UpstreamSettings,
+};
 pub use publish::show::{Lang, render_item};
 pub use query::diff::{
     Accounting, AgreementChange, BumpCheck, ChangeKind, ChangeSet, CountDelta, Ending,

@@ -111,7 +111,7 @@ fn to_text(value: &serde_json::Value) -> String {
 
 /// Every file kind with its schema as pretty JSON, in a fixed order:
 /// `authorities`, `documents`, `list`, `items`, `agreement`, `statistics`,
-/// `changelog`, and `catalogue` (the JSON catalogue that `quanze publish`
+/// `changelog`, `laws`, `laws-changelog`, `calendar`, and `catalogue` (the JSON catalogue that `quanze publish`
 /// writes).
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
@@ -122,6 +122,12 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("agreement", pretty(&schema_for!(Agreement))),
         ("statistics", pretty(&schema_for!(Statistics))),
         ("changelog", pretty(&schema_for!(Entry))),
+        ("laws", pretty(&schema_for!(crate::model::LawsFile))),
+        (
+            "laws-changelog",
+            pretty(&schema_for!(crate::model::LawEntry)),
+        ),
+        ("calendar", pretty(&schema_for!(crate::model::Calendar))),
         (
             "catalogue",
             pretty_json(&schema_for!(crate::publish::catalogue::Catalogue)),

@@ -243,7 +243,7 @@ fn the_parse_cache_follows_edits_and_survives_corruption() {
     let (_tmp, root, cache) = scratch_registry();
     decline_fast_reader(&root);
     assert!(problems_cached(&root, &cache).is_empty());
-    assert!(count_prefixed(&cache, "items-") > 1 && count_prefixed(&cache, "entry-") == 1);
+    assert!(count_prefixed(&cache, "items-") > 1 && count_prefixed(&cache, "entry-") == 2);
     // Corrupt every cache file: the check still reads the registry.
     for e in fs::read_dir(&cache).unwrap() {
         fs::write(e.unwrap().path(), b"{not json").unwrap();
@@ -381,9 +381,11 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
     settle();
     // guangzhou-gxj-b names no authority: it is never clean, never kept.
     let first = check(&root, Some(&cache));
-    assert_eq!((first.lists, first.reused), (2, 0));
+    // gd-gxt, the parent list, is clean too and re-used throughout unless a
+    // shared file or the date changes.
+    assert_eq!((first.lists, first.reused), (3, 0));
     let again = check(&root, Some(&cache));
-    assert_eq!(again.reused, 1, "the clean list is re-used");
+    assert_eq!(again.reused, 2, "the clean lists are re-used");
     assert_eq!(render(&again.problems), render(&first.problems));
 
     // An edit of the same length, right after a check (same clock tick as
@@ -394,14 +396,14 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
     assert_eq!(broken.len(), text.len());
     fs::write(&file, &broken).unwrap();
     let r = check(&root, Some(&cache));
-    assert_eq!(r.reused, 0);
+    assert_eq!(r.reused, 1);
     assert_eq!(render(&r.problems), render(&problems(&root)));
     assert!(render(&r.problems).contains("licensinG"));
     // Edited back: byte for byte what was found clean, so re-used.
     fs::write(&file, &text).unwrap();
     let r = check(&root, Some(&cache));
     assert_eq!(render(&r.problems), render(&first.problems));
-    assert_eq!(r.reused, 1);
+    assert_eq!(r.reused, 2);
 
     // Every kind of input counts: a change-log entry, an agreement, the
     // shared files, the date.
@@ -412,13 +414,17 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
         "guangzhou-gxj/list.toml",
         "documents.toml",
         "authorities.toml",
+        "laws/laws.toml",
+        "calendar.toml",
     ] {
         let p = root.join(rel);
         let before = fs::read_to_string(&p).unwrap();
-        assert_eq!(check(&root, Some(&cache)).reused, 1, "{rel}: before");
+        assert_eq!(check(&root, Some(&cache)).reused, 2, "{rel}: before");
         fs::write(&p, format!("{before}\n# 注释\n")).unwrap();
         let r = check(&root, Some(&cache));
-        assert_eq!(r.reused, 0, "{rel}: an edited input was not noticed");
+        // A shared file is an input of every list; a list's file of its own.
+        let left = usize::from(rel.starts_with("guangzhou-gxj/"));
+        assert_eq!(r.reused, left, "{rel}: an edited input was not noticed");
         assert_eq!(render(&r.problems), render(&problems(&root)), "{rel}");
         fs::write(&p, &before).unwrap();
     }
@@ -432,7 +438,7 @@ fn the_check_cache_reuses_clean_lists_and_never_goes_stale() {
     // A new file in a list directory is an input too.
     let extra = root.join("guangzhou-gxj/items/zz-extra.toml");
     fs::write(&extra, "# 空文件\n").unwrap();
-    assert_eq!(check(&root, Some(&cache)).reused, 0);
+    assert_eq!(check(&root, Some(&cache)).reused, 1);
     fs::remove_file(&extra).unwrap();
 
     // A corrupt cache (records and stat index) is ignored.
@@ -472,25 +478,27 @@ fn prune_cache_keeps_what_the_registry_uses() {
     let from = quanze::Point::Version("4.0.0".parse().unwrap());
     let opts = LoadOptions::default().cache(&cache);
     Registry::unit_changes(&root, &opts, &from, &quanze::Point::Files).unwrap();
-    assert_eq!((count("check-"), count("units-")), (1, 2));
+    assert_eq!((count("check-"), count("units-")), (2, 2));
 
     // Forty days unused, then the check record is used again: the
     // checkpoints go, the record stays.
     age("check-", 40);
     age("units-", 40);
-    assert_eq!(check(&root, Some(&cache)).reused, 1);
+    assert_eq!(check(&root, Some(&cache)).reused, 2);
     let p = Registry::prune_cache(&root, &cache, 30).unwrap();
     assert_eq!(p.removed, 2);
-    assert_eq!((count("check-"), count("units-")), (1, 0));
+    assert_eq!((count("check-"), count("units-")), (2, 0));
 
     // An edited item file leaves its old parsed records behind; pruning
     // removes exactly those. (Kept are the item files and the last
     // change-log entry, which `decline_fast_reader` made the fast reader
     // decline.)
-    let items = fs::read_dir(root.join("guangzhou-gxj/items"))
-        .unwrap()
-        .count();
-    let entries = 1;
+    // Both lists: the city's and the province's.
+    let items = ["guangzhou-gxj", "gd-gxt"]
+        .iter()
+        .map(|l| fs::read_dir(root.join(l).join("items")).unwrap().count())
+        .sum::<usize>();
+    let entries = 2;
     assert_eq!((count("items-"), count("entry-")), (items, entries));
     let file = root.join("guangzhou-gxj/items/licensing.toml");
     let text = fs::read_to_string(&file).unwrap();
@@ -676,8 +684,8 @@ fn a_flowchart_is_read_safely_and_a_changed_chart_is_always_seen() {
     assert!(check(&root, Some(&cache)).problems.is_empty());
     assert_eq!(
         check(&root, Some(&cache)).reused,
-        1,
-        "the clean list is kept"
+        2,
+        "the clean lists are kept"
     );
     let ids = |r: &quanze::CheckReport| r.problems.iter().map(|d| d.rule.id()).collect::<Vec<_>>();
     // A chart edited after its hash was recorded: found, though the clean

@@ -79,6 +79,7 @@ fn basis() -> impl Strategy<Value = LegalBasis> {
             },
             reconstructed,
             level_inferred: false,
+            law: None,
         })
 }
 
@@ -204,6 +205,8 @@ fn registry(items: Vec<Item>) -> Registry {
         reconstructed: false,
         head: None,
         rules: quanze::RuleSettings::default(),
+        parent: Vec::new(),
+        upstream: quanze::UpstreamSettings::default(),
     };
     let mut list = List::new("city".parse().unwrap(), meta);
     let mut items = items;

@@ -193,6 +193,7 @@ fn basis() -> impl Strategy<Value = LegalBasis> {
                 role,
                 reconstructed,
                 level_inferred: false,
+                law: None,
             },
         )
 }
@@ -294,6 +295,8 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
                 sub,
                 former_codes: Vec::new(),
                 successors: Vec::new(),
+                parent: None,
+                local: false,
             },
         )
 }

@@ -10,6 +10,7 @@ mod common;
 use std::fs;
 
 use quanze::publish::catalogue::{Catalogue, Selection};
+use quanze::publish::upstream::{align_table, impact_table, pending_table};
 use quanze::publish::{Format, RenderError, Renderer, Report, UnitReport, renderer};
 use quanze::query::audit::{Finding, Severity};
 use quanze::record::{Adjustment, adjust, decisions};
@@ -27,7 +28,7 @@ const ALL: [Format; 6] = [
     Format::Xlsx,
 ];
 
-const REPORTS: [Report; 9] = [
+const REPORTS: [Report; 12] = [
     Report::Catalogue,
     Report::Stats,
     Report::Diff,
@@ -37,6 +38,9 @@ const REPORTS: [Report; 9] = [
     Report::Changes,
     Report::Log,
     Report::History,
+    Report::Impact,
+    Report::Pending,
+    Report::Align,
 ];
 
 /// The bundled registry with one recorded adjustment that renames XK-001
@@ -53,14 +57,25 @@ fn hostile() -> (tempfile::TempDir, Registry) {
     fs::write(&file, text).unwrap();
     let reg = Registry::load(&root).unwrap().registry;
     let adj = Adjustment {
-        version: "5.0.2".parse().unwrap(),
-        date: "2024-08-01".parse().unwrap(),
+        version: "5.0.5".parse().unwrap(),
+        date: "2025-05-01".parse().unwrap(),
         decided_by: decisions(&reg, &["穗府〔2024〕(重构)1号".to_owned()]).unwrap(),
         reason: Some(PAYLOAD.to_owned()),
         ops: Vec::new(),
         hash: quanze::HashAlg::Sha256,
+        answers: Vec::new(),
     };
     adjust(&root, "guangzhou-gxj", &adj, false).unwrap();
+    // An amendment of the regulation XK-001 cites, so that the payload
+    // item has a pending effect.
+    let amend: quanze::LawEvent =
+        toml::from_str("kind = \"amend\"\nlaw = \"civil-explosives-regulations\"").unwrap();
+    let rec = quanze::record::LawRecord::new(
+        "2025-05-02".parse().unwrap(),
+        decisions(&reg, &["穗府〔2024〕(重构)1号".to_owned()]).unwrap(),
+        vec![amend],
+    );
+    quanze::record::record_laws(&root, &rec, false).unwrap();
     let loaded = Registry::load(&root).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     (tmp, loaded.registry)
@@ -69,9 +84,9 @@ fn hostile() -> (tempfile::TempDir, Registry) {
 /// Every report of the hostile registry in `format`, by report.
 fn render_all(reg: &Registry, r: &dyn Renderer) -> Vec<(Report, Result<Vec<u8>, RenderError>)> {
     let list = reg.list("guangzhou-gxj").unwrap();
-    let before = Point::Version("5.0.1".parse().unwrap());
-    let after = Point::Version("5.0.2".parse().unwrap());
-    let date = "2024-08-30".parse().unwrap();
+    let before = Point::Version("5.0.4".parse().unwrap());
+    let after = Point::Version("5.0.5".parse().unwrap());
+    let date = "2025-05-30".parse().unwrap();
     let cat = Catalogue::build(reg, list, &Selection::default()).unwrap();
     let stats = Stats::compute(reg, &list.as_of(date).unwrap(), date);
     let cs = ChangeSet::between(reg, list, &before, &after).unwrap();
@@ -86,12 +101,18 @@ fn render_all(reg: &Registry, r: &dyn Renderer) -> Vec<(Report, Result<Vec<u8>, 
     let rows = quanze::query::crosswalk::crosswalk(list, &after, &Point::Files).unwrap();
     let cmp = quanze::query::crosswalk::compare(reg, list, reg, list, date);
     let units = vec![quanze::query::units::between(
-        &list.at_version(&"5.0.1".parse().unwrap()).unwrap(),
+        &list.at_version(&"5.0.4".parse().unwrap()).unwrap(),
         list,
     )];
-    let unit_report = UnitReport::new(&units, "5.0.1", PAYLOAD, false);
+    let unit_report = UnitReport::new(&units, "5.0.4", PAYLOAD, false);
     let history = list.history().unwrap();
     let versions = history.item_history("XK-001");
+    // The upstream reports: every item citing the regulation the payload
+    // item cites, the bundled effects, and the city beside its province.
+    let impact =
+        quanze::query::upstream::impact(reg, "civil-explosives-regulations", None, date).unwrap();
+    let effects = quanze::query::upstream::effects(reg, None, date).unwrap();
+    let alignment = quanze::query::upstream::align(reg, "gd-gxt", date).unwrap();
     let s = |x: Result<String, RenderError>| x.map(String::into_bytes);
     vec![
         (Report::Catalogue, r.catalogue(&cat, Lang::Zh)),
@@ -103,6 +124,9 @@ fn render_all(reg: &Registry, r: &dyn Renderer) -> Vec<(Report, Result<Vec<u8>, 
         (Report::Changes, s(r.unit_changes(&unit_report))),
         (Report::Log, s(r.log(list))),
         (Report::History, s(r.history(&versions))),
+        (Report::Impact, s(r.table(&impact_table(&impact)))),
+        (Report::Pending, s(r.table(&pending_table(&effects, date)))),
+        (Report::Align, s(r.table(&align_table(&alignment)))),
     ]
 }
 

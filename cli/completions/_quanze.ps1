@@ -51,6 +51,10 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
             [CompletionResult]::new('diff-files', 'diff-files', [CompletionResultType]::ParameterValue, 'Compare two spreadsheets or published catalogues without a registry')
+            [CompletionResult]::new('law', 'law', [CompletionResultType]::ParameterValue, 'Record a law''s enactment, amendment or repeal in the laws log')
+            [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Every item, in every list, that cites a law, and what the law''s latest event means for it')
+            [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Effects of upstream changes (laws amended or repealed, parent items changed) on the lists below, with their deadlines in working days')
+            [CompletionResult]::new('align', 'align', [CompletionResultType]::ParameterValue, 'Every child list of a parent list side by side: which parent items each claims, and where names, bases, categories and limits deviate')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -274,6 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--decided-by', '--decided-by', [CompletionResultType]::ParameterName, 'The number of a deciding document in documents.toml (repeatable)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
             [CompletionResult]::new('--ops', '--ops', [CompletionResultType]::ParameterName, 'Operations to apply before the inferred ones (merges, splits, recodes): a file with [[op]] tables')
+            [CompletionResult]::new('--answers', '--answers', [CompletionResultType]::ParameterName, 'An upstream event the adjustment answers (repeatable), as `quanze pending` names it: `laws@VERSION` or `PARENT@VERSION`')
             [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash algorithm of the new link')
             [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
@@ -315,6 +320,168 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'quanze;law' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('enact', 'enact', [CompletionResultType]::ParameterValue, 'A new law enters the laws file (its first version)')
+            [CompletionResult]::new('amend', 'amend', [CompletionResultType]::ParameterValue, 'A new version of a law: amended (修订/修正) by the deciding document')
+            [CompletionResult]::new('repeal', 'repeal', [CompletionResultType]::ParameterValue, 'A law is repealed (废止) by the deciding document')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a laws operations file (date, [[decided_by]], [[event]])')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the laws with their versions and status on a date')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'quanze;law;enact' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Its title, without book-title marks')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Its level: law, administrative-regulation, state-council-decision, departmental-rule, local-regulation, local-rule, normative-document')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The body that made it')
+            [CompletionResult]::new('--number', '--number', [CompletionResultType]::ParameterName, 'The document number that promulgated it')
+            [CompletionResult]::new('--promulgated', '--promulgated', [CompletionResultType]::ParameterName, 'Day of promulgation')
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'First day in force')
+            [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'An article it has (repeatable): bases may then cite only these')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The entry''s date (the day the event is recorded)')
+            [CompletionResult]::new('--decided-by', '--decided-by', [CompletionResultType]::ParameterName, 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The new version of the laws (default: the bump the event requires)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--reconstructed', '--reconstructed', [CompletionResultType]::ParameterName, 'The record is plausible, not verified')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;law;amend' {
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'First day the amended text is in force (default: --date)')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The new title, when the amendment renames it')
+            [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'The articles after the amendment (repeatable; replaces the list)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What changed')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The entry''s date (the day the event is recorded)')
+            [CompletionResult]::new('--decided-by', '--decided-by', [CompletionResultType]::ParameterName, 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The new version of the laws (default: the bump the event requires)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;law;repeal' {
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'The first day it is no longer in force (default: --date)')
+            [CompletionResult]::new('--replaced-by', '--replaced-by', [CompletionResultType]::ParameterName, 'The law that replaces it (an id)')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The entry''s date (the day the event is recorded)')
+            [CompletionResult]::new('--decided-by', '--decided-by', [CompletionResultType]::ParameterName, 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The new version of the laws (default: the bump the event requires)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;law;apply' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the entry; write nothing')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;law;list' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The date (default: today; the output says which)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;law;help' {
+            [CompletionResult]::new('enact', 'enact', [CompletionResultType]::ParameterValue, 'A new law enters the laws file (its first version)')
+            [CompletionResult]::new('amend', 'amend', [CompletionResultType]::ParameterValue, 'A new version of a law: amended (修订/修正) by the deciding document')
+            [CompletionResult]::new('repeal', 'repeal', [CompletionResultType]::ParameterValue, 'A law is repealed (废止) by the deciding document')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a laws operations file (date, [[decided_by]], [[event]])')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the laws with their versions and status on a date')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'quanze;law;help;enact' {
+            break
+        }
+        'quanze;law;help;amend' {
+            break
+        }
+        'quanze;law;help;repeal' {
+            break
+        }
+        'quanze;law;help;apply' {
+            break
+        }
+        'quanze;law;help;list' {
+            break
+        }
+        'quanze;law;help;help' {
+            break
+        }
+        'quanze;impact' {
+            [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'Only the items citing this article (e.g. 第二十七条)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The lists as they stood on this date (default: today; the output says which)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'quanze;pending' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Judge deadlines on this date (default: today; the output says which)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also the effects already answered')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'quanze;align' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The lists as they stood on this date (default: today; the output says which)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Use at most N threads, 1 to 256 (default: one per core)')
+            [CompletionResult]::new('--unverified', '--unverified', [CompletionResultType]::ParameterName, 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'quanze;schema' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every schema into this directory instead')
             [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The registry directory')
@@ -348,6 +515,10 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Record the difference between the edited list files and the head of the change log')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues')
             [CompletionResult]::new('diff-files', 'diff-files', [CompletionResultType]::ParameterValue, 'Compare two spreadsheets or published catalogues without a registry')
+            [CompletionResult]::new('law', 'law', [CompletionResultType]::ParameterValue, 'Record a law''s enactment, amendment or repeal in the laws log')
+            [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Every item, in every list, that cites a law, and what the law''s latest event means for it')
+            [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Effects of upstream changes (laws amended or repealed, parent items changed) on the lists below, with their deadlines in working days')
+            [CompletionResult]::new('align', 'align', [CompletionResultType]::ParameterValue, 'Every child list of a parent list side by side: which parent items each claims, and where names, bases, categories and limits deviate')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a registry file kind')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -413,6 +584,38 @@ Register-ArgumentCompleter -Native -CommandName 'quanze' -ScriptBlock {
             break
         }
         'quanze;help;diff-files' {
+            break
+        }
+        'quanze;help;law' {
+            [CompletionResult]::new('enact', 'enact', [CompletionResultType]::ParameterValue, 'A new law enters the laws file (its first version)')
+            [CompletionResult]::new('amend', 'amend', [CompletionResultType]::ParameterValue, 'A new version of a law: amended (修订/修正) by the deciding document')
+            [CompletionResult]::new('repeal', 'repeal', [CompletionResultType]::ParameterValue, 'A law is repealed (废止) by the deciding document')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a laws operations file (date, [[decided_by]], [[event]])')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the laws with their versions and status on a date')
+            break
+        }
+        'quanze;help;law;enact' {
+            break
+        }
+        'quanze;help;law;amend' {
+            break
+        }
+        'quanze;help;law;repeal' {
+            break
+        }
+        'quanze;help;law;apply' {
+            break
+        }
+        'quanze;help;law;list' {
+            break
+        }
+        'quanze;help;impact' {
+            break
+        }
+        'quanze;help;pending' {
+            break
+        }
+        'quanze;help;align' {
             break
         }
         'quanze;help;schema' {

@@ -48,6 +48,10 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand adjust 'Record the difference between the edited list files and the head of the change log'
             cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
             cand diff-files 'Compare two spreadsheets or published catalogues without a registry'
+            cand law 'Record a law''s enactment, amendment or repeal in the laws log'
+            cand impact 'Every item, in every list, that cites a law, and what the law''s latest event means for it'
+            cand pending 'Effects of upstream changes (laws amended or repealed, parent items changed) on the lists below, with their deadlines in working days'
+            cand align 'Every child list of a parent list side by side: which parent items each claims, and where names, bases, categories and limits deviate'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -252,6 +256,7 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand --decided-by 'The number of a deciding document in documents.toml (repeatable)'
             cand --reason 'Why'
             cand --ops 'Operations to apply before the inferred ones (merges, splits, recodes): a file with [[op]] tables'
+            cand --answers 'An upstream event the adjustment answers (repeatable), as `quanze pending` names it: `laws@VERSION` or `PARENT@VERSION`'
             cand --hash 'Hash algorithm of the new link'
             cand --registry 'The registry directory'
             cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
@@ -290,6 +295,152 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'quanze;law'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand enact 'A new law enters the laws file (its first version)'
+            cand amend 'A new version of a law: amended (修订/修正) by the deciding document'
+            cand repeal 'A law is repealed (废止) by the deciding document'
+            cand apply 'Record a laws operations file (date, [[decided_by]], [[event]])'
+            cand list 'List the laws with their versions and status on a date'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'quanze;law;enact'= {
+            cand --title 'Its title, without book-title marks'
+            cand --level 'Its level: law, administrative-regulation, state-council-decision, departmental-rule, local-regulation, local-rule, normative-document'
+            cand --issuer 'The body that made it'
+            cand --number 'The document number that promulgated it'
+            cand --promulgated 'Day of promulgation'
+            cand --effective 'First day in force'
+            cand --article 'An article it has (repeatable): bases may then cite only these'
+            cand --date 'The entry''s date (the day the event is recorded)'
+            cand --decided-by 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)'
+            cand --version 'The new version of the laws (default: the bump the event requires)'
+            cand --reason 'Why'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --reconstructed 'The record is plausible, not verified'
+            cand --dry-run 'Show the entry; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;law;amend'= {
+            cand --effective 'First day the amended text is in force (default: --date)'
+            cand --title 'The new title, when the amendment renames it'
+            cand --article 'The articles after the amendment (repeatable; replaces the list)'
+            cand --note 'What changed'
+            cand --date 'The entry''s date (the day the event is recorded)'
+            cand --decided-by 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)'
+            cand --version 'The new version of the laws (default: the bump the event requires)'
+            cand --reason 'Why'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --dry-run 'Show the entry; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;law;repeal'= {
+            cand --effective 'The first day it is no longer in force (default: --date)'
+            cand --replaced-by 'The law that replaces it (an id)'
+            cand --date 'The entry''s date (the day the event is recorded)'
+            cand --decided-by 'The number of the deciding document in documents.toml (repeatable; the first is the amending or repealing document)'
+            cand --version 'The new version of the laws (default: the bump the event requires)'
+            cand --reason 'Why'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --dry-run 'Show the entry; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;law;apply'= {
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --dry-run 'Show the entry; write nothing'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;law;list'= {
+            cand --as-of 'The date (default: today; the output says which)'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;law;help'= {
+            cand enact 'A new law enters the laws file (its first version)'
+            cand amend 'A new version of a law: amended (修订/修正) by the deciding document'
+            cand repeal 'A law is repealed (废止) by the deciding document'
+            cand apply 'Record a laws operations file (date, [[decided_by]], [[event]])'
+            cand list 'List the laws with their versions and status on a date'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'quanze;law;help;enact'= {
+        }
+        &'quanze;law;help;amend'= {
+        }
+        &'quanze;law;help;repeal'= {
+        }
+        &'quanze;law;help;apply'= {
+        }
+        &'quanze;law;help;list'= {
+        }
+        &'quanze;law;help;help'= {
+        }
+        &'quanze;impact'= {
+            cand --article 'Only the items citing this article (e.g. 第二十七条)'
+            cand --as-of 'The lists as they stood on this date (default: today; the output says which)'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'quanze;pending'= {
+            cand --as-of 'Judge deadlines on this date (default: today; the output says which)'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --all 'Also the effects already answered'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'quanze;align'= {
+            cand --as-of 'The lists as they stood on this date (default: today; the output says which)'
+            cand --format 'Output format'
+            cand --registry 'The registry directory'
+            cand --cache 'Keep a stat index, the lists `check` found clean, the checkpoints of `changes` and the parsed files the fast TOML reader declines in DIR, and re-use them while the files'' bytes are unchanged (keyed by content hashes, quanze version and build: the cache cannot go stale)'
+            cand --color 'Colour diagnostics: on a terminal (auto, also unless NO_COLOR is set), always, or never'
+            cand --jobs 'Use at most N threads, 1 to 256 (default: one per core)'
+            cand --unverified 'Show a list whose history does not verify (a broken hash chain, or files with changes the change log does not record), marked as unverified, instead of refusing (exit 1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'quanze;schema'= {
             cand --out 'Write every schema into this directory instead'
             cand --registry 'The registry directory'
@@ -322,6 +473,10 @@ set edit:completion:arg-completer[quanze] = {|@words|
             cand adjust 'Record the difference between the edited list files and the head of the change log'
             cand import 'Import a list from spreadsheets (XLSX, CSV in UTF-8 or GBK) or quanze''s own catalogues'
             cand diff-files 'Compare two spreadsheets or published catalogues without a registry'
+            cand law 'Record a law''s enactment, amendment or repeal in the laws log'
+            cand impact 'Every item, in every list, that cites a law, and what the law''s latest event means for it'
+            cand pending 'Effects of upstream changes (laws amended or repealed, parent items changed) on the lists below, with their deadlines in working days'
+            cand align 'Every child list of a parent list side by side: which parent items each claims, and where names, bases, categories and limits deviate'
             cand schema 'Print the JSON Schema of a registry file kind'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -366,6 +521,29 @@ set edit:completion:arg-completer[quanze] = {|@words|
         &'quanze;help;import'= {
         }
         &'quanze;help;diff-files'= {
+        }
+        &'quanze;help;law'= {
+            cand enact 'A new law enters the laws file (its first version)'
+            cand amend 'A new version of a law: amended (修订/修正) by the deciding document'
+            cand repeal 'A law is repealed (废止) by the deciding document'
+            cand apply 'Record a laws operations file (date, [[decided_by]], [[event]])'
+            cand list 'List the laws with their versions and status on a date'
+        }
+        &'quanze;help;law;enact'= {
+        }
+        &'quanze;help;law;amend'= {
+        }
+        &'quanze;help;law;repeal'= {
+        }
+        &'quanze;help;law;apply'= {
+        }
+        &'quanze;help;law;list'= {
+        }
+        &'quanze;help;impact'= {
+        }
+        &'quanze;help;pending'= {
+        }
+        &'quanze;help;align'= {
         }
         &'quanze;help;schema'= {
         }

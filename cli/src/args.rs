@@ -219,9 +219,197 @@ pub enum Command {
     /// similar names (a rename, with its similarity); the differences of
     /// matched items by column; what only one side has.
     DiffFiles(DiffFilesArgs),
+    /// Record a law's enactment, amendment or repeal in the laws log.
+    ///
+    /// Appends an entry to the hash-chained laws log (laws/changelog/) and
+    /// rewrites laws/laws.toml to match, after checking the result. The
+    /// items that cite an amended or repealed law get pending effects
+    /// (`quanze pending`).
+    #[command(subcommand)]
+    Law(LawCommand),
+    /// Every item, in every list, that cites a law, and what the law's
+    /// latest event means for it.
+    Impact(ImpactArgs),
+    /// Effects of upstream changes (laws amended or repealed, parent items
+    /// changed) on the lists below, with their deadlines in working days.
+    ///
+    /// Exit status 1 when any effect is overdue.
+    Pending(PendingArgs),
+    /// Every child list of a parent list side by side: which parent items
+    /// each claims, and where names, bases, categories and limits deviate.
+    Align(AlignArgs),
     /// Print the JSON Schema of a registry file kind.
     #[cfg(feature = "schema")]
     Schema(SchemaArgs),
+}
+
+/// The `quanze law` subcommands.
+#[derive(clap::Subcommand)]
+pub enum LawCommand {
+    /// A new law enters the laws file (its first version).
+    Enact(LawEnactArgs),
+    /// A new version of a law: amended (修订/修正) by the deciding document.
+    Amend(LawAmendArgs),
+    /// A law is repealed (废止) by the deciding document.
+    Repeal(LawRepealArgs),
+    /// Record a laws operations file (date, [[decided_by]], [[event]]).
+    Apply(LawApplyArgs),
+    /// List the laws with their versions and status on a date.
+    List(LawListArgs),
+}
+
+/// What every law event takes.
+#[derive(clap::Args)]
+pub struct LawCommon {
+    /// The entry's date (the day the event is recorded).
+    #[arg(long, value_name = "DATE")]
+    pub date: Date,
+    /// The number of the deciding document in documents.toml (repeatable;
+    /// the first is the amending or repealing document).
+    #[arg(long = "decided-by", value_name = "NUMBER", required = true)]
+    pub decided_by: Vec<String>,
+    /// The new version of the laws (default: the bump the event requires).
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<Version>,
+    /// Why.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Show the entry; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A new law.
+#[derive(clap::Args)]
+pub struct LawEnactArgs {
+    /// The new law's id (letters, digits and `-`).
+    pub law: String,
+    /// Its title, without book-title marks.
+    #[arg(long)]
+    pub title: String,
+    /// Its level: law, administrative-regulation, state-council-decision,
+    /// departmental-rule, local-regulation, local-rule, normative-document.
+    #[arg(long)]
+    pub level: String,
+    /// The body that made it.
+    #[arg(long)]
+    pub issuer: String,
+    /// The document number that promulgated it.
+    #[arg(long)]
+    pub number: Option<String>,
+    /// Day of promulgation.
+    #[arg(long, value_name = "DATE")]
+    pub promulgated: Option<Date>,
+    /// First day in force.
+    #[arg(long, value_name = "DATE")]
+    pub effective: Date,
+    /// An article it has (repeatable): bases may then cite only these.
+    #[arg(long = "article", value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// The record is plausible, not verified.
+    #[arg(long)]
+    pub reconstructed: bool,
+    #[command(flatten)]
+    pub common: LawCommon,
+}
+
+/// A law's amendment.
+#[derive(clap::Args)]
+pub struct LawAmendArgs {
+    /// The law: its id, its document number or its exact title.
+    pub law: String,
+    /// First day the amended text is in force (default: --date).
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<Date>,
+    /// The new title, when the amendment renames it.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The articles after the amendment (repeatable; replaces the list).
+    #[arg(long = "article", value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// What changed.
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub common: LawCommon,
+}
+
+/// A law's repeal.
+#[derive(clap::Args)]
+pub struct LawRepealArgs {
+    /// The law: its id, its document number or its exact title.
+    pub law: String,
+    /// The first day it is no longer in force (default: --date).
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<Date>,
+    /// The law that replaces it (an id).
+    #[arg(long, value_name = "LAW")]
+    pub replaced_by: Option<String>,
+    #[command(flatten)]
+    pub common: LawCommon,
+}
+
+/// A laws operations file.
+#[derive(clap::Args)]
+pub struct LawApplyArgs {
+    /// The file.
+    pub file: PathBuf,
+    /// Show the entry; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The laws on a date.
+#[derive(clap::Args)]
+pub struct LawListArgs {
+    /// The date (default: today; the output says which).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+/// Every item citing a law.
+#[derive(clap::Args)]
+pub struct ImpactArgs {
+    /// The law: its id, its document number or its exact title.
+    pub law: String,
+    /// Only the items citing this article (e.g. 第二十七条).
+    #[arg(long, value_name = "ARTICLE")]
+    pub article: Option<String>,
+    /// The lists as they stood on this date (default: today; the output says which).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Impact))]
+    pub format: Format,
+}
+
+/// Pending effects of upstream changes.
+#[derive(clap::Args)]
+pub struct PendingArgs {
+    /// Only the effects on this authority's list.
+    pub authority: Option<String>,
+    /// Judge deadlines on this date (default: today; the output says which).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Also the effects already answered.
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Pending))]
+    pub format: Format,
+}
+
+/// Child lists beside their parent.
+#[derive(clap::Args)]
+pub struct AlignArgs {
+    /// The parent list (its holder's id).
+    pub parent: String,
+    /// The lists as they stood on this date (default: today; the output says which).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, default_value = "text", value_parser = FormatParser(Report::Align))]
+    pub format: Format,
 }
 
 /// Compare two spreadsheets or published catalogues without a registry.
@@ -548,6 +736,10 @@ pub struct AdjustArgs {
     /// recodes): a file with [[op]] tables.
     #[arg(long, value_name = "FILE")]
     pub ops: Option<PathBuf>,
+    /// An upstream event the adjustment answers (repeatable), as `quanze
+    /// pending` names it: `laws@VERSION` or `PARENT@VERSION`.
+    #[arg(long = "answers", value_name = "EVENT")]
+    pub answers: Vec<String>,
     /// Hash algorithm of the new link.
     #[arg(long, value_enum, default_value = "sha256")]
     pub hash: HashArg,

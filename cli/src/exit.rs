@@ -160,3 +160,13 @@ impl From<quanze::publish::catalogue::RenderError> for Failure {
         Self::Io(e.to_string())
     }
 }
+
+impl From<quanze::query::upstream::UpstreamError> for Failure {
+    fn from(e: quanze::query::upstream::UpstreamError) -> Self {
+        use quanze::query::upstream::UpstreamError;
+        match e {
+            UpstreamError::Replay { .. } => Self::Problem(format!("{e}; run `quanze check`")),
+            other => Self::Usage(other.to_string()),
+        }
+    }
+}

@@ -195,7 +195,7 @@ fn check_passes_on_the_bundled_registry() {
     repo::at_top();
     let o = quanze(&["check", "--as-of", "2026-11-28"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).starts_with("ok: registry holds 1 list(s)"));
+    assert!(stdout(&o).starts_with("ok: registry holds 2 list(s)"));
     let o = quanze(&["check", "guangzhou-gxj"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
@@ -388,8 +388,8 @@ fn export_writes_one_json_line_per_item() {
     let all = stdout(&quanze(&["export"]));
     assert_eq!(
         all.lines().count(),
-        80,
-        "every record of the head, ended ones included"
+        109,
+        "every record of the head of both lists, ended ones included"
     );
 }
 
@@ -431,7 +431,7 @@ fn changes_lists_units_added_removed_and_changed_in_every_format() {
     repo::at_top();
     let cache = tempfile::tempdir().unwrap();
     let d = cache.path().to_str().unwrap();
-    let text = quanze(&["changes", "4.0.0", "5.0.0"]);
+    let text = quanze(&["changes", "4.0.0", "5.0.0", "--authority", "guangzhou-gxj"]);
     assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
     let out = stdout(&text);
     assert!(
@@ -445,14 +445,38 @@ fn changes_lists_units_added_removed_and_changed_in_every_format() {
     assert!(out.ends_with("total: 4 added, 0 removed, 4 changed units in 1 list(s)\n"));
     // The same through the cache, cold and warm, and for one authority.
     for args in [
-        vec!["--cache", d, "changes", "4.0.0", "5.0.0"],
-        vec!["--cache", d, "changes", "4.0.0", "5.0.0"],
+        vec![
+            "--cache",
+            d,
+            "changes",
+            "4.0.0",
+            "5.0.0",
+            "--authority",
+            "guangzhou-gxj",
+        ],
+        vec![
+            "--cache",
+            d,
+            "changes",
+            "4.0.0",
+            "5.0.0",
+            "--authority",
+            "guangzhou-gxj",
+        ],
         vec!["changes", "4.0.0", "5.0.0", "--authority", "guangzhou-gxj"],
     ] {
         assert_eq!(stdout(&quanze(&args)), out, "{args:?}");
     }
     // CSV: one row per unit; JSON: the same units.
-    let csv = stdout(&quanze(&["changes", "4.0.0", "5.0.0", "--format", "csv"]));
+    let csv = stdout(&quanze(&[
+        "changes",
+        "4.0.0",
+        "5.0.0",
+        "--format",
+        "csv",
+        "--authority",
+        "guangzhou-gxj",
+    ]));
     assert_eq!(csv.lines().count(), 1 + 4 + 4);
     // The one CSV configuration: a byte-order mark and CRLF line ends.
     assert!(
@@ -465,13 +489,25 @@ fn changes_lists_units_added_removed_and_changed_in_every_format() {
         )
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&quanze(&[
-        "changes", "4.0.0", "5.0.0", "--format", "json",
+        "changes",
+        "4.0.0",
+        "5.0.0",
+        "--format",
+        "json",
+        "--authority",
+        "guangzhou-gxj",
     ])))
     .unwrap();
     assert_eq!(json[0]["added"].as_array().unwrap().len(), 4);
     assert_eq!(json[0]["changed"][0]["columns"][1], "status");
     // Summary: the count lines only.
-    let summary = stdout(&quanze(&["changes", "4.0.0", "--summary"]));
+    let summary = stdout(&quanze(&[
+        "changes",
+        "4.0.0",
+        "--summary",
+        "--authority",
+        "guangzhou-gxj",
+    ]));
     assert_eq!(summary.lines().count(), 2, "{summary}");
     // A version the log does not have: the list's error, exit 1.
     let bad = quanze(&["changes", "9.0.0"]);
@@ -502,6 +538,9 @@ fn every_format_a_command_offers_is_one_the_library_renders() {
         ("compare", Report::Compare),
         ("diff-files", Report::Compare),
         ("publish", Report::Catalogue),
+        ("impact", Report::Impact),
+        ("pending", Report::Pending),
+        ("align", Report::Align),
     ];
     for (name, report) in expected {
         let sub = cli.find_subcommand(name).unwrap();
@@ -682,7 +721,15 @@ fn every_command_that_reads_history_refuses_a_broken_chain() {
         vec!["resolve", "guangzhou-gxj", "XK-013"],
         vec!["log", "guangzhou-gxj"],
         vec!["changes", "1.0.0"],
-        vec!["changes", "1.0.0", "2.0.0", "--format", "json"],
+        vec![
+            "changes",
+            "1.0.0",
+            "2.0.0",
+            "--format",
+            "json",
+            "--authority",
+            "guangzhou-gxj",
+        ],
     ];
     for args in &commands {
         let mut full = vec!["--registry", r];
@@ -728,7 +775,17 @@ fn changes_from_kept_checkpoints_refuses_a_history_broken_since() {
     let cache = tmp.path().join("cache");
     let (r, c) = (root.to_str().unwrap(), cache.to_str().unwrap());
     for to in ["files", "2.0.0"] {
-        let o = quanze(&["--registry", r, "--cache", c, "changes", "1.0.0", to]);
+        let o = quanze(&[
+            "--registry",
+            r,
+            "--cache",
+            c,
+            "changes",
+            "1.0.0",
+            to,
+            "--authority",
+            "guangzhou-gxj",
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     // An entry after both sides is edited: the chain no longer holds.
@@ -740,7 +797,17 @@ fn changes_from_kept_checkpoints_refuses_a_history_broken_since() {
     )
     .unwrap();
     for to in ["files", "2.0.0"] {
-        let o = quanze(&["--registry", r, "--cache", c, "changes", "1.0.0", to]);
+        let o = quanze(&[
+            "--registry",
+            r,
+            "--cache",
+            c,
+            "changes",
+            "1.0.0",
+            to,
+            "--authority",
+            "guangzhou-gxj",
+        ]);
         assert_eq!(o.status.code(), Some(1), "{to}: {}", stdout(&o));
         assert!(
             stderr(&o).contains("changelog/3.0.0.toml"),
@@ -953,7 +1020,7 @@ fn a_broken_link_blames_the_entry_that_changed() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "entry 5.0.1 has been changed after it was written, or the `head` in list.toml has"
+            "entry 5.0.4 has been changed after it was written, or the `head` in list.toml has"
         ),
         "{out}"
     );

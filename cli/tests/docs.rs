@@ -359,6 +359,12 @@ fn adjusting_md_documents_every_operation() {
 }
 
 #[test]
+fn upstream_md_examples_are_true() {
+    repo::at_top();
+    assert!(walk_page("docs/upstream.md") >= 8);
+}
+
+#[test]
 fn importing_md_examples_are_true() {
     repo::at_top();
     assert!(walk_page("docs/importing.md") >= 5);

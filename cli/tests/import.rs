@@ -54,7 +54,7 @@ fn counts(root: &Path, authority: &str) -> serde_json::Value {
     serde_json::Value::Object(out)
 }
 
-/// The bundled list's CSV catalogue at 2024-07-01 (version 5.0.1), written
+/// The bundled list's CSV catalogue at 2025-05-01 (version 5.0.4), written
 /// into `out` from the registry at `root`.
 fn publish_bundled(root: &Path, out: &Path) {
     let o = quanze(
@@ -63,7 +63,7 @@ fn publish_bundled(root: &Path, out: &Path) {
             "publish",
             "guangzhou-gxj",
             "--as-of",
-            "2024-07-01",
+            "2025-05-01",
             "--format",
             "csv",
             "--out",
@@ -213,7 +213,7 @@ fn an_existing_list_is_rewritten_for_adjust_to_record() {
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
     publish_bundled(&root, out.path());
-    let published = out.path().join("guangzhou-gxj-5.0.1.csv");
+    let published = out.path().join("guangzhou-gxj-5.0.4.csv");
     let before = fs::read(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
     // The list's own catalogue: nothing to record.
     let o = quanze(
@@ -223,7 +223,7 @@ fn an_existing_list_is_rewritten_for_adjust_to_record() {
             "--authority",
             "guangzhou-gxj",
             "--effective",
-            "2024-07-01",
+            "2025-05-01",
             published.to_str().unwrap(),
         ],
     );
@@ -252,7 +252,7 @@ fn an_existing_list_is_rewritten_for_adjust_to_record() {
             "--authority",
             "guangzhou-gxj",
             "--effective",
-            "2024-07-01",
+            "2025-05-01",
             edited.to_str().unwrap(),
         ],
     );
@@ -268,22 +268,22 @@ fn an_existing_list_is_rewritten_for_adjust_to_record() {
         after.contains("# RECONSTRUCTION (重构数据)"),
         "the file's comments are kept"
     );
-    assert!(!root.join("guangzhou-gxj/changelog/5.0.2.toml").exists());
+    assert!(!root.join("guangzhou-gxj/changelog/5.0.5.toml").exists());
     let o = quanze(
         &root,
         &[
             "adjust",
             "guangzhou-gxj",
             "--version",
-            "5.0.2",
+            "5.0.5",
             "--date",
-            "2024-08-01",
+            "2025-06-01",
             "--decided-by",
             "穗工信〔2024〕(重构)1号",
         ],
     );
     assert!(o.status.success(), "{}", text(&o));
-    let entry = fs::read_to_string(root.join("guangzhou-gxj/changelog/5.0.2.toml")).unwrap();
+    let entry = fs::read_to_string(root.join("guangzhou-gxj/changelog/5.0.5.toml")).unwrap();
     assert!(entry.contains("民用爆炸物品销售许可(含储存)"), "{entry}");
     let check = quanze(&root, &["check", "guangzhou-gxj"]);
     assert!(check.status.success(), "{}", text(&check));
@@ -514,7 +514,7 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
     publish_bundled(&root, out.path());
-    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
+    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.4.csv")).unwrap();
     // XK-001-03 (延续) removed; a new licence without a code appended.
     let mut lines: Vec<&str> = csv.lines().filter(|l| !l.contains(",XK-001-03,")).collect();
     let new_row = "99,,燃气经营许可,,行政许可,广州市工业和信息化局,,法定本级行使,,《城镇燃气管理条例》第十五条,,20个工作日,10个工作日,承诺件,,,,,,";
@@ -528,12 +528,12 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
             "--authority",
             "guangzhou-gxj",
             "--effective",
-            "2024-08-01",
+            "2025-06-01",
             edited.to_str().unwrap(),
         ],
     );
     assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("--date 2024-08-01"), "{}", text(&o));
+    assert!(text(&o).contains("--date 2025-06-01"), "{}", text(&o));
     let licensing = fs::read_to_string(root.join("guangzhou-gxj/items/licensing.toml")).unwrap();
     // XK-005 and XK-013 ended long ago: the new item gets a code no item had.
     assert!(licensing.contains("name = \"燃气经营许可\""));
@@ -543,7 +543,7 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
     ] {
         assert!(!licensing.contains(used), "an ended code was reused");
     }
-    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2025-06-01"]);
     assert!(!text(&check).contains("duplicate-code"), "{}", text(&check));
     let o = quanze(
         &root,
@@ -553,7 +553,7 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
             "--version",
             "6.0.0",
             "--date",
-            "2024-08-01",
+            "2025-06-01",
             "--decided-by",
             "穗工信〔2024〕(重构)1号",
         ],
@@ -565,7 +565,7 @@ fn re_imports_keep_identities_and_never_reuse_codes() {
         entry.contains("XK-001-03"),
         "the removed sub-item's end is recorded: {entry}"
     );
-    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2025-06-01"]);
     assert!(check.status.success(), "{}", text(&check));
 
     // A list import made, re-imported with an item inserted first: the
@@ -669,7 +669,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
     let (_tmp, root, _) = common::scratch_registry();
     let out = tempfile::tempdir().unwrap();
     publish_bundled(&root, out.path());
-    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.1.csv")).unwrap();
+    let csv = fs::read_to_string(out.path().join("guangzhou-gxj-5.0.4.csv")).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     let sheet = |name: &str, rows: &[String]| {
         let p = out.path().join(name);
@@ -696,7 +696,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
             "guangzhou-gxj",
             "--keep-going",
             "--effective",
-            "2024-08-01",
+            "2025-06-01",
             f.to_str().unwrap(),
         ],
     );
@@ -709,7 +709,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
         "a refused row is not cancelled: {block}"
     );
     assert!(text(&o).contains("rejected (--keep-going)"), "{}", text(&o));
-    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2024-08-01"]);
+    let check = quanze(&root, &["check", "guangzhou-gxj", "--as-of", "2025-06-01"]);
     assert!(
         check.status.success(),
         "a refused row is not cancelled: {}",
@@ -727,7 +727,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
             "--authority",
             "guangzhou-gxj",
             "--effective",
-            "2024-08-01",
+            "2025-06-01",
             f.to_str().unwrap(),
         ],
     );
@@ -756,7 +756,7 @@ fn an_existing_list_refuses_retired_codes_and_keeps_what_was_refused() {
             "--authority",
             "guangzhou-gxj",
             "--effective",
-            "2024-08-01",
+            "2025-06-01",
             f.to_str().unwrap(),
         ],
     );

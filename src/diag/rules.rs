@@ -146,6 +146,24 @@ rules! {
     Flowchart = "flowchart", Lint, Error: "an item's flowchart file (权力运行流程图) that is missing, not an SVG or PNG directly under `flowcharts/`, a link, larger than 2 MiB, or changed without a recorded adjustment (its hash differs from the item's)",
     /// A rule setting of list.toml that cannot be honoured.
     RuleSetting = "rule-setting", Lint, Error: "a `[rules]` setting of list.toml that names an unknown rule, or turns off a rule of national law (only warnings can be turned off)",
+    /// A basis naming a law id the laws file does not hold.
+    UnknownLaw = "unknown-law", Lint, Error: "a legal basis whose `law` names an id that laws/laws.toml does not hold",
+    /// A basis citing a law not in force.
+    LawNotInForce = "law-not-in-force", Lint, Warning: "an item in force whose basis cites a law that is not in force on the day checked (repealed, or not yet effective): the item must be re-based or cancelled, within the deadline its pending effect gives",
+    /// An article the law does not have.
+    UnknownArticle = "unknown-article", Lint, Error: "a legal basis citing an article that its law, whose articles are listed, does not have",
+    /// A basis citing by title a law the laws file has.
+    BasisLawId = "basis-law-id", Lint, Warning: "a legal basis that cites by title or number a law of laws/laws.toml without its `law` id: adding the id lets impact and pending effects follow it",
+    /// A parent item that does not exist or is not in force.
+    ParentItem = "parent-item", Lint, Error: "an item whose claimed parent item is in no parent list the list declares, does not exist there, or is not in force on the day checked",
+    /// An item that deviates from its parent undeclared.
+    ParentDeviation = "parent-deviation", Lint, Warning: "an item whose name, category, setting basis or time limit differs from its parent item's without `deviates` and a `reason` declaring it",
+    /// An item of a derived list with no parent.
+    ParentMissing = "parent-missing", Lint, Error: "an item in force of a catalogue-derived list with no parent and not declared `local`, an entrusted or devolved item whose grantor's list is a declared parent but that names no parent item, or a `local` item that claims one",
+    /// Catalogue items no item claims.
+    ParentUnclaimed = "parent-unclaimed", Lint, Warning: "items in force in a parent catalogue that no item of the list claims",
+    /// An entry answering an upstream event that does not exist.
+    UnknownUpstreamEvent = "unknown-upstream-event", Lint, Error: "a change-log entry whose `answers` names no entry of the laws log or of a declared parent list, or one dated after the answer",
     /// Implementation elements on an item that has sub-items.
     MisplacedImplementation = "misplaced-implementation", Lint, Error: "implementation elements on an item that has sub-items (they belong on the sub-items)",
     /// Dates out of order.
@@ -180,6 +198,10 @@ rules! {
     AgreementExpiring = "agreement-expiring", Audit, Warning: "an agreement that items rely on and whose term ends within the given number of days",
     /// A code given to a second item.
     CodeReused = "code-reused", Audit, Error: "a code that was given to another item after it had been used (codes are never reused)",
+    /// An upstream change left unanswered past its deadline.
+    UpstreamOverdue = "upstream-overdue", Audit, Error: "a pending effect of an upstream change (a cited law amended or repealed, a parent item changed) that no adjustment of the list has answered by its deadline",
+    /// An upstream change not yet answered.
+    UpstreamPending = "upstream-pending", Audit, Warning: "a pending effect of an upstream change that the list has still to answer, within its deadline",
     /// A successor that is not in the list.
     DanglingSuccessor = "dangling-successor", Audit, Error: "a merged or split item whose successor is not in the list",
 }

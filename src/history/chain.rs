@@ -2,7 +2,50 @@
 //! at least the bump their operations require, dates that do not go back,
 //! and the hash chain.
 
-use crate::model::{Bump, Entry, HashAlg, LoggedEntry};
+use std::path::Path;
+
+use crate::model::{Bump, Entry, HashAlg, LoggedEntry, LoggedLawEntry, Version, canonical};
+
+/// An entry of a hash-chained log: a list's change log, or the laws log.
+pub(crate) trait Link {
+    fn version(&self) -> &Version;
+    fn previous(&self) -> Option<&str>;
+    fn text(&self) -> &str;
+    fn file(&self) -> &Path;
+    fn hash(&self, alg: HashAlg) -> String {
+        alg.hash(&canonical(self.text()))
+    }
+}
+
+impl Link for LoggedEntry {
+    fn version(&self) -> &Version {
+        &self.entry.version
+    }
+    fn previous(&self) -> Option<&str> {
+        self.entry.previous.as_deref()
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn file(&self) -> &Path {
+        &self.file
+    }
+}
+
+impl Link for LoggedLawEntry {
+    fn version(&self) -> &Version {
+        &self.entry.version
+    }
+    fn previous(&self) -> Option<&str> {
+        self.entry.previous.as_deref()
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn file(&self) -> &Path {
+        &self.file
+    }
+}
 
 /// Checks that versions strictly increase, dates do not decrease, and each
 /// entry's declared bump covers what its operations require. Returns, per
@@ -57,32 +100,38 @@ pub(crate) fn version_problems(entries: &[&Entry]) -> Vec<(usize, String, &'stat
 /// Checks the hash chain: each entry's `previous` must be the hash of the
 /// entry before it, and `head` the hash of the last. Returns the index of the
 /// first broken link (`entries.len()` for the head) and a message.
-pub(crate) fn chain_problem(
-    entries: &[LoggedEntry],
+pub(crate) fn chain_problem<E: Link>(entries: &[E], head: Option<&str>) -> Option<(usize, String)> {
+    chain_problem_in(entries, head, "list.toml")
+}
+
+/// `chain_problem` for a log whose head is sealed in `head_file`.
+pub(crate) fn chain_problem_in<E: Link>(
+    entries: &[E],
     head: Option<&str>,
+    head_file: &str,
 ) -> Option<(usize, String)> {
     // A copied entry file would otherwise blame the entry it copies (whose
     // hash no longer links to the copy's place): name the copy.
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (n, e) in entries.iter().enumerate() {
-        if let Some(&first) = seen.get(e.text.as_str()) {
+        if let Some(&first) = seen.get(e.text()) {
             let name = e
-                .file
+                .file()
                 .file_name()
                 .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
             return Some((
                 n,
                 format!(
                     "entry file {name} is a copy of entry {}: each entry is written once, under its own version",
-                    entries[first].entry.version
+                    entries[first].version()
                 ),
             ));
         }
-        seen.insert(&e.text, n);
+        seen.insert(e.text(), n);
     }
     for (n, e) in entries.iter().enumerate() {
         let expected_prev = n.checked_sub(1).map(|p| &entries[p]);
-        match (&e.entry.previous, expected_prev) {
+        match (e.previous(), expected_prev) {
             (Some(_), None) => {
                 return Some((n, "the first entry must not have `previous`".to_owned()));
             }
@@ -91,7 +140,8 @@ pub(crate) fn chain_problem(
                     n,
                     format!(
                         "entry {} has no `previous` hash of entry {}",
-                        e.entry.version, p.entry.version
+                        e.version(),
+                        p.version()
                     ),
                 ));
             }
@@ -104,14 +154,14 @@ pub(crate) fn chain_problem(
                         ),
                     ));
                 };
-                if p.hash(alg) != *h {
+                if p.hash(alg) != h {
                     // Which side of the broken link changed: an entry whose
                     // own seal (the next `previous`, or `head`) still holds
                     // is as it was written, so the entry before it changed
                     // or an entry between them was removed; otherwise this
                     // entry (its `previous`, say) was edited.
                     let sealed = match entries.get(n + 1) {
-                        Some(next) => next.entry.previous.as_deref(),
+                        Some(next) => next.previous(),
                         None => head,
                     };
                     let intact = sealed
@@ -122,7 +172,8 @@ pub(crate) fn chain_problem(
                             n,
                             format!(
                                 "entry {} has been changed after it was written: its `previous` is not the hash of entry {}, and its own hash is no longer the one that seals it",
-                                e.entry.version, p.entry.version
+                                e.version(),
+                                p.version()
                             ),
                         ));
                     }
@@ -130,7 +181,8 @@ pub(crate) fn chain_problem(
                         n - 1,
                         format!(
                             "entry {} has been changed after it was written, or an entry after it was removed: its hash is no longer the `previous` recorded by entry {}",
-                            p.entry.version, e.entry.version
+                            p.version(),
+                            e.version()
                         ),
                     ));
                 }
@@ -142,7 +194,7 @@ pub(crate) fn chain_problem(
     let Some(head) = head else {
         return Some((
             entries.len(),
-            "list.toml has no `head` hash sealing the last entry".to_owned(),
+            format!("{head_file} has no `head` hash sealing the last entry"),
         ));
     };
     let Some(alg) = HashAlg::of(head) else {
@@ -155,8 +207,8 @@ pub(crate) fn chain_problem(
         return Some((
             entries.len() - 1,
             format!(
-                "entry {} has been changed after it was written, or the `head` in list.toml has: the entry's hash is no longer `head` (nothing else seals the last entry, so which of the two changed cannot be told)",
-                last.entry.version
+                "entry {} has been changed after it was written, or the `head` in {head_file} has: the entry's hash is no longer `head` (nothing else seals the last entry, so which of the two changed cannot be told)",
+                last.version()
             ),
         ));
     }

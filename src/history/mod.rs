@@ -3,13 +3,15 @@
 
 mod chain;
 mod error;
+mod laws;
 mod point;
 mod refusal;
 mod resolve;
 mod state;
 
-pub(crate) use chain::{chain_problem, version_problems};
+pub(crate) use chain::{chain_problem, chain_problem_in, version_problems};
 pub use error::Error;
+pub use laws::{LawEventError, apply_law_entry, replay_laws};
 pub(crate) use point::view;
 pub use point::{Point, PointError, Side};
 pub use refusal::Refusal;

@@ -630,6 +630,8 @@ impl<'a> Session<'a> {
             reconstructed: self.json_meta.is_some_and(|m| m.1),
             head: None,
             rules: crate::model::RuleSettings::default(),
+            parent: Vec::new(),
+            upstream: crate::model::UpstreamSettings::default(),
         };
         let mut list = List::new(opts.authority.clone(), meta);
         list.items = self.items;

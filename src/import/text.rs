@@ -343,6 +343,7 @@ fn basis(title: &str, article: Option<&str>, role: BasisRole) -> LegalBasis {
     let (level, inferred) = level_of(title);
     LegalBasis {
         title: title.trim().to_owned(),
+        law: None,
         level,
         number: None,
         article: article.filter(|a| !a.is_empty()).map(str::to_owned),

@@ -176,6 +176,17 @@ pub fn merged(reg: &Registry, imported: &Imported) -> (List, Written) {
         merge(&mut list, old, imported.effective, cancel, &mut written);
         list.log.clone_from(&old.log);
     }
+    // A basis citing by title a law the registry records gets its id (an
+    // ended item's record stays as it ended).
+    for item in list.items.iter_mut().filter(|i| i.ended.is_none()) {
+        for b in &mut item.basis {
+            if b.law.is_none()
+                && let Some(law) = reg.laws.cited_by(b)
+            {
+                b.law = Some(law.id.clone());
+            }
+        }
+    }
     (list, written)
 }
 
@@ -269,6 +280,8 @@ fn keep(item: &mut Item, o: &Item, date: crate::model::Date, cancel: bool) {
     item.forwarded = o.forwarded;
     item.shared = o.shared;
     item.entrusted_out = o.entrusted_out;
+    item.parent.clone_from(&o.parent);
+    item.local = o.local;
     if item.grantor.is_none() {
         item.grantor.clone_from(&o.grantor);
     }
@@ -287,6 +300,7 @@ fn keep(item: &mut Item, o: &Item, date: crate::model::Date, cancel: bool) {
             .find(|ob| ob.title == b.title && ob.role == b.role)
         {
             b.number.clone_from(&ob.number);
+            b.law.clone_from(&ob.law);
             b.level = ob.level;
             b.level_inferred = ob.level_inferred;
         }

@@ -5,6 +5,7 @@ pub(crate) mod cache;
 pub(crate) mod decode;
 pub(crate) mod fast_toml;
 pub(crate) mod flowchart;
+pub(crate) mod laws;
 pub(crate) mod save;
 pub(crate) mod txn;
 pub(crate) mod walk;
@@ -294,7 +295,8 @@ impl Registry {
     ///     read.list.map(|list| (list.authority.to_string(), list.items.len()))
     /// })?;
     /// assert!(scan.shared.problems.is_empty());
-    /// assert_eq!(scan.results[0], Some(("guangzhou-gxj".to_owned(), 80)));
+    /// // In directory order: the province's partial list, then the city's.
+    /// assert_eq!(scan.results[1], Some(("guangzhou-gxj".to_owned(), 80)));
     /// # Ok::<(), quanze::Error>(())
     /// ```
     ///
@@ -416,6 +418,9 @@ impl Registry {
                 }
             }
         }
+
+        reg.laws = crate::io::laws::read_laws(root, &mut problems)?;
+        reg.calendar = crate::io::laws::read_calendar(root, &mut problems)?;
 
         reg.origin.problems.clone_from(&problems);
         Ok((reg, problems))

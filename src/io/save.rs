@@ -42,6 +42,31 @@ impl Registry {
                 },
             )?;
         }
+        if self.laws.present {
+            let d = root.join(crate::io::laws::LAWS_DIR);
+            fs::create_dir_all(&d).map_err(io(&d))?;
+            write_toml(
+                &d.join("laws.toml"),
+                "# Laws the lists cite, with their versions (written from the laws log).\n",
+                &self.laws.file,
+            )?;
+            for e in &self.laws.log {
+                // Written exactly as read: their hashes cover every byte.
+                let c = d.join("changelog");
+                fs::create_dir_all(&c).map_err(io(&c))?;
+                write_atomic(
+                    &c.join(format!("{}.toml", e.entry.version)),
+                    e.text.as_bytes(),
+                )?;
+            }
+        }
+        if !self.calendar.year.is_empty() {
+            write_toml(
+                &root.join("calendar.toml"),
+                "# The official working-day calendar (法定节假日 and 调休).\n",
+                &self.calendar,
+            )?;
+        }
         for (id, list) in &self.lists {
             let dir = root.join(id.as_str());
             fs::create_dir_all(&dir).map_err(io(&dir))?;

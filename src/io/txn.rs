@@ -183,7 +183,7 @@ pub(crate) fn writable(rel: &str) -> bool {
             && !name.contains(['/', '\\', '\0'])
     };
     match rel.split_once('/') {
-        None => rel == "list.toml",
+        None => rel == "list.toml" || rel == "laws.toml",
         Some((dir, name)) => crate::io::walk::LIST_SUBDIRS.contains(&dir) && plain(name),
     }
 }

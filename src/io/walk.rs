@@ -77,14 +77,14 @@ fn read_text_from(
 /// A list directory as readers see it: its files, overlaid by the staged
 /// files of a committed transaction that a writer has not finished moving
 /// into place (see `write.rs`).
-struct ListFiles {
+pub(crate) struct ListFiles {
     dir: PathBuf,
     /// The staged files' root and the files staged there (relative).
     overlay: Option<(PathBuf, Vec<String>)>,
 }
 
 impl ListFiles {
-    fn new(dir: &Path) -> Self {
+    pub(crate) fn new(dir: &Path) -> Self {
         Self {
             dir: dir.to_owned(),
             overlay: crate::io::txn::overlay(dir),
@@ -93,7 +93,7 @@ impl ListFiles {
 
     /// The `.toml` files of `sub`, by the names they have (or will have) in
     /// the list directory.
-    fn files(&self, sub: &str) -> Result<Vec<PathBuf>, Error> {
+    pub(crate) fn files(&self, sub: &str) -> Result<Vec<PathBuf>, Error> {
         let mut files = toml_files(&self.dir.join(sub))?;
         if let Some((_, staged)) = &self.overlay {
             for rel in staged {
@@ -112,7 +112,11 @@ impl ListFiles {
     }
 
     /// Reads a file of the list, through the overlay.
-    fn read(&self, target: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
+    pub(crate) fn read(
+        &self,
+        target: &Path,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Result<Option<String>, Error> {
         if let (Some((o, staged)), Ok(rel)) = (&self.overlay, target.strip_prefix(&self.dir))
             && rel.to_str().is_some_and(|r| staged.iter().any(|s| s == r))
         {
@@ -175,7 +179,7 @@ pub(crate) fn list_dirs(root: &Path, options: &LoadOptions) -> Result<Vec<PathBu
         let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
         };
-        if name.starts_with('.') {
+        if name.starts_with('.') || name == crate::io::laws::LAWS_DIR {
             continue;
         }
         if entry.file_type().map_err(io(&path))?.is_symlink() {

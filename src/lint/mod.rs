@@ -2,6 +2,9 @@
 //! problem is reported, each located at the key it concerns.
 
 pub(crate) mod check;
+mod upstream;
+
+pub(crate) use upstream::deviations;
 
 pub use check::{CheckOptions, CheckReport};
 
@@ -158,6 +161,28 @@ impl Registry {
         };
         c.authorities();
         c.documents();
+        c.laws();
+        c.out
+    }
+
+    /// The rules that compare `list` with its parent lists (which must be
+    /// among `self.lists` to be compared).
+    pub fn validate_parents(&self, list: &List, as_of: Date) -> Vec<Diagnostic> {
+        let mut c = Checker {
+            reg: self,
+            as_of,
+            locator: Locator::new(HashMap::new()),
+            out: Vec::new(),
+        };
+        let meta_file: PathBuf = list
+            .origin
+            .meta
+            .as_deref()
+            .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
+        c.parents(list, &meta_file);
+        let off = &list.meta.rules.off;
+        c.out
+            .retain(|d| d.is_error() || !off.iter().any(|id| id == d.rule.id()));
         c.out
     }
 
@@ -343,6 +368,7 @@ impl Checker<'_> {
         let ids = self.items(list);
         self.agreements(list, &ids);
         self.changelog(list, &meta_file);
+        self.parents(list, &meta_file);
 
         for (n, s) in list.statistics.iter().enumerate() {
             let file = origin_file(&list.origin.statistics, n);
@@ -420,6 +446,7 @@ impl Checker<'_> {
                 }
             }
             self.item(list, item, &file, &key);
+            self.item_laws(list, n, item);
         }
         ids
     }

@@ -130,6 +130,74 @@ pub struct ListMeta {
     /// national law (`[rules]`).
     #[serde(default, skip_serializing_if = "RuleSettings::is_default")]
     pub rules: RuleSettings,
+    /// The lists above this one (`[[parent]]`): the grantors' lists its
+    /// entrusted and devolved items come from, and the catalogue its items
+    /// claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parent: Vec<ParentList>,
+    /// How upstream changes are answered (`[upstream]`).
+    #[serde(default, skip_serializing_if = "UpstreamSettings::is_default")]
+    pub upstream: UpstreamSettings,
+}
+
+/// A list above (`[[parent]]` of list.toml).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ParentList {
+    /// The parent list (its holder's id, a directory of the registry).
+    pub list: Id,
+    /// What it is to this list.
+    pub kind: ParentKind,
+}
+
+/// What a parent list is to its child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ParentKind {
+    /// The grantor's list: entrusted and devolved items name their item there.
+    Grantor,
+    /// A catalogue (基本目录) every item claims, unless declared local.
+    Catalogue,
+}
+
+impl ParentKind {
+    /// The id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Grantor => "grantor",
+            Self::Catalogue => "catalogue",
+        }
+    }
+}
+
+/// The `[upstream]` table of list.toml.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct UpstreamSettings {
+    /// Working days a list has to answer an upstream change (a law amended
+    /// or repealed, a parent item changed): 20 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_working_days: Option<u32>,
+}
+
+impl UpstreamSettings {
+    /// The deadline when the list does not set one.
+    pub const DEFAULT_DEADLINE: u32 = 20;
+
+    /// The deadline in working days.
+    pub fn deadline(&self) -> u32 {
+        self.deadline_working_days.unwrap_or(Self::DEFAULT_DEADLINE)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// The `[rules]` table of `list.toml`: the settings of the rules that are

@@ -348,6 +348,11 @@ pub struct Entry {
     /// The deciding documents.
     #[serde(default)]
     pub decided_by: Vec<Decision>,
+    /// The upstream events this adjustment answers (`laws@<version>` for
+    /// an entry of the laws log, `<parent list>@<version>` for an entry of
+    /// a parent list): their pending effects on this list are resolved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<String>,
     /// The operations, applied in order.
     #[serde(default)]
     pub op: Vec<Op>,

@@ -261,6 +261,11 @@ impl Date {
         self.0.yesterday().ok().map(Self)
     }
 
+    /// The day of the week, Monday 0 to Sunday 6.
+    pub fn weekday(self) -> i8 {
+        self.0.weekday().to_monday_zero_offset()
+    }
+
     /// Days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Self) -> i64 {
         // Between two civil dates jiff's span is measured in days and

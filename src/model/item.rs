@@ -455,6 +455,11 @@ impl BasisRole {
 pub struct LegalBasis {
     /// Title of the law or document, without book-title marks.
     pub title: String,
+    /// The law's id in `laws/laws.toml`, when the registry records it: the
+    /// basis then follows the law's versions (`quanze impact`, pending
+    /// effects) and is checked against them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<Id>,
     /// Level in the hierarchy of norms.
     pub level: BasisLevel,
     /// Document number, e.g. `国务院令第466号`.
@@ -987,6 +992,79 @@ pub struct Item {
     /// took it over.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub successors: Vec<Id>,
+    /// The item of a list above that this one derives from: the grantor's
+    /// item it is entrusted or devolved from, or the catalogue item it
+    /// implements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<ParentRef>>,
+    /// Declared local: an item of a catalogue-derived list that no
+    /// catalogue item covers, on purpose.
+    #[serde(default, skip_serializing_if = "crate::model::serde_util::is_false")]
+    pub local: bool,
+}
+
+/// The parent item an item claims (`[item.parent]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ParentRef {
+    /// The parent list (its holder's id).
+    pub list: Id,
+    /// The parent item's code (a former code resolves to its successor).
+    pub code: Code,
+    /// Elements in which the item deviates from its parent on purpose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deviates: Vec<Deviation>,
+    /// Why it deviates (required with `deviates`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An element in which an item may deviate from its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Deviation {
+    /// 事项名称.
+    Name,
+    /// 职权类别.
+    Category,
+    /// 设定依据.
+    SettingBasis,
+    /// 办理时限.
+    TimeLimit,
+}
+
+impl Deviation {
+    /// Every element compared, in report order.
+    pub const ALL: &'static [Self] = &[
+        Self::Name,
+        Self::Category,
+        Self::SettingBasis,
+        Self::TimeLimit,
+    ];
+
+    /// The id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Category => "category",
+            Self::SettingBasis => "setting-basis",
+            Self::TimeLimit => "time-limit",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Name => "事项名称",
+            Self::Category => "职权类别",
+            Self::SettingBasis => "设定依据",
+            Self::TimeLimit => "办理时限",
+        }
+    }
 }
 
 fn own() -> Source {
@@ -1049,6 +1127,8 @@ impl Item {
             sub: Vec::new(),
             former_codes: Vec::new(),
             successors: Vec::new(),
+            parent: None,
+            local: false,
         }
     }
 

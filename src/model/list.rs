@@ -156,6 +156,10 @@ pub struct Registry {
     pub documents: IndexMap<DocNumber, Document>,
     /// The lists, by holder, in directory-name order.
     pub lists: IndexMap<Id, List>,
+    /// `laws/`: the laws items cite, and the log of their events.
+    pub laws: crate::model::Laws,
+    /// `calendar.toml`: the official working-day calendar.
+    pub calendar: crate::model::Calendar,
     pub(crate) origin: RegistryOrigin,
 }
 
@@ -178,6 +182,8 @@ impl Registry {
             authorities: IndexMap::new(),
             documents: IndexMap::new(),
             lists: IndexMap::new(),
+            laws: crate::model::Laws::default(),
+            calendar: crate::model::Calendar::default(),
             origin: RegistryOrigin::default(),
         }
     }

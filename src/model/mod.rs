@@ -10,6 +10,7 @@ mod authority;
 mod changelog;
 mod id;
 mod item;
+mod law;
 mod list;
 pub(crate) mod serde_util;
 
@@ -18,4 +19,5 @@ pub use authority::*;
 pub use changelog::*;
 pub use id::*;
 pub use item::*;
+pub use law::*;
 pub use list::*;

@@ -66,6 +66,11 @@ where
 }
 
 impl Renderer for Csv {
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        let head: Vec<&str> = t.head.iter().map(String::as_str).collect();
+        table(&head, t.rows.iter())
+    }
+
     fn format(&self) -> Format {
         Format::Csv
     }

@@ -67,6 +67,12 @@ pub enum Report {
     Log,
     /// One item's versions (`quanze history`).
     History,
+    /// The items citing a law (`quanze impact`).
+    Impact,
+    /// Pending effects of upstream changes (`quanze pending`).
+    Pending,
+    /// Child lists beside their parent (`quanze align`).
+    Align,
 }
 
 const REPORT_FORMATS: &[Format] = &[
@@ -92,7 +98,13 @@ impl Report {
             ],
             #[cfg(not(feature = "xlsx"))]
             Self::Catalogue => &[Format::Html, Format::Markdown, Format::Csv, Format::Json],
-            Self::Diff | Self::Audit | Self::Crosswalk | Self::Compare => REPORT_FORMATS,
+            Self::Diff
+            | Self::Audit
+            | Self::Crosswalk
+            | Self::Compare
+            | Self::Impact
+            | Self::Pending
+            | Self::Align => REPORT_FORMATS,
             Self::Changes => &[Format::Text, Format::Csv, Format::Json],
             Self::Stats | Self::Log | Self::History => &[Format::Text, Format::Json],
         }
@@ -239,6 +251,14 @@ pub trait Renderer: Send + Sync {
     /// When the format does not render them.
     fn history(&self, _versions: &[ItemVersion<'_>]) -> Result<String, RenderError> {
         Err(self.unsupported(Report::History))
+    }
+
+    /// A report that is one table ([`Table`](crate::publish::upstream::Table)).
+    ///
+    /// # Errors
+    /// When the format does not render it.
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        Err(self.unsupported(t.report))
     }
 
     /// The refusal of a report this format does not render.

@@ -51,6 +51,16 @@ fn limits(category: crate::model::Category, imp: &crate::model::Implementation) 
 }
 
 impl Renderer for Html {
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        let head: Vec<&str> = t.head.iter().map(String::as_str).collect();
+        render(&TablePage {
+            title: t.title.clone(),
+            paragraphs: t.paragraphs.clone(),
+            head: &head,
+            rows: t.rows.clone(),
+        })
+    }
+
     fn format(&self) -> Format {
         Format::Html
     }

@@ -19,6 +19,10 @@ use crate::query::stats::Stats;
 pub struct Json;
 
 impl Renderer for Json {
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        json(&t.json)
+    }
+
     fn format(&self) -> Format {
         Format::Json
     }
@@ -89,6 +93,7 @@ impl Renderer for Json {
                     "date": e.entry.date,
                     "reason": e.entry.reason,
                     "decided_by": e.entry.decided_by,
+                    "answers": e.entry.answers,
                     "ops": ops,
                     "hash": e.own_hash(),
                 })

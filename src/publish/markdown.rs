@@ -40,6 +40,18 @@ fn md(s: &str) -> String {
 }
 
 impl Renderer for Markdown {
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        let mut s = format!("# {}\n\n", md(&t.title));
+        for p in &t.paragraphs {
+            let _ = writeln!(s, "{}\n", md(p));
+        }
+        let head: Vec<&str> = t.head.iter().map(String::as_str).collect();
+        let head: Vec<String> = head.iter().map(|h| md(h)).collect();
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
+        s.push_str(&table(&head, t.rows.iter().cloned()));
+        Ok(s)
+    }
+
     fn format(&self) -> Format {
         Format::Markdown
     }

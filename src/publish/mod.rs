@@ -11,6 +11,7 @@ mod markdown;
 pub mod report;
 pub mod show;
 mod text;
+pub mod upstream;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 

@@ -20,6 +20,36 @@ use crate::query::stats::Stats;
 pub struct Text;
 
 impl Renderer for Text {
+    fn table(&self, t: &crate::publish::upstream::Table) -> Result<String, RenderError> {
+        use unicode_width::UnicodeWidthStr;
+        let mut widths: Vec<usize> = t.head.iter().map(|h| h.width()).collect();
+        for r in &t.rows {
+            for (w, c) in widths.iter_mut().zip(r) {
+                *w = (*w).max(c.width()).min(40);
+            }
+        }
+        let mut s = format!("{}\n", t.title);
+        for p in &t.paragraphs {
+            let _ = writeln!(s, "{p}");
+        }
+        s.push('\n');
+        let line = |cells: &[String]| {
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| crate::publish::show::pad(c, *w))
+                .collect::<Vec<_>>()
+                .join("  ")
+                .trim_end()
+                .to_owned()
+        };
+        let _ = writeln!(s, "{}", line(&t.head));
+        for r in &t.rows {
+            let _ = writeln!(s, "{}", line(r));
+        }
+        Ok(s)
+    }
+
     fn format(&self) -> Format {
         Format::Text
     }
@@ -239,6 +269,9 @@ fn log_text(list: &List) -> String {
         );
         if let Some(r) = &e.entry.reason {
             let _ = writeln!(s, "    {r}");
+        }
+        if !e.entry.answers.is_empty() {
+            let _ = writeln!(s, "    answers {}", e.entry.answers.join(", "));
         }
         let _ = writeln!(s, "    {} · {}", ops.join(", "), e.own_hash());
     }

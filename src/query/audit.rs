@@ -26,6 +26,8 @@ pub const CHECKS: &[Rule] = &[
     Rule::AgreementExpiring,
     Rule::CodeReused,
     Rule::DanglingSuccessor,
+    Rule::UpstreamOverdue,
+    Rule::UpstreamPending,
 ];
 
 /// One finding.
@@ -130,6 +132,7 @@ pub fn audit(
         agreement_findings(&judged, opts, &mut out);
         code_findings(&states, &mut out);
         successor_findings(&states, &mut out);
+        upstream_findings(registry, list, opts.as_of, &mut out);
     }
     for f in out.iter_mut().filter(|f| f.location.is_none()) {
         f.location = place(list, f);
@@ -447,4 +450,42 @@ fn successor_findings(states: &[Audited], out: &mut Vec<Finding>) {
 /// Whether any finding is an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// The pending effects of upstream changes on `list` not yet answered:
+/// overdue ones are errors, open ones warnings. (The parent lists must be
+/// in `registry` for their changes to count.)
+fn upstream_findings(registry: &Registry, list: &List, as_of: Date, out: &mut Vec<Finding>) {
+    use crate::query::upstream::{EffectStatus, effects};
+    let Ok(found) = effects(registry, Some(list.authority.as_str()), as_of) else {
+        return;
+    };
+    for e in found {
+        let check = match e.status {
+            EffectStatus::Overdue => Rule::UpstreamOverdue,
+            EffectStatus::Open => Rule::UpstreamPending,
+            _ => continue,
+        };
+        let when = if e.status == EffectStatus::Overdue {
+            format!("the deadline was {}", e.deadline)
+        } else {
+            format!("answer by {}", e.deadline)
+        };
+        out.push(finding(
+            check,
+            format!(
+                "`{}` {}: {} {}《{}》on {} ({}); no adjustment answers `{}` ({when})",
+                e.code,
+                crate::diag::escape_controls(&e.name),
+                e.change.zh,
+                e.change.subject,
+                crate::diag::escape_controls(&e.change.title),
+                e.upstream_date,
+                e.event,
+                e.event
+            ),
+            None,
+            Some(e.code.to_string()),
+        ));
+    }
 }

@@ -8,3 +8,4 @@ pub mod crosswalk;
 pub mod diff;
 pub mod stats;
 pub mod units;
+pub mod upstream;

@@ -636,7 +636,9 @@ impl Registry {
     /// use quanze::{LoadOptions, Point, Registry};
     /// let from = Point::Version("1.0.0".parse()?);
     /// let to = Point::Version("2.0.0".parse()?);
-    /// let lists = Registry::unit_changes("registry", &LoadOptions::default(), &from, &to)?;
+    /// // Versions are a list's own: ask the city list.
+    /// let only = LoadOptions::default().only(["guangzhou-gxj"]);
+    /// let lists = Registry::unit_changes("registry", &only, &from, &to)?;
     /// let gz = lists[0].as_ref().expect("the bundled list reads");
     /// assert_eq!(gz.authority.as_str(), "guangzhou-gxj");
     /// assert!(!gz.is_empty());

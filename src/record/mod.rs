@@ -22,7 +22,10 @@ use toml_edit::DocumentMut;
 
 use crate::history::{History, State, carried_code, table_differences};
 use crate::io::Error;
+mod laws;
 mod rejection;
+
+pub use laws::{LawOpsFile, LawRecord, RecordedLaws, read_law_ops, record_laws};
 
 pub use rejection::Rejection;
 
@@ -119,6 +122,9 @@ pub struct Adjustment {
     pub ops: Vec<Op>,
     /// The hash algorithm of the new link.
     pub hash: HashAlg,
+    /// The upstream events the adjustment answers (`laws@1.1.0`,
+    /// `gd-gxt@2.0.0`): their pending effects on the list are resolved.
+    pub answers: Vec<String>,
 }
 
 /// What was (or, in a dry run, would be) recorded.
@@ -151,10 +157,25 @@ fn load_list(root: &Path, authority: &str) -> Result<(Registry, List), WriteErro
     if !loaded.problems.is_empty() {
         return Err(WriteError::Invalid(loaded.problems));
     }
-    let reg = loaded.registry;
+    let mut reg = loaded.registry;
     let Some(list) = reg.list(authority).cloned() else {
         return Err(Error::UnknownList(authority.to_owned()).into());
     };
+    // The parent lists, so that the parent rules judge the result; their
+    // own problems are theirs (they are not written).
+    let parents: Vec<String> = list
+        .meta
+        .parent
+        .iter()
+        .map(|p| p.list.to_string())
+        .filter(|p| p != authority && root.join(p).join("list.toml").is_file())
+        .collect();
+    if !parents.is_empty() {
+        let above = Registry::load_with(root, &crate::LoadOptions::default().only(parents))?;
+        for (id, l) in above.registry.lists {
+            reg.lists.insert(id, l);
+        }
+    }
     Ok((reg, list))
 }
 
@@ -758,6 +779,7 @@ fn record(
         reason: adj.reason.clone(),
         previous,
         decided_by: adj.decided_by.clone(),
+        answers: adj.answers.clone(),
         op: ops,
     };
     let required = entry.required_bump();
@@ -1264,6 +1286,9 @@ pub struct OpsFile {
     /// The deciding documents.
     #[serde(default)]
     pub decided_by: Vec<DocumentRef>,
+    /// The upstream events it answers (`laws@1.1.0`, `gd-gxt@2.0.0`).
+    #[serde(default)]
+    pub answers: Vec<String>,
     /// The operations.
     #[serde(default)]
     pub op: Vec<Op>,

@@ -27,8 +27,14 @@ pub(crate) fn run(ctx: &Ctx, a: &AdjustArgs) -> Result<ExitCode, Failure> {
         reason: a.reason.clone(),
         ops,
         hash: a.hash.into(),
+        answers: a.answers.clone(),
     };
     let rec = adjust(&ctx.root, &a.authority, &adj, a.dry_run)?;
     print(&super::apply::recorded_text(&rec, a.dry_run));
+    crate::out::eprint(&super::upstream::open_effects_note(
+        ctx,
+        &a.authority,
+        a.date,
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -24,9 +24,15 @@ pub(crate) fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<ExitCode, Failure> {
         reason: file.reason.clone(),
         ops: file.op.clone(),
         hash: a.hash.into(),
+        answers: file.answers.clone(),
     };
     let rec = apply(&ctx.root, &a.authority, &adj, a.dry_run)?;
     print(&recorded_text(&rec, a.dry_run));
+    crate::out::eprint(&super::upstream::open_effects_note(
+        ctx,
+        &a.authority,
+        file.date,
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

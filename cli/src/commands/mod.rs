@@ -13,6 +13,7 @@ mod diff_files;
 mod export;
 mod history;
 mod import;
+mod law;
 mod log;
 mod prune_cache;
 mod publish;
@@ -21,6 +22,7 @@ mod resolve;
 mod schema;
 mod show;
 mod stats;
+mod upstream;
 mod verify_catalogue;
 
 use std::process::ExitCode;
@@ -59,6 +61,10 @@ pub(crate) fn run(ctx: &Ctx, command: Command) -> Result<ExitCode, Failure> {
         Command::Adjust(a) => adjust::run(ctx, &a),
         Command::Import(a) => import::run(ctx, &a),
         Command::DiffFiles(a) => diff_files::run(ctx, &a),
+        Command::Law(a) => law::run(ctx, &a),
+        Command::Impact(a) => upstream::impact(ctx, &a),
+        Command::Pending(a) => upstream::pending(ctx, &a),
+        Command::Align(a) => upstream::align(ctx, &a),
         #[cfg(feature = "schema")]
         Command::Schema(a) => schema::run(ctx, &a),
     }

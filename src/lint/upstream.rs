@@ -1,0 +1,730 @@
+//! The rules of upstream data: the laws file and its log, the bases that
+//! cite laws, the parent items lists claim, and the upstream events
+//! change-log entries answer.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::diag::Rule;
+use crate::lint::{Checker, MEMORY, item_origin};
+use crate::model::{BasisRole, Deviation, Item, Law, List, ParentKind, Source, Status, bare_title};
+
+impl Checker<'_> {
+    /// The laws file and its log: ids, the hash chain, versions and dates,
+    /// the replay, and the file against the replay.
+    pub(super) fn laws(&mut self) {
+        let calendar = self.reg.root.join("calendar.toml");
+        for (n, y) in self.reg.calendar.year.iter().enumerate() {
+            if let Some(notice) = &y.notice {
+                self.text(&calendar, || format!("year[{n}].notice"), notice, false);
+            }
+        }
+        let laws = &self.reg.laws;
+        if !laws.present {
+            return;
+        }
+        let file: PathBuf = laws
+            .origin
+            .as_deref()
+            .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
+        let mut seen = HashSet::new();
+        for (n, law) in laws.file.law.iter().enumerate() {
+            if !seen.insert(law.id.as_str()) {
+                self.push(
+                    Rule::DuplicateId,
+                    &file,
+                    format!("law[{n}].id"),
+                    format!("duplicate law id `{}`", law.id),
+                    Some(law.id.to_string()),
+                    "each law once",
+                );
+            }
+            self.text(&file, || format!("law[{n}].title"), &law.title, false);
+            self.text(&file, || format!("law[{n}].issuer"), &law.issuer, false);
+            for (key, value) in [("number", &law.number), ("note", &law.note)] {
+                if let Some(v) = value {
+                    self.text(&file, || format!("law[{n}].{key}"), v, key == "note");
+                }
+            }
+            for (k, t) in law.articles.iter().enumerate() {
+                self.text(&file, || format!("law[{n}].articles[{k}]"), t, false);
+            }
+            for (k, t) in law.former_titles.iter().enumerate() {
+                self.text(&file, || format!("law[{n}].former_titles[{k}]"), t, false);
+            }
+            for (k, a) in law.amendment.iter().enumerate() {
+                self.text(
+                    &file,
+                    || format!("law[{n}].amendment[{k}].by"),
+                    &a.by,
+                    false,
+                );
+                for (key, value) in [("title", &a.title), ("note", &a.note)] {
+                    if let Some(v) = value {
+                        self.text(
+                            &file,
+                            || format!("law[{n}].amendment[{k}].{key}"),
+                            v,
+                            key == "note",
+                        );
+                    }
+                }
+            }
+            if let Some(r) = &law.repealed {
+                self.text(&file, || format!("law[{n}].repealed.by"), &r.by, false);
+            }
+            if law.title.trim().is_empty() {
+                self.push(
+                    Rule::BlankText,
+                    &file,
+                    format!("law[{n}].title"),
+                    format!("the title of law `{}` is blank", law.id),
+                    None,
+                    "the law's title",
+                );
+            }
+        }
+        if laws.log.is_empty() {
+            return;
+        }
+        let mut prev: Option<&crate::model::LawEntry> = None;
+        for e in &laws.log {
+            if let Some(r) = &e.entry.reason {
+                self.text(&e.file, || "reason".into(), r, true);
+            }
+            if e.entry.decided_by.is_empty() {
+                self.push(
+                    Rule::MissingDecision,
+                    &e.file,
+                    "version".into(),
+                    format!("laws-log entry {} names no deciding document", e.entry.version),
+                    None,
+                    "one or more [[decided_by]] tables: the first is the amending or repealing document",
+                );
+            }
+            if let Some(p) = prev {
+                match crate::model::Bump::between(&p.version, &e.entry.version) {
+                    None => self.push(
+                        Rule::ChangelogVersion,
+                        &e.file,
+                        "version".into(),
+                        format!(
+                            "version {} does not follow {}: versions must increase",
+                            e.entry.version, p.version
+                        ),
+                        Some(e.entry.version.to_string()),
+                        "a version above the previous one",
+                    ),
+                    Some(b) if b < e.entry.required_bump() => self.push(
+                        Rule::ChangelogVersion,
+                        &e.file,
+                        "version".into(),
+                        format!(
+                            "version {} is a {b} bump from {}, but its events require a {} bump (a repeal is major)",
+                            e.entry.version,
+                            p.version,
+                            e.entry.required_bump()
+                        ),
+                        Some(e.entry.version.to_string()),
+                        "a version bumped at least as much as its events require",
+                    ),
+                    Some(_) => {}
+                }
+                if e.entry.date < p.date {
+                    self.push(
+                        Rule::ChangelogDate,
+                        &e.file,
+                        "date".into(),
+                        format!(
+                            "version {} is dated {}, before version {} ({})",
+                            e.entry.version, e.entry.date, p.version, p.date
+                        ),
+                        Some(e.entry.date.to_string()),
+                        "a date on or after the previous entry's",
+                    );
+                }
+            }
+            prev = Some(&e.entry);
+        }
+        if laws.unreadable {
+            return;
+        }
+        if let Some((n, message)) =
+            crate::history::chain_problem_in(&laws.log, laws.file.head.as_deref(), "laws.toml")
+        {
+            let (f, key) = match laws.log.get(n) {
+                Some(e) => (e.file.clone(), "version"),
+                None => (file.clone(), "head"),
+            };
+            self.push(
+                Rule::HashChain,
+                &f,
+                key.into(),
+                message,
+                None,
+                "entries are never edited: record corrections as a new entry",
+            );
+        }
+        let last = &laws.log[laws.log.len() - 1].entry;
+        if laws.file.version.as_ref() != Some(&last.version) {
+            self.push(
+                Rule::HeadMismatch,
+                &file,
+                "version".into(),
+                format!(
+                    "laws.toml says version {}, but the laws log ends at {}",
+                    laws.file
+                        .version
+                        .as_ref()
+                        .map_or_else(|| "(none)".to_owned(), ToString::to_string),
+                    last.version
+                ),
+                laws.file.version.as_ref().map(ToString::to_string),
+                &format!("{}, the last entry's version", last.version),
+            );
+        }
+        let mut state = Vec::new();
+        for (n, e) in laws.log.iter().enumerate() {
+            if let Err(err) = crate::history::apply_law_entry(&mut state, n, &e.entry) {
+                self.push(
+                    Rule::ChangelogOp,
+                    &e.file,
+                    format!("event[{}]", err.event),
+                    format!(
+                        "laws-log entry {} event {} ({} {}): {}",
+                        e.entry.version, err.event, err.kind, err.law, err.reason
+                    ),
+                    None,
+                    "an event that fits the laws as the entries before it left them",
+                );
+                return;
+            }
+        }
+        self.replayed_laws(&file, &state);
+    }
+
+    fn replayed_laws(&mut self, file: &Path, replayed: &[Law]) {
+        let files: HashMap<&str, &Law> = self
+            .reg
+            .laws
+            .file
+            .law
+            .iter()
+            .map(|l| (l.id.as_str(), l))
+            .collect();
+        for (n, law) in self.reg.laws.file.law.iter().enumerate() {
+            match replayed.iter().find(|r| r.id == law.id) {
+                None => self.push(
+                    Rule::UnrecordedChange,
+                    file,
+                    format!("law[{n}]"),
+                    format!(
+                        "law `{}` is in laws.toml but no entry of the laws log enacts it",
+                        law.id
+                    ),
+                    None,
+                    "`quanze law enact`, which records it",
+                ),
+                Some(r) if r != law => {
+                    let diffs = crate::history::table_differences(r, law);
+                    let (key, was, now) = diffs
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| (String::new(), String::new(), String::new()));
+                    self.push(
+                        Rule::UnrecordedChange,
+                        file,
+                        format!("law[{n}].{key}"),
+                        format!(
+                            "law `{}`: `{key}` is {now} in laws.toml, but the laws log gives {was}",
+                            law.id
+                        ),
+                        Some(now),
+                        "`quanze law amend` or `repeal`, which record the change",
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        for r in replayed {
+            if !files.contains_key(r.id.as_str()) {
+                self.push(
+                    Rule::UnrecordedChange,
+                    file,
+                    "law".into(),
+                    format!(
+                        "the laws log enacts `{}`, which laws.toml does not hold",
+                        r.id
+                    ),
+                    None,
+                    "every law the log enacts, as the log leaves it",
+                );
+            }
+        }
+    }
+
+    /// The bases of an item against the laws.
+    pub(super) fn item_laws(&mut self, list: &List, n: usize, item: &Item) {
+        let laws = &self.reg.laws;
+        if !laws.present {
+            return;
+        }
+        let (file, key) = item_origin(list, n);
+        for (b, basis) in item.basis.iter().enumerate() {
+            let Some(id) = &basis.law else {
+                // Only a record that can still change is asked to name the
+                // law (an ended item's record is kept as it ended).
+                if item.ended.is_none()
+                    && let Some(law) = laws.cited_by(basis)
+                {
+                    self.push(
+                        Rule::BasisLawId,
+                        &file,
+                        format!("{key}.basis[{b}].title"),
+                        format!(
+                            "`{}` cites 《{}》 by title; laws.toml has it as `{}`",
+                            item.code,
+                            esc(bare_title(&basis.title)),
+                            law.id
+                        ),
+                        None,
+                        &format!("`law = \"{}\"` in the basis", law.id),
+                    );
+                }
+                continue;
+            };
+            let Some(law) = laws.get(id.as_str()) else {
+                let suggestion =
+                    crate::diag::suggest(id.as_str(), laws.file.law.iter().map(|l| l.id.as_str()))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                self.push(
+                    Rule::UnknownLaw,
+                    &file,
+                    format!("{key}.basis[{b}].law"),
+                    format!("`{}` cites unknown law `{id}`{suggestion}", item.code),
+                    Some(id.to_string()),
+                    "the id of a law in laws/laws.toml",
+                );
+                continue;
+            };
+            let in_force = matches!(item.status, Status::InForce | Status::Suspended)
+                && item.effective <= self.as_of
+                && item.ended.is_none_or(|e| self.as_of < e);
+            if in_force && !law.in_force_on(self.as_of) {
+                let why = match &law.repealed {
+                    Some(r) if r.effective <= self.as_of => {
+                        format!("repealed from {} by {}", r.effective, esc(&r.by))
+                    }
+                    _ => format!("in force only from {}", law.effective),
+                };
+                self.push(
+                    Rule::LawNotInForce,
+                    &file,
+                    format!("{key}.basis[{b}].law"),
+                    format!(
+                        "`{}` cites 《{}》, which is not in force on {}: {why}",
+                        item.code,
+                        esc(&law.title),
+                        self.as_of
+                    ),
+                    Some(id.to_string()),
+                    "a basis in force: re-base the item, or cancel it (`quanze pending` gives the deadline)",
+                );
+            }
+            if let Some(article) = &basis.article {
+                let unknown = law.unknown_articles(article);
+                if !unknown.is_empty() {
+                    self.push(
+                        Rule::UnknownArticle,
+                        &file,
+                        format!("{key}.basis[{b}].article"),
+                        format!(
+                            "`{}` cites {} of 《{}》, which laws.toml does not list",
+                            item.code,
+                            esc(&unknown.join("、")),
+                            esc(&law.title)
+                        ),
+                        Some(article.clone()),
+                        &format!("one of the {} articles laws.toml lists", law.articles.len()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The parents a list declares, the parent items its items claim, and
+    /// the upstream events its entries answer.
+    pub(super) fn parents(&mut self, list: &List, meta_file: &Path) {
+        for (k, p) in list.meta.parent.iter().enumerate() {
+            let known = self.reg.lists.contains_key(&p.list)
+                || self
+                    .reg
+                    .root
+                    .join(p.list.as_str())
+                    .join("list.toml")
+                    .is_file();
+            if !known || p.list == list.authority {
+                self.push(
+                    Rule::ParentItem,
+                    meta_file,
+                    format!("parent[{k}].list"),
+                    if p.list == list.authority {
+                        format!("list `{}` names itself as its parent", p.list)
+                    } else {
+                        format!("parent list `{}` is not in the registry", p.list)
+                    },
+                    Some(p.list.to_string()),
+                    "the id of another list of the registry",
+                );
+            }
+        }
+        let mut claimed: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (n, item) in list.items.iter().enumerate() {
+            if let Some(reason) = item.parent.as_ref().and_then(|p| p.reason.as_ref()) {
+                let (file, key) = item_origin(list, n);
+                self.text(&file, || format!("{key}.parent.reason"), reason, true);
+            }
+            let live = matches!(item.status, Status::InForce | Status::Suspended)
+                && item.ended.is_none_or(|e| self.as_of < e)
+                && item.effective <= self.as_of;
+            if let Some(parent) = &item.parent {
+                if live {
+                    claimed
+                        .entry(parent.list.as_str())
+                        .or_default()
+                        .insert(parent.code.as_str());
+                    self.parent_item(list, n, item, parent);
+                }
+            } else if live {
+                self.missing_parent(list, n, item);
+            }
+            if item.local && item.parent.is_some() {
+                let (file, key) = item_origin(list, n);
+                self.push(
+                    Rule::ParentMissing,
+                    &file,
+                    format!("{key}.local"),
+                    format!("`{}` is declared local but claims a parent item", item.code),
+                    None,
+                    "either `local = true` or `[item.parent]`, not both",
+                );
+            }
+        }
+        for (k, p) in list.meta.parent.iter().enumerate() {
+            if p.kind != ParentKind::Catalogue {
+                continue;
+            }
+            let Some(parent) = self.reg.lists.get(&p.list) else {
+                continue;
+            };
+            let mine = claimed.get(p.list.as_str());
+            let unclaimed: Vec<&str> = parent
+                .items_on(self.as_of)
+                .filter(|i| mine.is_none_or(|m| !m.contains(i.code.as_str())))
+                .map(|i| i.code.as_str())
+                .collect();
+            if !unclaimed.is_empty() {
+                let shown: Vec<&str> = unclaimed.iter().take(10).copied().collect();
+                let more = unclaimed.len().saturating_sub(shown.len());
+                self.push(
+                    Rule::ParentUnclaimed,
+                    meta_file,
+                    format!("parent[{k}].list"),
+                    format!(
+                        "{} item(s) of catalogue `{}` in force on {} are claimed by no item: {}{}",
+                        unclaimed.len(),
+                        p.list,
+                        self.as_of,
+                        shown.join(", "),
+                        if more > 0 {
+                            format!(" and {more} more")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    None,
+                    "an item claiming each (`[item.parent]`), or the catalogue's own adjustment",
+                );
+            }
+        }
+        self.answers(list);
+    }
+
+    fn missing_parent(&mut self, list: &List, n: usize, item: &Item) {
+        let catalogue = list
+            .meta
+            .parent
+            .iter()
+            .find(|p| p.kind == ParentKind::Catalogue);
+        let grantor_list = item.grantor.as_ref().filter(|g| {
+            matches!(item.source, Source::Entrusted | Source::Devolved)
+                && list
+                    .meta
+                    .parent
+                    .iter()
+                    .any(|p| p.kind == ParentKind::Grantor && &p.list == *g)
+        });
+        let (file, key) = item_origin(list, n);
+        if let Some(g) = grantor_list {
+            self.push(
+                Rule::ParentMissing,
+                &file,
+                format!("{key}.parent"),
+                format!(
+                    "`{}` is {} by `{g}`, whose list is a parent of this one, but names no parent item",
+                    item.code,
+                    item.source.zh()
+                ),
+                None,
+                &format!("`[item.parent]` with `list = \"{g}\"` and the item's code there"),
+            );
+        } else if let Some(c) = catalogue
+            && !item.local
+        {
+            self.push(
+                Rule::ParentMissing,
+                &file,
+                format!("{key}.parent"),
+                format!(
+                    "`{}` claims no item of catalogue `{}` and is not declared local",
+                    item.code, c.list
+                ),
+                None,
+                "`[item.parent]` naming the catalogue item, or `local = true`",
+            );
+        }
+    }
+
+    fn parent_item(&mut self, list: &List, n: usize, item: &Item, p: &crate::model::ParentRef) {
+        let (file, key) = item_origin(list, n);
+        if !list.meta.parent.iter().any(|d| d.list == p.list) {
+            self.push(
+                Rule::ParentItem,
+                &file,
+                format!("{key}.parent.list"),
+                format!(
+                    "`{}` claims an item of `{}`, which list.toml does not declare a parent",
+                    item.code, p.list
+                ),
+                Some(p.list.to_string()),
+                "a list named in a `[[parent]]` table of list.toml",
+            );
+            return;
+        }
+        if !p.deviates.is_empty() && p.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            self.push(
+                Rule::ParentDeviation,
+                &file,
+                format!("{key}.parent.deviates"),
+                format!(
+                    "`{}` declares deviations from its parent without a reason",
+                    item.code
+                ),
+                None,
+                "`reason = \"…\"` beside `deviates`",
+            );
+        }
+        let Some(parent_list) = self.reg.lists.get(&p.list) else {
+            // Not loaded (a streaming check reads one list at a time): the
+            // check's upstream pass compares it.
+            return;
+        };
+        let found = parent_list.item_by_code(p.code.as_str()).or_else(|| {
+            parent_list
+                .items
+                .iter()
+                .find(|i| i.former_codes.contains(&p.code))
+        });
+        let Some(parent) = found else {
+            self.push(
+                Rule::ParentItem,
+                &file,
+                format!("{key}.parent.code"),
+                format!(
+                    "`{}` claims `{}` of `{}`, which that list does not hold",
+                    item.code, p.code, p.list
+                ),
+                Some(p.code.to_string()),
+                "the code of an item of the parent list",
+            );
+            return;
+        };
+        let successor = parent
+            .successors
+            .first()
+            .and_then(|s| parent_list.item(s))
+            .map(|s| format!(" (it was taken over by `{}`)", s.code))
+            .unwrap_or_default();
+        if !parent.in_force_on(self.as_of) {
+            self.push(
+                Rule::ParentItem,
+                &file,
+                format!("{key}.parent.code"),
+                format!(
+                    "`{}` claims `{}` of `{}`, which is not in force on {}{successor}",
+                    item.code, p.code, p.list, self.as_of
+                ),
+                Some(p.code.to_string()),
+                "a parent item in force: follow the parent's adjustment (`quanze pending`)",
+            );
+            return;
+        }
+        let deviations = deviations(item, parent);
+        let undeclared: Vec<Deviation> = deviations
+            .into_iter()
+            .filter(|d| !p.deviates.contains(d))
+            .collect();
+        if !undeclared.is_empty() {
+            let names: Vec<&str> = undeclared.iter().map(|d| d.zh()).collect();
+            self.push(
+                Rule::ParentDeviation,
+                &file,
+                format!("{key}.parent"),
+                format!(
+                    "`{}` differs from its parent `{}` of `{}` in {} without declaring it",
+                    item.code,
+                    parent.code,
+                    p.list,
+                    names.join("、")
+                ),
+                None,
+                &format!(
+                    "the parent's values, or `deviates = [{}]` with a `reason`",
+                    undeclared
+                        .iter()
+                        .map(|d| format!("\"{}\"", d.id()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
+
+    fn answers(&mut self, list: &List) {
+        for e in &list.log {
+            for (k, event) in e.entry.answers.iter().enumerate() {
+                self.text(&e.file, || format!("answers[{k}]"), event, false);
+                let problem = match event_date(self.reg, list, event) {
+                    Ok(Some(date)) if date > e.entry.date => Some(format!(
+                        "entry {} (dated {}) answers `{}`, dated {date}, after it",
+                        e.entry.version,
+                        e.entry.date,
+                        esc(event)
+                    )),
+                    Ok(_) => None,
+                    Err(why) => Some(format!(
+                        "entry {} answers `{}`: {}",
+                        e.entry.version,
+                        esc(event),
+                        esc(&why)
+                    )),
+                };
+                if let Some(message) = problem {
+                    self.push(
+                        Rule::UnknownUpstreamEvent,
+                        &e.file,
+                        format!("answers[{k}]"),
+                        message,
+                        Some(event.clone()),
+                        "`laws@<version>` of the laws log, or `<parent list>@<version>` of a declared parent, dated on or before the entry",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A text of the registry inside a message, its control characters
+/// escaped (messages reach terminals through audit's findings too).
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::diag::escape_controls(s)
+}
+
+/// The elements in which `item` differs from `parent`.
+pub(crate) fn deviations(item: &Item, parent: &Item) -> Vec<Deviation> {
+    let mut out = Vec::new();
+    let norm = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    if norm(&item.name) != norm(&parent.name) {
+        out.push(Deviation::Name);
+    }
+    if item.category != parent.category {
+        out.push(Deviation::Category);
+    }
+    let setting = |i: &Item| -> Vec<String> {
+        let mut v: Vec<String> = i
+            .basis
+            .iter()
+            .filter(|b| b.role == BasisRole::Setting)
+            .map(|b| {
+                b.law
+                    .as_ref()
+                    .map_or_else(|| norm(bare_title(&b.title)), |l| format!("law:{l}"))
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if setting(item) != setting(parent) {
+        out.push(Deviation::SettingBasis);
+    }
+    let limits = |i: &Item| -> Vec<Option<u32>> {
+        let mut v: Vec<Option<u32>> = i
+            .implementation
+            .iter()
+            .chain(i.sub.iter().filter_map(|s| s.implementation.as_ref()))
+            .map(|m| m.legal_days)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (a, b) = (limits(item), limits(parent));
+    if !a.is_empty() && !b.is_empty() && a != b {
+        out.push(Deviation::TimeLimit);
+    }
+    out
+}
+
+/// The date of the upstream event `event` as `list` may answer it: `Ok(None)`
+/// when its list is not loaded.
+///
+/// # Errors
+/// A description of why the event does not exist for `list`.
+fn event_date(
+    reg: &crate::model::Registry,
+    list: &List,
+    event: &str,
+) -> Result<Option<crate::model::Date>, String> {
+    let Some((source, version)) = event.split_once('@') else {
+        return Err("an event is written `laws@<version>` or `<parent list>@<version>`".into());
+    };
+    let Ok(version) = version.parse::<crate::model::Version>() else {
+        return Err(format!("{version:?} is not a version"));
+    };
+    if source == crate::model::LAWS_SOURCE {
+        return reg
+            .laws
+            .log
+            .iter()
+            .find(|e| e.entry.version == version)
+            .map(|e| Some(e.entry.date))
+            .ok_or_else(|| format!("the laws log has no version {version}"));
+    }
+    if !list.meta.parent.iter().any(|p| p.list.as_str() == source) {
+        return Err(format!(
+            "`{source}` is not a parent list of `{}`",
+            list.authority
+        ));
+    }
+    let Some(parent) = reg.list(source) else {
+        return Ok(None);
+    };
+    parent
+        .log
+        .iter()
+        .find(|e| e.entry.version == version)
+        .map(|e| Some(e.entry.date))
+        .ok_or_else(|| format!("the change log of `{source}` has no version {version}"))
+}
