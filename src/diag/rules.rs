@@ -151,11 +151,13 @@ rules! {
     /// A basis citing a law not in force.
     LawNotInForce = "law-not-in-force", Lint, Warning: "an item in force whose basis cites a law that is not in force on the day checked (repealed, or not yet effective): the item must be re-based or cancelled, within the deadline its pending effect gives",
     /// An article the law does not have.
-    UnknownArticle = "unknown-article", Lint, Error: "a legal basis citing an article that its law, whose articles are listed, does not have",
+    UnknownArticle = "unknown-article", Lint, Warning: "a legal basis citing an article that its law, whose articles are listed, does not have (a warning: an amendment that renumbers articles must not refuse every write of every list citing the law; its pending effect tracks the gap)",
     /// A basis citing by title a law the laws file has.
     BasisLawId = "basis-law-id", Lint, Warning: "a legal basis that cites by title or number a law of laws/laws.toml without its `law` id: adding the id lets impact and pending effects follow it",
     /// A parent item that does not exist or is not in force.
-    ParentItem = "parent-item", Lint, Error: "an item whose claimed parent item is in no parent list the list declares, does not exist there, or is not in force on the day checked",
+    ParentItem = "parent-item", Lint, Error: "an item whose claimed parent item is in no parent list the list declares, or does not exist there; a parent list declared twice, or that is the list itself or not in the registry",
+    /// A parent item that ended or is suspended.
+    ParentNotInForce = "parent-not-in-force", Lint, Warning: "an item in force whose claimed parent item is not in force on the day checked (cancelled, merged, suspended, …): follow the parent's adjustment within the deadline its pending effect gives",
     /// An item that deviates from its parent undeclared.
     ParentDeviation = "parent-deviation", Lint, Warning: "an item whose name, category, setting basis or time limit differs from its parent item's without `deviates` and a `reason` declaring it",
     /// An item of a derived list with no parent.

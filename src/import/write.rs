@@ -40,6 +40,14 @@ pub fn write(root: &Path, reg: &Registry, imported: &Imported) -> Result<Written
     fs::create_dir_all(root).map_err(io(root))?;
     let id = imported.list.authority.as_str();
     let dir = root.join(id);
+    if id == crate::io::laws::LAWS_DIR {
+        return Err(Error::Io {
+            path: dir,
+            source: std::io::Error::other(
+                "`laws` is the registry's laws directory, a reserved name: no list may use it",
+            ),
+        });
+    }
     if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(Error::Symlink(dir));
     }

@@ -126,6 +126,26 @@ pub(crate) fn read_calendar(
                 &y.year.to_string(),
             ));
         }
+        if let Some((k, d)) = y
+            .workdays
+            .iter()
+            .enumerate()
+            .find(|(_, d)| y.holidays.contains(d))
+        {
+            let path = format!("year[{n}].workdays[{k}]");
+            let location = crate::io::decode::span_of(&text, &path).map(|s| Location::of(&text, s));
+            problems.push(
+                Diagnostic::new(
+                    Rule::InvalidValue,
+                    &file,
+                    path,
+                    format!("{d} is listed both as a holiday and as a working day"),
+                )
+                .at(location)
+                .found(d.to_string())
+                .expected("each day in one of `holidays` and `workdays`"),
+            );
+        }
         for (key, days) in [("holidays", &y.holidays), ("workdays", &y.workdays)] {
             if let Some((k, d)) = days.iter().enumerate().find(|(_, d)| d.year() != y.year) {
                 let path = format!("year[{n}].{key}[{k}]");

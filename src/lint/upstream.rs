@@ -84,13 +84,39 @@ impl Checker<'_> {
                 );
             }
         }
+        self.law_dates(&file);
         if laws.log.is_empty() {
+            if laws.file.head.is_some() || laws.file.version.is_some() {
+                self.push(
+                    Rule::HeadMismatch,
+                    &file,
+                    "head".into(),
+                    "laws.toml has a `head` hash or a `version` but there is no laws log".into(),
+                    None,
+                    "laws/changelog/ with the entries, or no `head` and `version`",
+                );
+            }
             return;
         }
         let mut prev: Option<&crate::model::LawEntry> = None;
         for e in &laws.log {
             if let Some(r) = &e.entry.reason {
                 self.text(&e.file, || "reason".into(), r, true);
+            }
+            for (k, d) in e.entry.decided_by.iter().enumerate() {
+                self.document_known(&d.number, &e.file, format!("decided_by[{k}].number"));
+                self.text(
+                    &e.file,
+                    || format!("decided_by[{k}].title"),
+                    &d.title,
+                    false,
+                );
+                self.text(
+                    &e.file,
+                    || format!("decided_by[{k}].issuer"),
+                    &d.issuer,
+                    false,
+                );
             }
             if e.entry.decided_by.is_empty() {
                 self.push(
@@ -203,6 +229,68 @@ impl Checker<'_> {
         self.replayed_laws(&file, &state);
     }
 
+    /// Titles that two laws share, and dates out of order.
+    fn law_dates(&mut self, file: &Path) {
+        let laws = &self.reg.laws.file.law;
+        for (n, law) in laws.iter().enumerate() {
+            if let Some(other) = laws[..n].iter().find(|o| o.has_title(&law.title)) {
+                self.push(
+                    Rule::DuplicateId,
+                    file,
+                    format!("law[{n}].title"),
+                    format!(
+                        "laws `{}` and `{}` share the title 《{}》: a basis citing it by title could mean either",
+                        other.id,
+                        law.id,
+                        esc(&law.title)
+                    ),
+                    None,
+                    "each title once (a renamed law keeps its old title in `former_titles`)",
+                );
+            }
+            let mut out_of_order = Vec::new();
+            if let Some(p) = law.promulgated
+                && p > law.effective
+            {
+                out_of_order.push(format!(
+                    "promulgated {p} after it took effect ({})",
+                    law.effective
+                ));
+            }
+            for a in &law.amendment {
+                if a.effective < law.effective {
+                    out_of_order.push(format!(
+                        "an amendment by {} in force from {} before the law ({})",
+                        esc(&a.by),
+                        a.effective,
+                        law.effective
+                    ));
+                }
+            }
+            if let Some(r) = &law.repealed {
+                if r.effective <= law.effective {
+                    out_of_order.push(format!(
+                        "repealed from {}, not after it took effect ({})",
+                        r.effective, law.effective
+                    ));
+                }
+                if r.replaced_by.as_ref() == Some(&law.id) {
+                    out_of_order.push("replaced by itself".to_owned());
+                }
+            }
+            for why in out_of_order {
+                self.push(
+                    Rule::DatesOutOfOrder,
+                    file,
+                    format!("law[{n}]"),
+                    format!("law `{}`: {why}", law.id),
+                    None,
+                    "dates in order: promulgated, in force, amended, repealed",
+                );
+            }
+        }
+    }
+
     fn replayed_laws(&mut self, file: &Path, replayed: &[Law]) {
         let files: HashMap<&str, &Law> = self
             .reg
@@ -267,6 +355,23 @@ impl Checker<'_> {
     pub(super) fn item_laws(&mut self, list: &List, n: usize, item: &Item) {
         let laws = &self.reg.laws;
         if !laws.present {
+            // Without laws/, a basis that names a law id names nothing.
+            for (b, basis) in item.basis.iter().enumerate() {
+                if let Some(id) = &basis.law {
+                    let (file, key) = item_origin(list, n);
+                    self.push(
+                        Rule::UnknownLaw,
+                        &file,
+                        format!("{key}.basis[{b}].law"),
+                        format!(
+                            "`{}` cites law `{id}`, but the registry has no laws/ directory",
+                            item.code
+                        ),
+                        Some(id.to_string()),
+                        "laws/laws.toml holding the law, or no `law` key",
+                    );
+                }
+            }
             return;
         }
         let (file, key) = item_origin(list, n);
@@ -357,6 +462,16 @@ impl Checker<'_> {
     /// the upstream events its entries answer.
     pub(super) fn parents(&mut self, list: &List, meta_file: &Path) {
         for (k, p) in list.meta.parent.iter().enumerate() {
+            if list.meta.parent[..k].iter().any(|q| q.list == p.list) {
+                self.push(
+                    Rule::ParentItem,
+                    meta_file,
+                    format!("parent[{k}].list"),
+                    format!("parent list `{}` is declared twice", p.list),
+                    Some(p.list.to_string()),
+                    "each parent list once",
+                );
+            }
             let known = self.reg.lists.contains_key(&p.list)
                 || self
                     .reg
@@ -378,6 +493,18 @@ impl Checker<'_> {
                     "the id of another list of the registry",
                 );
             }
+        }
+        if let Some(d) = list.meta.upstream.deadline_working_days
+            && !(1..=250).contains(&d)
+        {
+            self.push(
+                Rule::InvalidValue,
+                meta_file,
+                "upstream.deadline_working_days".into(),
+                format!("a deadline of {d} working days"),
+                Some(d.to_string()),
+                "1 to 250 working days (a year's), 20 when absent",
+            );
         }
         let mut claimed: HashMap<&str, HashSet<&str>> = HashMap::new();
         for (n, item) in list.items.iter().enumerate() {
@@ -558,7 +685,7 @@ impl Checker<'_> {
             .unwrap_or_default();
         if !parent.in_force_on(self.as_of) {
             self.push(
-                Rule::ParentItem,
+                Rule::ParentNotInForce,
                 &file,
                 format!("{key}.parent.code"),
                 format!(
@@ -570,7 +697,7 @@ impl Checker<'_> {
             );
             return;
         }
-        let deviations = deviations(item, parent);
+        let deviations = deviations(item, parent, &self.reg.laws);
         let undeclared: Vec<Deviation> = deviations
             .into_iter()
             .filter(|d| !p.deviates.contains(d))
@@ -642,7 +769,7 @@ fn esc(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The elements in which `item` differs from `parent`.
-pub(crate) fn deviations(item: &Item, parent: &Item) -> Vec<Deviation> {
+pub(crate) fn deviations(item: &Item, parent: &Item, laws: &crate::model::Laws) -> Vec<Deviation> {
     let mut out = Vec::new();
     let norm = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     if norm(&item.name) != norm(&parent.name) {
@@ -657,9 +784,13 @@ pub(crate) fn deviations(item: &Item, parent: &Item) -> Vec<Deviation> {
             .iter()
             .filter(|b| b.role == BasisRole::Setting)
             .map(|b| {
-                b.law
-                    .as_ref()
-                    .map_or_else(|| norm(bare_title(&b.title)), |l| format!("law:{l}"))
+                // A basis citing the law by title and one citing it by id
+                // cite the same law.
+                let id = b
+                    .law
+                    .clone()
+                    .or_else(|| laws.cited_by(b).map(|l| l.id.clone()));
+                id.map_or_else(|| norm(bare_title(&b.title)), |l| format!("law:{l}"))
             })
             .collect();
         v.sort();

@@ -391,24 +391,46 @@ impl Laws {
         self.file.law.iter().find(|l| l.id.as_str() == id)
     }
 
-    /// The law a reference names: its id, its promulgating number, or its
-    /// exact title (a former title included).
+    /// The law a reference names, when exactly one does: its id, its
+    /// promulgating number, its exact title (a former title included), or
+    /// the number of one of its amendments, tried in that order.
     pub fn find(&self, reference: &str) -> Option<&Law> {
+        match self.find_all(reference).as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Every law the first matching kind of reference names (more than one
+    /// when the reference is ambiguous: one order amended two regulations).
+    pub fn find_all(&self, reference: &str) -> Vec<&Law> {
         let r = reference.trim();
-        self.get(r)
-            .or_else(|| {
-                self.file
-                    .law
-                    .iter()
-                    .find(|l| l.number.as_deref() == Some(r))
-            })
-            .or_else(|| self.file.law.iter().find(|l| l.has_title(r)))
-            .or_else(|| {
-                self.file
-                    .law
-                    .iter()
-                    .find(|l| l.amendment.iter().any(|a| a.by == r))
-            })
+        if let Some(l) = self.get(r) {
+            return vec![l];
+        }
+        let by_number = |l: &Law| l.number.as_deref() == Some(r);
+        let by_title = |l: &Law| l.has_title(r);
+        let by_amendment = |l: &Law| l.amendment.iter().any(|a| a.by == r);
+        let tiers: [&dyn Fn(&Law) -> bool; 3] = [&by_number, &by_title, &by_amendment];
+        for matches in tiers {
+            let found: Vec<&Law> = self.file.law.iter().filter(|l| matches(l)).collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The laws as the log had them on `date` (entries dated on or before
+    /// it), or `None` for laws without a log (or one that does not replay).
+    pub fn on(&self, date: Date) -> Option<Vec<Law>> {
+        if self.log.is_empty() {
+            return None;
+        }
+        let entries = self.log.iter().map(|e| &e.entry).filter(|e| e.date <= date);
+        crate::history::replay_laws(entries)
+            .ok()
+            .map(|v| v.last().cloned().unwrap_or_default())
     }
 
     /// The law a basis cites: by its `law` id, else by its title or number.

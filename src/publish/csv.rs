@@ -26,7 +26,9 @@ pub const BOM: &str = "\u{feff}";
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
 /// leading `'`.
 pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Leading control characters are no shield: a reader may drop them.
+    let bare = s.trim_start_matches(|c: char| c.is_control());
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) || bare.starts_with(['=', '+', '-', '@']) {
         format!("'{s}").into()
     } else {
         s.into()

@@ -47,10 +47,14 @@ pub fn impact_table(i: &Impact) -> Table {
         .unwrap_or_default();
     Table {
         report: Report::Impact,
-        title: format!("《{}》{article}的影响({})", i.law.title, i.as_of),
+        title: crate::diag::escape_controls(&format!(
+            "《{}》{article}的影响({})",
+            i.law.title, i.as_of
+        ))
+        .into_owned(),
         paragraphs: vec![
             format!("{}:{}", i.law.id, i.meaning),
-            format!("{} 个事项引用", i.items.len()),
+            format!("{} 个事项引用({} 处依据)", i.codes.len(), i.items.len()),
         ],
         head: [
             "清单",
@@ -72,10 +76,10 @@ pub fn impact_table(i: &Impact) -> Table {
                     c.name.clone(),
                     c.role.zh().to_owned(),
                     c.article.clone().unwrap_or_default(),
-                    if c.cited_by == "id" {
-                        "编号"
-                    } else {
-                        "名称"
+                    match c.cited_by {
+                        "id" => "法规库编号",
+                        "title" => "名称",
+                        _ => "文号",
                     }
                     .to_owned(),
                 ]

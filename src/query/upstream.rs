@@ -24,6 +24,14 @@ pub enum UpstreamError {
     /// No law has this id, number or title.
     #[error("no law in laws/laws.toml has the id, document number or title {0:?}")]
     UnknownLaw(String),
+    /// Several laws answer to the reference.
+    #[error("{reference:?} names {} laws ({}): give the law's id", .laws.len(), .laws.join(", "))]
+    AmbiguousLaw {
+        /// The reference.
+        reference: String,
+        /// The ids of the laws it names.
+        laws: Vec<String>,
+    },
     /// No list has this id.
     #[error("no list `{0}` in the registry")]
     UnknownList(String),
@@ -44,27 +52,46 @@ fn history_of(list: &List) -> Result<Option<History>, UpstreamError> {
     })
 }
 
-/// The items of `list` as they stood on `date`: the files on or after the
-/// last entry's date (they are the head, for a list whose history
-/// verifies), else from the change log (nothing before its first entry).
-/// The log is replayed once, when first needed, into `history`.
-fn items_at<'l>(
+/// A list's items as they stood on the dates asked about: the files on or
+/// after the last entry's date (they are the head, for a list whose
+/// history verifies), else from the change log, replayed once (nothing
+/// before its first entry).
+struct Views<'l> {
     list: &'l List,
-    history: &mut Option<Option<History>>,
-    date: Date,
-) -> Result<std::borrow::Cow<'l, [Item]>, UpstreamError> {
-    if list.log.last().is_none_or(|e| e.entry.date <= date) {
-        return Ok(std::borrow::Cow::Borrowed(&list.items));
+    history: Option<History>,
+}
+
+impl<'l> Views<'l> {
+    fn new(list: &'l List, dates: impl IntoIterator<Item = Date>) -> Result<Self, UpstreamError> {
+        let last = list.log.last().map(|e| e.entry.date);
+        let history = if dates.into_iter().any(|d| last.is_some_and(|l| d < l)) {
+            history_of(list)?
+        } else {
+            None
+        };
+        Ok(Self { list, history })
     }
-    if history.is_none() {
-        *history = Some(history_of(list)?);
+
+    fn items(&self, date: Date) -> Vec<&Item> {
+        let last = self.list.log.last().map(|e| e.entry.date);
+        match &self.history {
+            Some(h) if last.is_some_and(|l| date < l) => h
+                .as_of(date)
+                .map(|s| s.state.items.iter().map(|i| &**i).collect())
+                .unwrap_or_default(),
+            _ => self.list.items.iter().collect(),
+        }
     }
-    Ok(match history.as_ref().and_then(Option::as_ref) {
-        Some(h) => std::borrow::Cow::Owned(h.as_of(date).map_or_else(Vec::new, |s| {
-            s.state.items.iter().map(|i| (**i).clone()).collect()
-        })),
-        None => std::borrow::Cow::Borrowed(&list.items),
-    })
+}
+
+/// Whether an item is held on `date`: in force or suspended (a suspended
+/// power comes back, and must answer what changed meanwhile).
+fn live_on(i: &Item, date: Date) -> bool {
+    matches!(
+        i.status,
+        crate::model::Status::InForce | crate::model::Status::Suspended
+    ) && i.effective <= date
+        && i.ended.is_none_or(|e| date < e)
 }
 
 /// What happened upstream to one law or one parent item.
@@ -302,7 +329,9 @@ pub fn effects(
         if only.is_some_and(|o| o != list.authority.as_str()) {
             continue;
         }
-        let mut history = None;
+        let views = Views::new(list, events.iter().map(|e| e.date))?;
+        let mut done: std::collections::HashSet<(String, crate::model::Id)> =
+            std::collections::HashSet::new();
         for event in &events {
             let is_parent = event.source != LAWS;
             if is_parent
@@ -314,18 +343,20 @@ pub fn effects(
             {
                 continue;
             }
-            let items = items_at(list, &mut history, event.date)?;
-            let answer = list
-                .log
-                .iter()
-                .find(|e| e.entry.date >= event.date && e.entry.answers.contains(&event.id));
+            let items = views.items(event.date);
+            let answer = list.log.iter().find(|e| {
+                e.entry.date >= event.date
+                    && e.entry.date <= as_of
+                    && e.entry.answers.contains(&event.id)
+            });
             for change in &event.changes {
                 let hits: Vec<&Item> = if is_parent {
                     let ids =
                         parent_ids(parent_histories.get(event.source.as_str()), event, change);
                     items
                         .iter()
-                        .filter(|i| i.in_force_on(event.date))
+                        .copied()
+                        .filter(|i| live_on(i, event.date))
                         .filter(|i| {
                             i.parent.as_ref().is_some_and(|p| {
                                 p.list.as_str() == event.source && ids.contains(&p.code)
@@ -335,7 +366,8 @@ pub fn effects(
                 } else {
                     items
                         .iter()
-                        .filter(|i| i.in_force_on(event.date))
+                        .copied()
+                        .filter(|i| live_on(i, event.date))
                         .filter(|i| {
                             i.basis.iter().any(|b| {
                                 reg.laws
@@ -345,7 +377,13 @@ pub fn effects(
                         })
                         .collect()
                 };
+                let mut seen = std::collections::HashSet::new();
                 for item in hits {
+                    // One effect per event and item, however many of the
+                    // event's changes or the item's bases concern it.
+                    if !seen.insert(&item.id) || !done.insert((event.id.clone(), item.id.clone())) {
+                        continue;
+                    }
                     let days = list.meta.upstream.deadline();
                     let (deadline, missing) = reg.calendar.add_working_days(event.date, days);
                     let status = match answer {
@@ -450,11 +488,22 @@ pub fn impact(
     article: Option<&str>,
     as_of: Date,
 ) -> Result<Impact, UpstreamError> {
-    let law = reg
-        .laws
-        .find(reference)
-        .ok_or_else(|| UpstreamError::UnknownLaw(reference.to_owned()))?
-        .clone();
+    let law = match reg.laws.find_all(reference).as_slice() {
+        [] => return Err(UpstreamError::UnknownLaw(reference.to_owned())),
+        [one] => (*one).clone(),
+        many => {
+            return Err(UpstreamError::AmbiguousLaw {
+                reference: reference.to_owned(),
+                laws: many.iter().map(|l| l.id.to_string()).collect(),
+            });
+        }
+    };
+    // The law as the log had it on the date: no later amendment or repeal
+    // leaks into a past date.
+    let law = match reg.laws.on(as_of) {
+        Some(then) => then.into_iter().find(|l| l.id == law.id).unwrap_or(law),
+        None => law,
+    };
     let wanted: Option<Vec<u32>> = article.map(|a| {
         crate::model::cited_articles(a)
             .into_iter()
@@ -463,10 +512,10 @@ pub fn impact(
     });
     let mut items = Vec::new();
     for list in reg.lists.values() {
-        let mut history = None;
-        for item in items_at(list, &mut history, as_of)?
-            .iter()
-            .filter(|i| i.in_force_on(as_of))
+        for item in Views::new(list, [as_of])?
+            .items(as_of)
+            .into_iter()
+            .filter(|i| live_on(i, as_of))
         {
             for b in &item.basis {
                 if reg.laws.cited_by(b).is_none_or(|l| l.id != law.id) {
@@ -491,16 +540,25 @@ pub fn impact(
                     name: item.name.clone(),
                     role: b.role,
                     article: b.article.clone(),
-                    cited_by: if b.law.is_some() { "id" } else { "title" },
+                    cited_by: if b.law.is_some() {
+                        "id"
+                    } else if reg.laws.file.law.iter().any(|l| l.has_title(&b.title)) {
+                        "title"
+                    } else {
+                        "number"
+                    },
                 });
             }
         }
     }
     let (latest, meaning) = latest_event(&law, as_of);
-    let codes = items
-        .iter()
-        .map(|c| format!("{}:{}", c.list, c.code))
-        .collect();
+    let mut codes: Vec<String> = Vec::new();
+    for c in &items {
+        let code = format!("{}:{}", c.list, c.code);
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
     Ok(Impact {
         law,
         as_of,
@@ -513,6 +571,12 @@ pub fn impact(
 }
 
 fn latest_event(law: &Law, as_of: Date) -> (String, String) {
+    if law.effective > as_of {
+        return (
+            "enact".into(),
+            format!("{}起施行,在{as_of}尚未施行", law.effective),
+        );
+    }
     if let Some(r) = &law.repealed {
         if r.effective <= as_of {
             return (
@@ -609,7 +673,8 @@ pub fn align(reg: &Registry, parent: &str, as_of: Date) -> Result<Alignment, Ups
     let p = reg
         .list(parent)
         .ok_or_else(|| UpstreamError::UnknownList(parent.to_owned()))?;
-    let p_items = items_at(p, &mut None, as_of)?;
+    let p_views = Views::new(p, [as_of])?;
+    let p_items = p_views.items(as_of);
     let children: Vec<&List> = reg
         .lists
         .values()
@@ -622,10 +687,11 @@ pub fn align(reg: &Registry, parent: &str, as_of: Date) -> Result<Alignment, Ups
             .find(|x| x.list == p.authority)
             .map(|x| x.kind)
     });
-    let mut child_items = Vec::new();
+    let mut views = Vec::new();
     for c in &children {
-        child_items.push(items_at(c, &mut None, as_of)?);
+        views.push(Views::new(c, [as_of])?);
     }
+    let child_items: Vec<Vec<&Item>> = views.iter().map(|v| v.items(as_of)).collect();
     let mut rows = Vec::new();
     for item in p_items.iter().filter(|i| i.in_force_on(as_of)) {
         let codes: Vec<&Code> = std::iter::once(&item.code)
@@ -642,7 +708,7 @@ pub fn align(reg: &Registry, parent: &str, as_of: Date) -> Result<Alignment, Ups
                         (r.list == p.authority && codes.contains(&&r.code)).then(|| Claim {
                             code: i.code.clone(),
                             name: i.name.clone(),
-                            deviations: crate::lint::deviations(i, item),
+                            deviations: crate::lint::deviations(i, item, &reg.laws),
                             declared: r.deviates.clone(),
                             legal_days: legal_days(i),
                         })

@@ -256,10 +256,24 @@ fn next_version(prev: Option<&LawEntry>, rec: &LawRecord) -> Result<Version, Wri
 
 fn bumped(v: &Version, bump: Bump) -> Result<Version, WriteError> {
     let s = v.semver();
+    let too_large = || {
+        WriteError::Rejected(Rejection::Unwritable(format!(
+            "version {v} cannot be bumped: give --version"
+        )))
+    };
     let next = match bump {
-        Bump::Major => format!("{}.0.0", s.major + 1),
-        Bump::Minor => format!("{}.{}.0", s.major, s.minor + 1),
-        Bump::Patch => format!("{}.{}.{}", s.major, s.minor, s.patch + 1),
+        Bump::Major => format!("{}.0.0", s.major.checked_add(1).ok_or_else(too_large)?),
+        Bump::Minor => format!(
+            "{}.{}.0",
+            s.major,
+            s.minor.checked_add(1).ok_or_else(too_large)?
+        ),
+        Bump::Patch => format!(
+            "{}.{}.{}",
+            s.major,
+            s.minor,
+            s.patch.checked_add(1).ok_or_else(too_large)?
+        ),
     };
     next.parse().map_err(|e: crate::model::ParseError| {
         WriteError::Rejected(Rejection::Unwritable(e.to_string()))

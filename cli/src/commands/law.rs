@@ -113,14 +113,20 @@ fn strip_nulls(v: serde_json::Value) -> serde_json::Value {
 
 /// The id of the law a reference names (id, document number or exact title).
 fn resolve(reg: &quanze::Registry, reference: &str) -> Result<Id, Failure> {
-    reg.laws
-        .find(reference)
-        .map(|l| l.id.clone())
-        .ok_or_else(|| {
-            Failure::Usage(format!(
-                "no law in laws/laws.toml has the id, document number or title {reference:?}"
-            ))
-        })
+    match reg.laws.find_all(reference).as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(Failure::Usage(format!(
+            "no law in laws/laws.toml has the id, document number or title {reference:?}"
+        ))),
+        many => Err(Failure::Usage(format!(
+            "{reference:?} names {} laws ({}): give the law's id",
+            many.len(),
+            many.iter()
+                .map(|l| l.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 fn common(
@@ -136,16 +142,29 @@ fn common(
 
 fn list(reg: &quanze::Registry, as_of: Option<Date>) -> Result<ExitCode, Failure> {
     let date = as_of.unwrap_or_else(Date::today);
+    // The laws as the log had them that day: later events do not show.
+    let version = reg
+        .laws
+        .log
+        .iter()
+        .rev()
+        .find(|e| e.entry.date <= date)
+        .map(|e| e.entry.version.to_string());
+    let laws = reg
+        .laws
+        .on(date)
+        .unwrap_or_else(|| reg.laws.file.law.clone());
     let mut s = format!(
         "laws {} on {date}{}\n",
-        reg.laws
-            .file
-            .version
-            .as_ref()
-            .map_or_else(|| "(no log)".to_owned(), ToString::to_string),
+        version.unwrap_or_else(|| if reg.laws.log.is_empty() {
+            "(no log)"
+        } else {
+            "(no log entry yet)"
+        }
+        .to_owned()),
         if as_of.is_none() { " (today)" } else { "" }
     );
-    for l in &reg.laws.file.law {
+    for l in &laws {
         let status = if l.in_force_on(date) {
             "现行有效"
         } else if l.repealed.as_ref().is_some_and(|r| r.effective <= date) {

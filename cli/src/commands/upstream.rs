@@ -11,9 +11,20 @@ use crate::args::{AlignArgs, ImpactArgs, PendingArgs};
 use crate::exit::Failure;
 use crate::out::{Ctx, eprint};
 
-/// Every list read cleanly, each history verified (or `--unverified`).
+/// Every list read cleanly, each history verified, and the laws and the
+/// calendar without errors (or `--unverified`).
 fn load(ctx: &Ctx, only: &[&str]) -> Result<Registry, Failure> {
     let reg = ctx.load_clean(only)?;
+    let upstream: Vec<quanze::Diagnostic> = reg
+        .validate_shared()
+        .into_iter()
+        .filter(|d| {
+            d.is_error()
+                && (d.file.starts_with(ctx.root.join("laws"))
+                    || d.file == ctx.root.join("calendar.toml"))
+        })
+        .collect();
+    ctx.verified_by("laws", upstream)?;
     for list in reg.lists.values() {
         ctx.verified(&reg, list)?;
     }
@@ -42,6 +53,11 @@ pub(crate) fn pending(ctx: &Ctx, a: &PendingArgs) -> Result<ExitCode, Failure> {
         ctx.scope(Some(auth))?;
     }
     let reg = load(ctx, &[])?;
+    if let Some(auth) = &a.authority
+        && reg.list(auth).is_none()
+    {
+        return Err(ctx.no_list(auth));
+    }
     let as_of = date(a.as_of);
     let mut found = effects(&reg, a.authority.as_deref(), as_of)?;
     if !a.all {
@@ -56,8 +72,10 @@ pub(crate) fn pending(ctx: &Ctx, a: &PendingArgs) -> Result<ExitCode, Failure> {
 }
 
 pub(crate) fn align(ctx: &Ctx, a: &AlignArgs) -> Result<ExitCode, Failure> {
-    ctx.scope(Some(&a.parent))?;
     let reg = load(ctx, &[])?;
+    if reg.list(&a.parent).is_none() {
+        return Err(ctx.no_list(&a.parent));
+    }
     let as_of = date(a.as_of);
     let al = align_of(&reg, &a.parent, as_of)?;
     ctx.print_report(&align_table(&al).render(a.format)?, a.format);
