@@ -145,3 +145,15 @@ pub fn replay_laws<'a>(
     }
     Ok(out)
 }
+
+/// The laws as the log had them on `date` (entries dated on or before it),
+/// or `None` for laws without a log (or one that does not replay).
+pub fn laws_on(laws: &crate::model::Laws, date: crate::model::Date) -> Option<Vec<Law>> {
+    if laws.log.is_empty() {
+        return None;
+    }
+    let entries = laws.log.iter().map(|e| &e.entry).filter(|e| e.date <= date);
+    replay_laws(entries)
+        .ok()
+        .map(|v| v.last().cloned().unwrap_or_default())
+}

@@ -11,7 +11,7 @@ mod state;
 
 pub(crate) use chain::{chain_problem, chain_problem_in, version_problems};
 pub use error::Error;
-pub use laws::{LawEventError, apply_law_entry, replay_laws};
+pub use laws::{LawEventError, apply_law_entry, laws_on, replay_laws};
 pub(crate) use point::view;
 pub use point::{Point, PointError, Side};
 pub use refusal::Refusal;

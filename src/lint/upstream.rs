@@ -27,63 +27,7 @@ impl Checker<'_> {
             .origin
             .as_deref()
             .map_or_else(|| PathBuf::from(MEMORY), Path::to_owned);
-        let mut seen = HashSet::new();
-        for (n, law) in laws.file.law.iter().enumerate() {
-            if !seen.insert(law.id.as_str()) {
-                self.push(
-                    Rule::DuplicateId,
-                    &file,
-                    format!("law[{n}].id"),
-                    format!("duplicate law id `{}`", law.id),
-                    Some(law.id.to_string()),
-                    "each law once",
-                );
-            }
-            self.text(&file, || format!("law[{n}].title"), &law.title, false);
-            self.text(&file, || format!("law[{n}].issuer"), &law.issuer, false);
-            for (key, value) in [("number", &law.number), ("note", &law.note)] {
-                if let Some(v) = value {
-                    self.text(&file, || format!("law[{n}].{key}"), v, key == "note");
-                }
-            }
-            for (k, t) in law.articles.iter().enumerate() {
-                self.text(&file, || format!("law[{n}].articles[{k}]"), t, false);
-            }
-            for (k, t) in law.former_titles.iter().enumerate() {
-                self.text(&file, || format!("law[{n}].former_titles[{k}]"), t, false);
-            }
-            for (k, a) in law.amendment.iter().enumerate() {
-                self.text(
-                    &file,
-                    || format!("law[{n}].amendment[{k}].by"),
-                    &a.by,
-                    false,
-                );
-                for (key, value) in [("title", &a.title), ("note", &a.note)] {
-                    if let Some(v) = value {
-                        self.text(
-                            &file,
-                            || format!("law[{n}].amendment[{k}].{key}"),
-                            v,
-                            key == "note",
-                        );
-                    }
-                }
-            }
-            if let Some(r) = &law.repealed {
-                self.text(&file, || format!("law[{n}].repealed.by"), &r.by, false);
-            }
-            if law.title.trim().is_empty() {
-                self.push(
-                    Rule::BlankText,
-                    &file,
-                    format!("law[{n}].title"),
-                    format!("the title of law `{}` is blank", law.id),
-                    None,
-                    "the law's title",
-                );
-            }
-        }
+        self.law_texts(&file);
         self.law_dates(&file);
         if laws.log.is_empty() {
             if laws.file.head.is_some() || laws.file.version.is_some() {
@@ -98,6 +42,67 @@ impl Checker<'_> {
             }
             return;
         }
+        self.laws_sequence();
+        if laws.unreadable {
+            return;
+        }
+        if let Some((n, message)) =
+            crate::history::chain_problem_in(&laws.log, laws.file.head.as_deref(), "laws.toml")
+        {
+            let (f, key) = match laws.log.get(n) {
+                Some(e) => (e.file.clone(), "version"),
+                None => (file.clone(), "head"),
+            };
+            self.push(
+                Rule::HashChain,
+                &f,
+                key.into(),
+                message,
+                None,
+                "entries are never edited: record corrections as a new entry",
+            );
+        }
+        let last = &laws.log[laws.log.len() - 1].entry;
+        if laws.file.version.as_ref() != Some(&last.version) {
+            self.push(
+                Rule::HeadMismatch,
+                &file,
+                "version".into(),
+                format!(
+                    "laws.toml says version {}, but the laws log ends at {}",
+                    laws.file
+                        .version
+                        .as_ref()
+                        .map_or_else(|| "(none)".to_owned(), ToString::to_string),
+                    last.version
+                ),
+                laws.file.version.as_ref().map(ToString::to_string),
+                &format!("{}, the last entry's version", last.version),
+            );
+        }
+        let mut state = Vec::new();
+        for (n, e) in laws.log.iter().enumerate() {
+            if let Err(err) = crate::history::apply_law_entry(&mut state, n, &e.entry) {
+                self.push(
+                    Rule::ChangelogOp,
+                    &e.file,
+                    format!("event[{}]", err.event),
+                    format!(
+                        "laws-log entry {} event {} ({} {}): {}",
+                        e.entry.version, err.event, err.kind, err.law, err.reason
+                    ),
+                    None,
+                    "an event that fits the laws as the entries before it left them",
+                );
+                return;
+            }
+        }
+        self.replayed_laws(&file, &state);
+    }
+
+    /// The laws log's entries one by one: documents, versions, dates.
+    fn laws_sequence(&mut self) {
+        let laws = &self.reg.laws;
         let mut prev: Option<&crate::model::LawEntry> = None;
         for e in &laws.log {
             if let Some(r) = &e.entry.reason {
@@ -172,61 +177,63 @@ impl Checker<'_> {
             }
             prev = Some(&e.entry);
         }
-        if laws.unreadable {
-            return;
-        }
-        if let Some((n, message)) =
-            crate::history::chain_problem_in(&laws.log, laws.file.head.as_deref(), "laws.toml")
-        {
-            let (f, key) = match laws.log.get(n) {
-                Some(e) => (e.file.clone(), "version"),
-                None => (file.clone(), "head"),
-            };
-            self.push(
-                Rule::HashChain,
-                &f,
-                key.into(),
-                message,
-                None,
-                "entries are never edited: record corrections as a new entry",
-            );
-        }
-        let last = &laws.log[laws.log.len() - 1].entry;
-        if laws.file.version.as_ref() != Some(&last.version) {
-            self.push(
-                Rule::HeadMismatch,
-                &file,
-                "version".into(),
-                format!(
-                    "laws.toml says version {}, but the laws log ends at {}",
-                    laws.file
-                        .version
-                        .as_ref()
-                        .map_or_else(|| "(none)".to_owned(), ToString::to_string),
-                    last.version
-                ),
-                laws.file.version.as_ref().map(ToString::to_string),
-                &format!("{}, the last entry's version", last.version),
-            );
-        }
-        let mut state = Vec::new();
-        for (n, e) in laws.log.iter().enumerate() {
-            if let Err(err) = crate::history::apply_law_entry(&mut state, n, &e.entry) {
+    }
+
+    /// Law ids given twice, and the texts of every law record.
+    fn law_texts(&mut self, file: &Path) {
+        let laws = &self.reg.laws;
+        let mut seen = HashSet::new();
+        for (n, law) in laws.file.law.iter().enumerate() {
+            if !seen.insert(law.id.as_str()) {
                 self.push(
-                    Rule::ChangelogOp,
-                    &e.file,
-                    format!("event[{}]", err.event),
-                    format!(
-                        "laws-log entry {} event {} ({} {}): {}",
-                        e.entry.version, err.event, err.kind, err.law, err.reason
-                    ),
-                    None,
-                    "an event that fits the laws as the entries before it left them",
+                    Rule::DuplicateId,
+                    file,
+                    format!("law[{n}].id"),
+                    format!("duplicate law id `{}`", law.id),
+                    Some(law.id.to_string()),
+                    "each law once",
                 );
-                return;
+            }
+            self.text(file, || format!("law[{n}].title"), &law.title, false);
+            self.text(file, || format!("law[{n}].issuer"), &law.issuer, false);
+            for (key, value) in [("number", &law.number), ("note", &law.note)] {
+                if let Some(v) = value {
+                    self.text(file, || format!("law[{n}].{key}"), v, key == "note");
+                }
+            }
+            for (k, t) in law.articles.iter().enumerate() {
+                self.text(file, || format!("law[{n}].articles[{k}]"), t, false);
+            }
+            for (k, t) in law.former_titles.iter().enumerate() {
+                self.text(file, || format!("law[{n}].former_titles[{k}]"), t, false);
+            }
+            for (k, a) in law.amendment.iter().enumerate() {
+                self.text(file, || format!("law[{n}].amendment[{k}].by"), &a.by, false);
+                for (key, value) in [("title", &a.title), ("note", &a.note)] {
+                    if let Some(v) = value {
+                        self.text(
+                            file,
+                            || format!("law[{n}].amendment[{k}].{key}"),
+                            v,
+                            key == "note",
+                        );
+                    }
+                }
+            }
+            if let Some(r) = &law.repealed {
+                self.text(file, || format!("law[{n}].repealed.by"), &r.by, false);
+            }
+            if law.title.trim().is_empty() {
+                self.push(
+                    Rule::BlankText,
+                    file,
+                    format!("law[{n}].title"),
+                    format!("the title of law `{}` is blank", law.id),
+                    None,
+                    "the law's title",
+                );
             }
         }
-        self.replayed_laws(&file, &state);
     }
 
     /// Titles that two laws share, and dates out of order.

@@ -421,18 +421,6 @@ impl Laws {
         Vec::new()
     }
 
-    /// The laws as the log had them on `date` (entries dated on or before
-    /// it), or `None` for laws without a log (or one that does not replay).
-    pub fn on(&self, date: Date) -> Option<Vec<Law>> {
-        if self.log.is_empty() {
-            return None;
-        }
-        let entries = self.log.iter().map(|e| &e.entry).filter(|e| e.date <= date);
-        crate::history::replay_laws(entries)
-            .ok()
-            .map(|v| v.last().cloned().unwrap_or_default())
-    }
-
     /// The law a basis cites: by its `law` id, else by its title or number.
     pub fn cited_by(&self, basis: &crate::model::LegalBasis) -> Option<&Law> {
         match &basis.law {

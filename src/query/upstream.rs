@@ -500,7 +500,7 @@ pub fn impact(
     };
     // The law as the log had it on the date: no later amendment or repeal
     // leaks into a past date.
-    let law = match reg.laws.on(as_of) {
+    let law = match crate::history::laws_on(&reg.laws, as_of) {
         Some(then) => then.into_iter().find(|l| l.id == law.id).unwrap_or(law),
         None => law,
     };

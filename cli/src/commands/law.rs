@@ -150,10 +150,8 @@ fn list(reg: &quanze::Registry, as_of: Option<Date>) -> Result<ExitCode, Failure
         .rev()
         .find(|e| e.entry.date <= date)
         .map(|e| e.entry.version.to_string());
-    let laws = reg
-        .laws
-        .on(date)
-        .unwrap_or_else(|| reg.laws.file.law.clone());
+    let laws =
+        quanze::history::laws_on(&reg.laws, date).unwrap_or_else(|| reg.laws.file.law.clone());
     let mut s = format!(
         "laws {} on {date}{}\n",
         version.unwrap_or_else(|| if reg.laws.log.is_empty() {
