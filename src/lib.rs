@@ -69,7 +69,7 @@ pub use model::{
 };
 pub use model::{
     Amendment, Calendar, CalendarYear, Deviation, Law, LawEntry, LawEvent, Laws, LawsFile,
-    LoggedLawEntry, ParentKind, ParentList, ParentRef, Repeal, UpstreamSettings,
+    LoggedLawEntry, ParentKind, ParentList, ParentRef, Repeal, UpstreamSettings, cited_articles,
 };
 pub use publish::show::{Lang, render_item};
 pub use query::diff::{

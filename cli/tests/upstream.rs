@@ -309,6 +309,41 @@ fn attacks_on_the_laws_are_refused() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("names 2 laws"), "{}", text(&o));
 
+    // An article that names no article.
+    let o = quanze(&root, &["impact", "radio-regulations", "--article", "xyz"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+
+    // An event that leaves nothing to answer (it only enacts) is refused.
+    let file = root.join("guangzhou-gxj/items/levy.toml");
+    let t = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        t.replacen("\nremarks = \"", "\nremarks = \"(已核对)", 1),
+    )
+    .unwrap();
+    let o = quanze(
+        &root,
+        &[
+            "adjust",
+            "guangzhou-gxj",
+            "--version",
+            "5.0.5",
+            "--date",
+            "2026-06-20",
+            "--decided-by",
+            "测试令第1号",
+            "--answers",
+            "laws@1.1.0",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("leaves nothing to answer"),
+        "{}",
+        text(&o)
+    );
+    fs::write(&file, &t).unwrap();
+
     // A trailing slash is no list.
     let o = quanze(
         &root,

@@ -386,6 +386,9 @@ impl Checker<'_> {
             let Some(id) = &basis.law else {
                 // Only a record that can still change is asked to name the
                 // law (an ended item's record is kept as it ended).
+                if let Some(law) = laws.cited_by(basis) {
+                    self.law_in_force(list, n, item, b, law);
+                }
                 if item.ended.is_none()
                     && let Some(law) = laws.cited_by(basis)
                 {
@@ -420,30 +423,7 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            let in_force = matches!(item.status, Status::InForce | Status::Suspended)
-                && item.effective <= self.as_of
-                && item.ended.is_none_or(|e| self.as_of < e);
-            if in_force && !law.in_force_on(self.as_of) {
-                let why = match &law.repealed {
-                    Some(r) if r.effective <= self.as_of => {
-                        format!("repealed from {} by {}", r.effective, esc(&r.by))
-                    }
-                    _ => format!("in force only from {}", law.effective),
-                };
-                self.push(
-                    Rule::LawNotInForce,
-                    &file,
-                    format!("{key}.basis[{b}].law"),
-                    format!(
-                        "`{}` cites 《{}》, which is not in force on {}: {why}",
-                        item.code,
-                        esc(&law.title),
-                        self.as_of
-                    ),
-                    Some(id.to_string()),
-                    "a basis in force: re-base the item, or cancel it (`quanze pending` gives the deadline)",
-                );
-            }
+            self.law_in_force(list, n, item, b, law);
             if let Some(article) = &basis.article {
                 let unknown = law.unknown_articles(article);
                 if !unknown.is_empty() {
@@ -462,6 +442,42 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+    }
+
+    /// A basis of an item held on the day checked that cites a law not in
+    /// force that day.
+    fn law_in_force(&mut self, list: &List, n: usize, item: &Item, b: usize, law: &Law) {
+        let (file, key) = item_origin(list, n);
+        let id = &law.id;
+        let field = if item.basis[b].law.is_some() {
+            "law"
+        } else {
+            "title"
+        };
+        let in_force = matches!(item.status, Status::InForce | Status::Suspended)
+            && item.effective <= self.as_of
+            && item.ended.is_none_or(|e| self.as_of < e);
+        if in_force && !law.in_force_on(self.as_of) {
+            let why = match &law.repealed {
+                Some(r) if r.effective <= self.as_of => {
+                    format!("repealed from {} by {}", r.effective, esc(&r.by))
+                }
+                _ => format!("in force only from {}", law.effective),
+            };
+            self.push(
+                    Rule::LawNotInForce,
+                    &file,
+                    format!("{key}.basis[{b}].{field}"),
+                    format!(
+                        "`{}` cites 《{}》, which is not in force on {}: {why}",
+                        item.code,
+                        esc(&law.title),
+                        self.as_of
+                    ),
+                    Some(id.to_string()),
+                    "a basis in force: re-base the item, or cancel it (`quanze pending` gives the deadline)",
+                );
         }
     }
 
@@ -842,13 +858,23 @@ fn event_date(
         return Err(format!("{version:?} is not a version"));
     };
     if source == crate::model::LAWS_SOURCE {
-        return reg
+        let entry = reg
             .laws
             .log
             .iter()
             .find(|e| e.entry.version == version)
-            .map(|e| Some(e.entry.date))
-            .ok_or_else(|| format!("the laws log has no version {version}"));
+            .ok_or_else(|| format!("the laws log has no version {version}"))?;
+        if entry
+            .entry
+            .event
+            .iter()
+            .all(|e| matches!(e, crate::model::LawEvent::Enact { .. }))
+        {
+            return Err(format!(
+                "laws-log entry {version} only enacts: it leaves nothing to answer"
+            ));
+        }
+        return Ok(Some(entry.entry.date));
     }
     if !list.meta.parent.iter().any(|p| p.list.as_str() == source) {
         return Err(format!(
@@ -859,10 +885,29 @@ fn event_date(
     let Some(parent) = reg.list(source) else {
         return Ok(None);
     };
-    parent
+    let entry = parent
         .log
         .iter()
         .find(|e| e.entry.version == version)
-        .map(|e| Some(e.entry.date))
-        .ok_or_else(|| format!("the change log of `{source}` has no version {version}"))
+        .ok_or_else(|| format!("the change log of `{source}` has no version {version}"))?;
+    // Only a change of an existing item leaves effects below.
+    use crate::model::OpKind as K;
+    let changes = entry.entry.op.iter().any(|o| {
+        !matches!(
+            o.kind(),
+            K::Add
+                | K::ReceiveDevolved
+                | K::ReceiveEntrusted
+                | K::AgreementSign
+                | K::AgreementAmend
+                | K::AgreementEnd
+                | K::Resume
+        )
+    });
+    if !changes {
+        return Err(format!(
+            "entry {version} of `{source}` changes no existing item: it leaves nothing to answer"
+        ));
+    }
+    Ok(Some(entry.entry.date))
 }

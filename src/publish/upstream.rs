@@ -102,11 +102,30 @@ pub fn pending_table(effects: &[Effect], as_of: crate::model::Date) -> Table {
     Table {
         report: Report::Pending,
         title: format!("上游变化待调整事项({as_of})"),
-        paragraphs: vec![format!(
-            "{} 项影响:{open} 项未调整(其中 {overdue} 项已逾期),{} 项已调整",
-            effects.len(),
-            effects.len() - open
-        )],
+        paragraphs: {
+            let mut p = vec![format!(
+                "{} 项影响:{open} 项未调整(其中 {overdue} 项已逾期),{} 项已调整",
+                effects.len(),
+                effects.len() - open
+            )];
+            let mut missing: Vec<i16> = effects
+                .iter()
+                .flat_map(|e| e.calendar_missing.iter().copied())
+                .collect();
+            missing.sort_unstable();
+            missing.dedup();
+            if !missing.is_empty() {
+                p.push(format!(
+                    "注意:calendar.toml 缺少 {} 年的节假日安排,这些年份的期限按周一至周五计算。",
+                    missing
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、")
+                ));
+            }
+            p
+        },
         head: [
             "上游事件",
             "变化",

@@ -162,6 +162,9 @@ fn list(reg: &quanze::Registry, as_of: Option<Date>) -> Result<ExitCode, Failure
         .to_owned()),
         if as_of.is_none() { " (today)" } else { "" }
     );
+    if let Some(note) = &reg.laws.file.note {
+        s.push_str(&format!("注:{note}\n"));
+    }
     for l in &laws {
         let status = if l.in_force_on(date) {
             "现行有效"

@@ -41,6 +41,13 @@ fn date(as_of: Option<Date>) -> Date {
 }
 
 pub(crate) fn impact(ctx: &Ctx, a: &ImpactArgs) -> Result<ExitCode, Failure> {
+    if let Some(article) = &a.article
+        && quanze::cited_articles(article).is_empty()
+    {
+        return Err(Failure::Usage(format!(
+            "--article {article:?} names no article: write it 第十八条 (or 第18条)"
+        )));
+    }
     let reg = load(ctx, &[])?;
     let as_of = date(a.as_of);
     let i = impact_of(&reg, &a.law, a.article.as_deref(), as_of)?;
