@@ -344,6 +344,23 @@ fn attacks_on_the_laws_are_refused() {
     );
     fs::write(&file, &t).unwrap();
 
+    // Two lists that name each other as parents.
+    let meta = root.join("gd-gxt/list.toml");
+    let m = fs::read_to_string(&meta).unwrap();
+    fs::write(
+        &meta,
+        format!("{m}\n[[parent]]\nlist = \"guangzhou-gxj\"\nkind = \"catalogue\"\n"),
+    )
+    .unwrap();
+    let o = quanze(&root, &["check", "--as-of", "2026-06-10"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("name each other as parent lists"),
+        "{}",
+        text(&o)
+    );
+    fs::write(&meta, &m).unwrap();
+
     // A trailing slash is no list.
     let o = quanze(
         &root,

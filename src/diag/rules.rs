@@ -155,7 +155,7 @@ rules! {
     /// A basis citing by title a law the laws file has.
     BasisLawId = "basis-law-id", Lint, Warning: "a legal basis that cites by title or number a law of laws/laws.toml without its `law` id: adding the id lets impact and pending effects follow it",
     /// A parent item that does not exist or is not in force.
-    ParentItem = "parent-item", Lint, Error: "an item whose claimed parent item is in no parent list the list declares, or does not exist there; a parent list declared twice, or that is the list itself or not in the registry",
+    ParentItem = "parent-item", Lint, Error: "an item whose claimed parent item is in no parent list the list declares, or does not exist there; a parent list declared twice, that is the list itself or not in the registry, or that names this list as its own parent",
     /// A parent item that ended or is suspended.
     ParentNotInForce = "parent-not-in-force", Lint, Warning: "an item in force whose claimed parent item is not in force on the day checked (cancelled, merged, suspended, …): follow the parent's adjustment within the deadline its pending effect gives",
     /// An item that deviates from its parent undeclared.

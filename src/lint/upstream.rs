@@ -388,6 +388,7 @@ impl Checker<'_> {
                 // law (an ended item's record is kept as it ended).
                 if let Some(law) = laws.cited_by(basis) {
                     self.law_in_force(list, n, item, b, law);
+                    self.law_articles(list, n, item, b, law);
                 }
                 if item.ended.is_none()
                     && let Some(law) = laws.cited_by(basis)
@@ -424,25 +425,33 @@ impl Checker<'_> {
                 continue;
             };
             self.law_in_force(list, n, item, b, law);
-            if let Some(article) = &basis.article {
-                let unknown = law.unknown_articles(article);
-                if !unknown.is_empty() {
-                    self.push(
-                        Rule::UnknownArticle,
-                        &file,
-                        format!("{key}.basis[{b}].article"),
-                        format!(
-                            "`{}` cites {} of 《{}》, which laws.toml does not list",
-                            item.code,
-                            esc(&unknown.join("、")),
-                            esc(&law.title)
-                        ),
-                        Some(article.clone()),
-                        &format!("one of the {} articles laws.toml lists", law.articles.len()),
-                    );
-                }
-            }
+            self.law_articles(list, n, item, b, law);
         }
+    }
+
+    /// A basis citing articles its law (whose articles are listed) lacks.
+    fn law_articles(&mut self, list: &List, n: usize, item: &Item, b: usize, law: &Law) {
+        let Some(article) = &item.basis[b].article else {
+            return;
+        };
+        let unknown = law.unknown_articles(article);
+        if unknown.is_empty() {
+            return;
+        }
+        let (file, key) = item_origin(list, n);
+        self.push(
+            Rule::UnknownArticle,
+            &file,
+            format!("{key}.basis[{b}].article"),
+            format!(
+                "`{}` cites {} of 《{}》, which laws.toml does not list",
+                item.code,
+                esc(&unknown.join("、")),
+                esc(&law.title)
+            ),
+            Some(article.clone()),
+            &format!("one of the {} articles laws.toml lists", law.articles.len()),
+        );
     }
 
     /// A basis of an item held on the day checked that cites a law not in
@@ -493,6 +502,24 @@ impl Checker<'_> {
                     format!("parent list `{}` is declared twice", p.list),
                     Some(p.list.to_string()),
                     "each parent list once",
+                );
+            }
+            if self
+                .reg
+                .lists
+                .get(&p.list)
+                .is_some_and(|above| above.meta.parent.iter().any(|q| q.list == list.authority))
+            {
+                self.push(
+                    Rule::ParentItem,
+                    meta_file,
+                    format!("parent[{k}].list"),
+                    format!(
+                        "`{}` and `{}` name each other as parent lists",
+                        list.authority, p.list
+                    ),
+                    Some(p.list.to_string()),
+                    "lists above that are not also below",
                 );
             }
             let known = self.reg.lists.contains_key(&p.list)
