@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Location, Rule};
 use crate::io::Error;
 use crate::io::decode::decode_whole;
-use crate::io::walk::{ListFiles, read_text};
-use crate::model::{Calendar, LawEntry, Laws, LawsFile, LoggedLawEntry, Version};
+use crate::io::walk::{ListFiles, read_text, version_matches, version_named};
+use crate::model::{Calendar, LawEntry, Laws, LawsFile, LoggedLawEntry};
 
 /// The directory of the laws under a registry's root; no list may use the
 /// name.
@@ -42,17 +42,7 @@ pub(crate) fn read_laws(root: &Path, problems: &mut Vec<Diagnostic>) -> Result<L
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let Ok(version) = name.parse::<Version>() else {
-            problems.push(
-                Diagnostic::new(
-                    Rule::FileName,
-                    &file,
-                    "",
-                    format!("laws-log file {name:?} is not named by a version"),
-                )
-                .found(name)
-                .expected("<version>.toml, e.g. 1.2.0.toml"),
-            );
+        let Some(version) = version_named(&file, &name, "laws-log", problems) else {
             continue;
         };
         let Some(text) = fs_.read(&file, problems)? else {
@@ -65,21 +55,7 @@ pub(crate) fn read_laws(root: &Path, problems: &mut Vec<Diagnostic>) -> Result<L
             laws.unreadable = true;
             continue;
         };
-        if entry.version != version {
-            let location =
-                crate::io::decode::span_of(&text, "version").map(|s| Location::of(&text, s));
-            problems.push(
-                Diagnostic::new(
-                    Rule::FileName,
-                    &file,
-                    "version",
-                    format!("version {} does not match the file name", entry.version),
-                )
-                .at(location)
-                .found(entry.version.to_string())
-                .expected(format!("{version}, the file's name without `.toml`")),
-            );
-        }
+        version_matches(&file, &text, &entry.version, &version, problems);
         entries.push((version, LoggedLawEntry { entry, file, text }));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));

@@ -396,6 +396,55 @@ fn read_agreements(
     Ok(())
 }
 
+/// The version a log entry's file is named by, or its problem (`what`
+/// names the log: `change-log`, `laws-log`).
+pub(crate) fn version_named(
+    file: &Path,
+    name: &str,
+    what: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<crate::model::Version> {
+    let version = name.parse::<crate::model::Version>().ok();
+    if version.is_none() {
+        problems.push(
+            Diagnostic::new(
+                Rule::FileName,
+                file,
+                "",
+                format!("{what} file {name:?} is not named by a version"),
+            )
+            .found(name)
+            .expected("<version>.toml, e.g. 1.2.0.toml"),
+        );
+    }
+    version
+}
+
+/// The problem of an entry whose `version` is not its file's name.
+pub(crate) fn version_matches(
+    file: &Path,
+    text: &str,
+    found: &crate::model::Version,
+    named: &crate::model::Version,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if found == named {
+        return;
+    }
+    let location = crate::io::decode::span_of(text, "version").map(|s| Location::of(text, s));
+    problems.push(
+        Diagnostic::new(
+            Rule::FileName,
+            file,
+            "version",
+            format!("version {found} does not match the file name"),
+        )
+        .at(location)
+        .found(found.to_string())
+        .expected(format!("{named}, the file's name without `.toml`")),
+    );
+}
+
 /// The change-log entries of a list, in version order.
 fn read_log(
     fs_: &ListFiles,
@@ -406,17 +455,7 @@ fn read_log(
     let mut entries = Vec::new();
     for file in fs_.files("changelog")? {
         let name = stem(&file);
-        let Ok(version) = name.parse::<crate::model::Version>() else {
-            problems.push(
-                Diagnostic::new(
-                    Rule::FileName,
-                    &file,
-                    "",
-                    format!("change-log file {name:?} is not named by a version"),
-                )
-                .found(name)
-                .expected("<version>.toml, e.g. 1.2.0.toml"),
-            );
+        let Some(version) = version_named(&file, &name, "change-log", problems) else {
             continue;
         };
         let Some(text) = fs_.read(&file, problems)? else {
@@ -429,21 +468,7 @@ fn read_log(
             list.origin.unreadable_entries.insert(name);
             continue;
         };
-        if entry.version != version {
-            let location =
-                crate::io::decode::span_of(&text, "version").map(|s| Location::of(&text, s));
-            problems.push(
-                Diagnostic::new(
-                    Rule::FileName,
-                    &file,
-                    "version",
-                    format!("version {} does not match the file name", entry.version),
-                )
-                .at(location)
-                .found(entry.version.to_string())
-                .expected(format!("{version}, the file's name without `.toml`")),
-            );
-        }
+        version_matches(&file, &text, &entry.version, &version, problems);
         entries.push((version, crate::model::LoggedEntry { entry, file, text }));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));

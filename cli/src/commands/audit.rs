@@ -14,21 +14,7 @@ pub(crate) fn run(ctx: &Ctx, a: &AuditArgs) -> Result<ExitCode, Failure> {
     let loaded = ctx.load(&[&a.authority])?;
     let mut reg = loaded.registry;
     // The lists above, whose changes leave pending effects on this one.
-    if let Some(list) = reg.list(&a.authority) {
-        let parents: Vec<String> = list
-            .meta
-            .parent
-            .iter()
-            .map(|p| p.list.to_string())
-            .filter(|p| ctx.root.join(p).join("list.toml").is_file())
-            .collect();
-        if !parents.is_empty() {
-            let names: Vec<&str> = parents.iter().map(String::as_str).collect();
-            for (id, l) in ctx.load(&names)?.registry.lists {
-                reg.lists.entry(id).or_insert(l);
-            }
-        }
-    }
+    super::upstream::add_parents(ctx, &mut reg, &a.authority)?;
     let Some(list) = reg.list(&a.authority) else {
         // Its list.toml did not read: what did not read is the finding.
         let dir = ctx.root.join(&a.authority);

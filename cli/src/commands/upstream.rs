@@ -93,6 +93,12 @@ pub(crate) fn align(ctx: &Ctx, a: &AlignArgs) -> Result<ExitCode, Failure> {
 /// they are: a problem in them is `check`'s to report).
 pub(crate) fn with_parents(ctx: &Ctx, authority: &str) -> Result<Registry, Failure> {
     let mut reg = ctx.load(&[authority])?.registry;
+    add_parents(ctx, &mut reg, authority)?;
+    Ok(reg)
+}
+
+/// Reads the lists above `authority`'s into `reg`.
+pub(crate) fn add_parents(ctx: &Ctx, reg: &mut Registry, authority: &str) -> Result<(), Failure> {
     let parents: Vec<String> = reg
         .list(authority)
         .map(|l| l.meta.parent.iter().map(|p| p.list.to_string()).collect())
@@ -107,7 +113,7 @@ pub(crate) fn with_parents(ctx: &Ctx, authority: &str) -> Result<Registry, Failu
             reg.lists.entry(id).or_insert(l);
         }
     }
-    Ok(reg)
+    Ok(())
 }
 
 /// What `adjust` and `apply` say of the upstream events `authority`'s list
